@@ -1,0 +1,167 @@
+"""The ``tracker`` command: a thin layer over the library.
+
+Each command parses its options, calls one library function, prints, and maps errors to
+exit codes: 0 done, 1 problems found or the job failed, 2 could not run. Heavy modules are
+imported inside commands so that ``tracker --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from automation import __version__
+
+if TYPE_CHECKING:
+    from automation.config import Config
+
+FORMATS_PROBLEMS = click.Choice(["text", "json"])
+FORMATS_STATUS = click.Choice(["text", "json", "csv"])
+
+
+class Options:
+    """What every command shares: where the register and config are, and how loud to be."""
+
+    def __init__(self, register: Path | None, config: Path | None, verbose: bool) -> None:
+        self.register_arg = register
+        self.config_arg = config
+        self.verbose = verbose
+
+    @functools.cached_property
+    def config(self) -> Config:
+        from automation.config import load_config
+
+        return load_config(self.config_arg)
+
+    @property
+    def register(self) -> Path:
+        return self.register_arg or self.config.register_path
+
+    def today(self, given: date | None) -> date:
+        from automation.clock import today_in
+
+        return given or today_in(self.config.timezone)
+
+
+def common(command: Callable[..., int | None]) -> Callable[..., None]:
+    """Adds --register, --config and --verbose, and turns errors into exit codes."""
+
+    @click.option("--verbose", "-v", is_flag=True, help="Show details, and a traceback on failure.")
+    @click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
+                  help="Settings file (default: ./tracker.toml when present).")
+    @click.option("--register", "register", type=click.Path(path_type=Path),
+                  help="The register workbook (default: ./tracker.xlsx).")
+    @functools.wraps(command)
+    def wrapper(register: Path | None, config: Path | None, verbose: bool, **kwargs: Any) -> None:
+        options = Options(register, config, verbose)
+        sys.exit(run_safely(lambda: command(options, **kwargs), verbose))
+
+    return wrapper
+
+
+def run_safely(call: Callable[[], int | None], verbose: bool) -> int:
+    from automation.errors import TrackerError
+
+    try:
+        return call() or 0
+    except TrackerError as exc:
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"tracker: {exc.message}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("tracker: interrupted", err=True)
+        return 1
+    except Exception as exc:
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"tracker: unexpected error ({type(exc).__name__}: {exc}); "
+                   "run again with --verbose for details, and please report it", err=True)
+        return 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="tracker")
+def main() -> None:
+    """Keep a force's HMICFRS recommendations register up to date: validate it, rate every
+    item Blue/Red/Amber/Green, and chase owners by email."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace an existing file (a backup is kept).")
+def init(path: Path, force: bool) -> None:
+    """Create a fresh, empty register at PATH, ready for officers."""
+
+    def create() -> int:
+        from automation.register.create import create_empty
+
+        backup = create_empty(path, replace=force)
+        click.echo(f"Created {path}" + (f" (previous file kept as {backup})" if backup else ""))
+        return 0
+
+    sys.exit(run_safely(create, verbose=False))
+
+
+@main.command()
+@common
+@click.option("--format", "fmt", type=FORMATS_PROBLEMS, default="text", show_default=True,
+              help="Print problems as text or JSON.")
+def validate(options: Options, fmt: str) -> int:
+    """List every problem in the register, by sheet and cell, with how to fix it.
+
+    Exit code 0 when there are no errors (warnings allowed), 1 when there are errors,
+    2 when the file cannot be read at all."""
+    from automation import output
+    from automation.jobs import check_register
+
+    checked = check_register(options.register)
+    render = output.problems_json if fmt == "json" else output.problems_text
+    click.echo(render(checked.problems, options.register))
+    return 1 if checked.errors else 0
+
+
+@main.command()
+@common
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Rate as on this date, YYYY-MM-DD (default: today in Europe/London).")
+@click.option("--format", "fmt", type=FORMATS_STATUS, default="text", show_default=True,
+              help="Text summary and table, JSON or CSV.")
+def status(options: Options, today: Any, fmt: str) -> int:
+    """BRAG summary: counts by rating, by publication and by owner, then every item, most
+    urgent first."""
+    from automation import output
+    from automation.jobs import register_status
+
+    report = register_status(options.register, options.today(today.date() if today else None))
+    if fmt == "json":
+        click.echo(output.status_json(report))
+    elif fmt == "csv":
+        click.echo(output.status_csv(report))
+    else:
+        click.echo(output.status_text(report, options.register))
+    return 0
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False), default="tracker.xlsx")
+@click.option("--force", is_flag=True, help="Replace an existing file (a backup is kept).")
+def demo(path: Path, force: bool) -> None:
+    """Build the demonstration register (the example paper's 93 items, with a demo force's
+    owners and progress) at PATH."""
+
+    def build() -> int:
+        from automation.register.create import create_demo
+
+        count, backup = create_demo(path, replace=force)
+        click.echo(f"Wrote {count} items to {path}" + (f" (previous file kept as {backup})" if backup else ""))
+        return 0
+
+    sys.exit(run_safely(build, verbose=False))

@@ -1,0 +1,213 @@
+"""Domain values: frozen dataclasses and closed enums. No I/O, no clock."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+def _norm(text: str) -> str:
+    """Fold case, spaces and dash variants so officers' typing matches the list."""
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+    return re.sub(r"[\s\-]+", " ", text.replace("-", " - ")).strip().casefold()
+
+
+class _Labelled(enum.Enum):
+    """An enum whose values are the labels officers see in the drop-down lists."""
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def labels(cls) -> list[str]:
+        return [member.label for member in cls]
+
+    @classmethod
+    def parse(cls, text: str) -> Any:
+        """The member whose label matches ``text`` loosely, or None."""
+        wanted = _norm(text)
+        for member in cls:
+            if _norm(member.label) == wanted or _norm(member.name) == wanted:
+                return member
+        return None
+
+
+class Kind(_Labelled):
+    RECOMMENDATION = "Recommendation"
+    CAUSE_OF_CONCERN = "Cause of concern"
+    AREA_FOR_IMPROVEMENT = "Area for improvement"
+    ACTION = "Action"
+
+
+class Status(_Labelled):
+    """The one list of statuses; the workbook's drop-down is written from it."""
+
+    NOT_STARTED = "Not started"
+    IN_PROGRESS = "In progress"
+    AWAITING_SIGN_OFF = "Complete \u2013 awaiting sign-off"
+    CLOSED = "Closed"
+    SUPERSEDED = "Superseded"
+    FOR_INFORMATION = "For information"
+
+    @property
+    def is_open(self) -> bool:
+        """Open items are the ones an owner is still chased about."""
+        return self in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING_SIGN_OFF)
+
+    @property
+    def is_rated(self) -> bool:
+        return self not in (Status.SUPERSEDED, Status.FOR_INFORMATION)
+
+
+class Rag(enum.Enum):
+    """BRAG ratings, declared most urgent first."""
+
+    RED = "Red"
+    AMBER = "Amber"
+    GREEN = "Green"
+    BLUE = "Blue"
+    NOT_RATED = "Not rated"
+
+    @property
+    def urgency(self) -> int:
+        return list(Rag).index(self)
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+
+class DeadlineKind(enum.Enum):
+    DATE = "date"
+    IMMEDIATE = "immediate"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline as resolved from its wording: a date, 'immediate', or none."""
+
+    kind: DeadlineKind
+    date: date | None = None
+    text: str = ""
+    interpreted: bool = False  # e.g. 'March 2022' read as 31/03/2022
+
+    @classmethod
+    def none(cls, text: str = "") -> Deadline:
+        return cls(DeadlineKind.NONE, None, text)
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    """Where a value came from: sheet, 1-based row and column."""
+
+    sheet: str
+    row: int
+    col: int
+
+    @property
+    def a1(self) -> str:
+        return f"{column_letter(self.col)}{self.row}"
+
+    def __str__(self) -> str:
+        sheet = self.sheet
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet):
+            sheet = "'" + sheet.replace("'", "''") + "'"
+        return f"{sheet}!{self.a1}"
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class Located:
+    """Rows read from a sheet know where each of their values came from."""
+
+    sheet: str
+    row: int
+    columns: Mapping[str, int]  # field -> 1-based column, shared by every row of a sheet
+
+    def cell(self, name: str) -> CellRef:
+        """Where field ``name`` lives, e.g. Register!K12 (column 0 when the sheet lacks it)."""
+        return CellRef(self.sheet, self.row, self.columns.get(name, 0))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The thresholds officers decide, read from the workbook's Settings sheet."""
+
+    amber_days: int = 30
+    stale_days: int = 28
+
+
+@dataclass(frozen=True)
+class Publication(Located):
+    title: str
+    published: date | None = None
+    type: str = ""
+    link: str = ""
+    tracked_at_assurance_meeting: bool | None = None
+    row: int = 0
+    sheet: str = field(default="", compare=False, repr=False)
+    columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Owner(Located):
+    name: str
+    email: str = ""
+    role: str = ""
+    manager_email: str = ""
+    row: int = 0
+    sheet: str = field(default="", compare=False, repr=False)
+    columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Item(Located):
+    """One trackable row of the Register sheet, typed.
+
+    Values that could not be understood are None here; the problem is recorded on the
+    register (see ``Register.problems``). ``cell(field)`` says where a value came from;
+    ``extra`` keeps columns officers added, by their header.
+    """
+
+    publication: str
+    ref: str
+    row: int
+    kind: Kind | None = None
+    parent_ref: str = ""
+    cause_for_concern: bool = False
+    text: str = ""
+    addressees: str = ""
+    applies_to_force: bool | None = None
+    deadline_text: str = ""
+    deadline_date: date | None = None
+    target_date: date | None = None
+    owner: str = ""
+    executive_lead: str = ""
+    status: Status | None = None
+    last_update: date | None = None
+    progress: str = ""
+    evidence: str = ""
+    date_closed: date | None = None
+    signed_off_by: str = ""
+    notes: str = ""
+    sheet: str = field(default="", compare=False, repr=False)
+    columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Publication and reference: references repeat across publications."""
+        return (self.publication, self.ref)
+

@@ -1,0 +1,116 @@
+"""Plain renderings for the terminal: problems and status as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from automation.model import Rag
+from automation.problems import Problem, Severity
+from automation.status import StatusReport
+
+RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _ddmmyyyy(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def problem_counts(problems: Sequence[Problem]) -> tuple[int, int]:
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return errors, len(problems) - errors
+
+
+def problems_text(problems: Sequence[Problem], path: Path) -> str:
+    lines = []
+    width = max((len(p.where) for p in problems), default=0)
+    for p in problems:
+        value = f'"{clip(p.value, 40)}" ' if p.value else ""
+        lines.append(f"{p.severity.value:<8} {p.where:<{width}}  {value}{p.message}")
+        if p.fix:
+            lines.append(f"{'':<8} {'':<{width}}  fix: {p.fix}")
+    errors, warnings = problem_counts(problems)
+    verdict = "no problems" if not problems else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    lines.append(f"{path}: {verdict}")
+    return "\n".join(lines)
+
+
+def problems_json(problems: Sequence[Problem], path: Path) -> str:
+    errors, warnings = problem_counts(problems)
+    return json.dumps({"register": str(path), "errors": errors, "warnings": warnings,
+                       "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False)
+
+
+def _counts_row(label: str, counts: Mapping[Rag, int], width: int) -> str:
+    cells = "".join(f"{counts[rag]:>{len(rag.value) + 2}}" for rag in RAG_ORDER)
+    return f"  {clip(label, width - 2):<{width - 2}}{cells}{sum(counts.values()):>7}"
+
+
+def _counts_table(title: str, groups: Mapping[str, Mapping[Rag, int]], width: int) -> list[str]:
+    header = "".join(f"{rag.value:>{len(rag.value) + 2}}" for rag in RAG_ORDER)
+    lines = [f"{title:<{width}}{header}{'Total':>7}"]
+    lines += [_counts_row(name or "(no owner)", counts, width) for name, counts in groups.items()]
+    return lines
+
+
+def status_text(report: StatusReport, path: Path) -> str:
+    width = 46
+    lines = [f"BRAG status of {path} as of {_ddmmyyyy(report.as_of)}", ""]
+    lines += _counts_table("", {"All items": report.counts}, width)
+    lines += ["", *_counts_table("By publication", report.by("publication"), width)]
+    lines += ["", *_counts_table("By owner", report.by("owner"), width), ""]
+    lines.append("Items, most urgent first")
+    lines.append(f"  {'RAG':<10}{'Due':<12}{'Owner':<18}{'Ref':<20}{'Publication':<32}Reason")
+    for rated in report.rated:
+        item, rating = rated.item, rated.rating
+        lines.append(
+            f"  {rating.rag.value:<10}{_ddmmyyyy(rating.due):<12}{clip(item.owner, 16):<18}"
+            f"{clip(item.ref, 18):<20}{clip(item.publication, 30):<32}{rating.reason}"
+        )
+    return "\n".join(lines)
+
+
+def _item_rows(report: StatusReport) -> list[dict[str, object]]:
+    return [
+        {"publication": r.item.publication, "ref": r.item.ref, "owner": r.item.owner,
+         "status": r.item.status.label if r.item.status else "",
+         "due": r.rating.due.isoformat() if r.rating.due else None,
+         "rag": r.rating.rag.key, "reason": r.rating.reason}
+        for r in report.rated
+    ]  # fmt: skip
+
+
+def status_json(report: StatusReport) -> str:
+    counts = {rag.key: n for rag, n in report.counts.items()}
+    return json.dumps({"as_of": report.as_of.isoformat(), "counts": counts,
+                       "items": _item_rows(report)}, indent=2, ensure_ascii=False)  # fmt: skip
+
+
+def status_csv(report: StatusReport) -> str:
+    buffer = io.StringIO()
+    fields = ["publication", "ref", "owner", "status", "due", "rag", "reason"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in _item_rows(report):
+        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+    return buffer.getvalue().rstrip("\n")
+
+
+def _csv_safe(value: object) -> object:
+    """Stop a value from the workbook running as a formula when the CSV is opened in Excel."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value

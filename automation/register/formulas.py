@@ -1,0 +1,57 @@
+"""The Excel formulas behind the register's Due and RAG columns.
+
+They compute the same rating as ``automation.rag`` from the Settings sheet's named cells
+and TODAY(), so officers see live status in Excel with no Python involved. Plain A1
+references and defined names only: LibreOffice and older Excel cannot evaluate structured
+table references in every case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from automation.model import Status
+from automation.register.schema import SETTINGS
+
+AMBER_NAME, STALE_NAME = (spec.name for spec in SETTINGS)
+PUB_TITLES = "PubTitles"
+PUB_DATES = "PubDates"
+
+
+def _published(publication: str) -> str:
+    return f"INDEX({PUB_DATES},MATCH({publication},{PUB_TITLES},0))"
+
+
+def due_formula(row: int, letters: Mapping[str, str]) -> str:
+    """Target date, else Deadline, else the publication date for an immediate deadline."""
+    c = {key: f"${letter}{row}" for key, letter in letters.items()}
+    published = _published(c["publication"])
+    return (
+        f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'
+        f'IF(ISNUMBER({c["target_date"]}),{c["target_date"]},'
+        f'IF(ISNUMBER({c["deadline_date"]}),{c["deadline_date"]},'
+        f'IF(AND(ISNUMBER(SEARCH("immediate",{c["deadline_text"]})),'
+        f'ISNUMBER(IFERROR({published},""))),{published},""))))'
+    )
+
+
+def rag_formula(row: int, letters: Mapping[str, str]) -> str:
+    """The BRAG rules of ``automation.rag`` as one Excel formula (reads the Due column)."""
+    c = {key: f"${letter}{row}" for key, letter in letters.items()}
+    status, due, last = c["status"], c["due"], c["last_update"]
+    published = _published(c["publication"])
+    stale_from_publication = (
+        f'IF(ISNUMBER(IFERROR({published},"")),'
+        f'IF(TODAY()-{published}>{STALE_NAME},"Amber","Green"),"Amber")'
+    )
+    return (
+        f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'
+        f'IF({status}="{Status.CLOSED.label}","Blue",'
+        f'IF(OR({status}="{Status.SUPERSEDED.label}",{status}="{Status.FOR_INFORMATION.label}"),'
+        f'"Not rated",'
+        f'IF({status}="{Status.AWAITING_SIGN_OFF.label}","Green",'
+        f'IF(AND(ISNUMBER({due}),{due}<TODAY()),"Red",'
+        f'IF(AND(ISNUMBER({due}),{due}-TODAY()<={AMBER_NAME}),"Amber",'
+        f'IF(ISNUMBER({last}),IF(TODAY()-{last}>{STALE_NAME},"Amber","Green"),'
+        f"{stale_from_publication})))))))"
+    )

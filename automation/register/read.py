@@ -1,0 +1,233 @@
+"""Reading a workbook's values fast (python-calamine), tolerant of where things are.
+
+Sheets and columns are found by header name wherever they sit; every value keeps its
+row and column so that messages can say ``Register!K12``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from automation.errors import RegisterLayoutError, RegisterUnreadable
+from automation.model import CellRef
+from automation.register.schema import ColumnType, SheetSpec, normalise
+
+HEADER_SCAN_ROWS = 30
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?t="e"')
+
+
+@dataclass(frozen=True)
+class SheetTable:
+    """One sheet's rows under its header, with columns found by name."""
+
+    sheet: str
+    header_row: int
+    columns: Mapping[str, int]  # schema key -> 0-based index
+    headers: tuple[str, ...]
+    rows: tuple[tuple[int, Sequence[Any]], ...]  # (sheet row number, values)
+    extra: Mapping[str, int] = field(default_factory=dict)  # officers' own columns
+
+    def ref(self, row: int, key: str) -> CellRef:
+        return CellRef(self.sheet, row, self.columns[key] + 1)
+
+    def value(self, values: Sequence[Any], key: str) -> Any:
+        index = self.columns.get(key)
+        if index is None or index >= len(values):
+            return ""
+        return values[index]
+
+
+def _snapshot(path: Path) -> bytes:
+    """The file's bytes, read once; Excel may be half-way through a save, so retry once."""
+    if not path.exists():
+        raise RegisterUnreadable(f"{path} does not exist", fix="check the path, or pass --register")
+    if path.is_dir():
+        raise RegisterUnreadable(f"{path} is a folder, not a workbook", fix="pass the .xlsx file")
+    for attempt in (1, 2):
+        try:
+            data = path.read_bytes()
+        except PermissionError as exc:
+            raise RegisterUnreadable(
+                f"{path} is locked by another program",
+                fix="close it in Excel (or wait for its sync to finish) and try again",
+            ) from exc
+        except OSError as exc:
+            raise RegisterUnreadable(f"{path} cannot be read: {exc.strerror}") from exc
+        if data[:4] == b"PK\x03\x04" and zipfile.is_zipfile(io.BytesIO(data)):
+            return data
+        if attempt == 1 and data[:2] == b"PK":
+            time.sleep(0.5)
+            continue
+        raise _not_xlsx(path, data)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _not_xlsx(path: Path, data: bytes) -> RegisterUnreadable:
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_MARK in data[:1 << 16] or _ENCRYPTED_MARK in data:
+            return RegisterUnreadable(
+                f"{path} is protected with a password",
+                fix="save an unprotected copy in Excel (File > Info > Protect Workbook)",
+            )
+        return RegisterUnreadable(
+            f"{path} is an old-style .xls workbook", fix="open it in Excel and save as .xlsx"
+        )
+    if not data:
+        return RegisterUnreadable(f"{path} is empty", fix="restore it from a backup")
+    return RegisterUnreadable(
+        f"{path} is not an Excel .xlsx workbook", fix="save the register as .xlsx from Excel"
+    )
+
+
+class Workbook:
+    """A read-only snapshot of a workbook's cell values."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data = _snapshot(path)
+        try:
+            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+        except Exception as exc:  # calamine raises several unrelated types
+            raise RegisterUnreadable(
+                f"{path} is damaged and cannot be read ({type(exc).__name__}: {exc})",
+                fix="open it in Excel, which can often repair it, or restore a backup",
+            ) from exc
+        self.sheet_names: tuple[str, ...] = tuple(self._book.sheet_names)
+        self._rows: dict[str, list[list[Any]]] = {}
+
+    def rows(self, sheet: str) -> list[list[Any]]:
+        """All rows of a sheet from A1, blank cells as ''."""
+        if sheet not in self._rows:
+            try:
+                found = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:
+                raise RegisterUnreadable(
+                    f"{self.path}: sheet {sheet!r} is damaged ({exc})",
+                    fix="open the workbook in Excel and save it again",
+                ) from exc
+            self._rows[sheet] = found
+        return self._rows[sheet]
+
+    def find_sheet(self, spec: SheetSpec) -> str | None:
+        wanted = {normalise(name) for name in (spec.name, *spec.aliases)}
+        return next((s for s in self.sheet_names if normalise(s) in wanted), None)
+
+    @cached_property
+    def _sheet_parts(self) -> dict[str, str]:
+        """Sheet name -> its XML part inside the zip."""
+        with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+            book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
+        targets |= {k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)}
+        parts = {}
+        for tag in re.findall(r"<sheet\b[^>]*>", book):
+            name = re.search(r'name="([^"]*)"', tag)
+            rid = re.search(r'r:id="([^"]*)"', tag)
+            if name and rid and rid.group(1) in targets:
+                target = targets[rid.group(1)].lstrip("/")
+                parts[_xml_unescape(name.group(1))] = (
+                    target if target.startswith("xl/") else "xl/" + target
+                )
+        return parts
+
+    def error_cells(self, sheet: str) -> list[str]:
+        """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''."""
+        part = self._sheet_parts.get(sheet)
+        if part is None:
+            return []
+        with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+            try:
+                xml = archive.read(part)
+            except KeyError:
+                return []
+        if b't="e"' not in xml:
+            return []
+        return [m.group(1).decode() for m in _ERROR_CELL.finditer(xml)]
+
+    def table(self, spec: SheetSpec, sheet: str | None = None) -> SheetTable:
+        """The sheet for ``spec`` with its header found by name; layout errors list what was found."""
+        sheet = sheet or self.find_sheet(spec) or self._sheet_with_headers(spec)
+        if sheet is None:
+            raise RegisterLayoutError(
+                f"{self.path} has no {spec.name} sheet "
+                f"(found: {', '.join(self.sheet_names) or 'no sheets'})",
+                fix=f"name the sheet '{spec.name}', or create a fresh register with tracker init",
+            )
+        return build_table(sheet, self.rows(sheet), spec, self.path)
+
+    def _sheet_with_headers(self, spec: SheetSpec) -> str | None:
+        for sheet in self.sheet_names:
+            header = _find_header(self.rows(sheet), spec)
+            if header and all(c.key in header[1] for c in spec.required):
+                return sheet
+        return None
+
+
+def _xml_unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+        .replace("&apos;", "'").replace("&amp;", "&")
+    )  # fmt: skip
+
+
+def _match_columns(cells: Sequence[Any], spec: SheetSpec) -> dict[str, int]:
+    names = {normalise(name): column.key for column in spec.columns for name in column.names}
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = names.get(normalise(cell)) if isinstance(cell, str) else None
+        if key and key not in found:
+            found[key] = index
+    return found
+
+
+def _find_header(rows: list[list[Any]], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
+    best: tuple[int, dict[str, int]] | None = None
+    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found = _match_columns(cells, spec)
+        if len(found) >= 2 and (best is None or len(found) > len(best[1])):
+            best = (index, found)
+    return best
+
+
+def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) -> SheetTable:
+    header = _find_header(rows, spec)
+    if header is None:
+        raise RegisterLayoutError(
+            f"{path}: sheet {sheet!r} has no header row naming "
+            f"{', '.join(c.header for c in spec.required)} in its first {HEADER_SCAN_ROWS} rows",
+            fix=f"add a header row with the columns {', '.join(c.header for c in spec.columns)}",
+        )
+    index, columns = header
+    headers = tuple(str(cell).strip() for cell in rows[index])
+    missing = [c.header for c in spec.required if c.key not in columns]
+    if missing:
+        found = ", ".join(h for h in headers if h) or "none"
+        raise RegisterLayoutError(
+            f"{path}: sheet {sheet!r} row {index + 1} has no {' or '.join(missing)} column "
+            f"(found: {found})",
+            fix=f"add the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            "to the header row",
+        )
+    used = set(columns.values())
+    extra = {h: i for i, h in enumerate(headers) if h and i not in used}
+    formulas = {c.key for c in spec.columns if c.type is ColumnType.FORMULA}
+    data_columns = [i for key, i in columns.items() if key not in formulas]
+    body = tuple(
+        (number, cells)
+        for number, cells in enumerate(rows[index + 1 :], start=index + 2)
+        if any(cells[i] != "" for i in data_columns if i < len(cells))
+    )
+    return SheetTable(sheet, index + 1, columns, headers, body, extra)

@@ -1,0 +1,57 @@
+"""Rating a whole register: counts, groupings and the most-urgent-first item list. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from automation.model import Item, Rag
+from automation.rag import Rating, rate
+from automation.register.load import Register
+
+_FAR = date.max
+
+
+@dataclass(frozen=True)
+class RatedItem:
+    item: Item
+    rating: Rating
+
+    @property
+    def sort_key(self) -> tuple[int, date, str, str]:
+        return (self.rating.rag.urgency, self.rating.due or _FAR, self.item.publication,
+                self.item.ref)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    as_of: date
+    rated: tuple[RatedItem, ...]  # most urgent first
+
+    @property
+    def counts(self) -> dict[Rag, int]:
+        return _count(self.rated)
+
+    def by(self, field: str) -> dict[str, dict[Rag, int]]:
+        """Counts per publication or per owner ('' for items with no owner)."""
+        groups: dict[str, list[RatedItem]] = {}
+        for rated in self.rated:
+            groups.setdefault(getattr(rated.item, field), []).append(rated)
+        return {name: _count(group) for name, group in sorted(groups.items())}
+
+
+def _count(rated: tuple[RatedItem, ...] | list[RatedItem]) -> dict[Rag, int]:
+    counter = Counter(r.rating.rag for r in rated)
+    return {rag: counter.get(rag, 0) for rag in Rag}
+
+
+def rate_all(register: Register, today: date) -> list[RatedItem]:
+    settings = register.settings
+    return [RatedItem(item, rate(item, today, settings, register.published(item)))
+            for item in register.items]  # fmt: skip
+
+
+def status_report(register: Register, today: date) -> StatusReport:
+    rated = sorted(rate_all(register, today), key=lambda r: r.sort_key)
+    return StatusReport(today, tuple(rated))
