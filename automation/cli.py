@@ -161,7 +161,8 @@ def demo(path: Path, force: bool) -> None:
         from automation.register.create import create_demo
 
         count, backup = create_demo(path, replace=force)
-        click.echo(f"Wrote {count} items to {path}" + (f" (previous file kept as {backup})" if backup else ""))
+        kept = f" (previous file kept as {backup})" if backup else ""
+        click.echo(f"Wrote {count} items to {path}{kept}")
         return 0
 
     sys.exit(run_safely(build, verbose=False))

@@ -192,7 +192,7 @@ def _check_choices(config: Config) -> None:
 def load_config(path: Path | None = None, *, search_dir: Path | None = None) -> Config:
     """Read ``path`` (or ``tracker.toml`` in ``search_dir`` when present) into a Config."""
     if path is None:
-        candidate = (search_dir or Path.cwd()) / DEFAULT_CONFIG_NAME
+        candidate = (search_dir or Path(".")) / DEFAULT_CONFIG_NAME
         if not candidate.is_file():
             return Config(base_dir=search_dir or Path("."))
         path = candidate
@@ -248,8 +248,9 @@ def documented_keys() -> list[tuple[str, str, str]]:
                 continue
             name = f"{prefix}{f.name}"
             if "doc" in f.metadata:
-                default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
-                rows.append((name, repr(default) if not isinstance(default, str) else f'"{default}"', f.metadata["doc"]))
+                default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[operator]
+                shown = f'"{default}"' if isinstance(default, str) else repr(default)
+                rows.append((name, shown, f.metadata["doc"]))
             else:
                 walk(f.default_factory, f"{name}.")  # type: ignore[arg-type]
 

@@ -8,7 +8,7 @@ force as it stood on 1 October 2021. Every owner email is in the example.police.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -128,5 +128,6 @@ def build_demo(path: Path) -> int:
     """Write the demo register to ``path``; returns the number of items."""
     data = load_example()
     items = demo_items(data)
-    write_register(path, items=items, owners=demo_owners(), publications=demo_publications(data))
+    write_register(path, items=items, owners=demo_owners(), publications=demo_publications(data),
+                   created=datetime.combine(AS_OF, time(9, 0)))
     return len(items)

@@ -65,7 +65,8 @@ def _publication_sheet(register: Register) -> Iterator[Problem]:
         key = publication.title.casefold()
         if key in seen:
             yield error(publication.cell("title"), publication.title,
-                        f"is listed twice (first on row {seen[key]})", "keep one row per publication")  # fmt: skip
+                        f"is listed twice (first on row {seen[key]})",
+                        "keep one row per publication")  # fmt: skip
         seen.setdefault(key, publication.row)
         if publication.published is None and "published" in publication.columns:
             yield warning(publication.cell("published"), "", "has no publication date",
@@ -123,7 +124,8 @@ def _dates(item: Item, published: date | None) -> Iterator[Problem]:
     if deadline is None and resolved.kind is DeadlineKind.DATE and resolved.date:
         yield warning(item.cell("deadline_date"), "",
                       f"is blank, but '{item.deadline_text}' reads as {resolved.date:%d/%m/%Y}",
-                      f"type {resolved.date:%d/%m/%Y} in the Deadline column so Excel's RAG agrees")  # fmt: skip
+                      f"type {resolved.date:%d/%m/%Y} in the Deadline column "
+                      "so Excel's RAG agrees")  # fmt: skip
     deadline = deadline or resolved.date
     if item.target_date and deadline and resolved.kind is not DeadlineKind.IMMEDIATE \
             and item.target_date > deadline:

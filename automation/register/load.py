@@ -14,7 +14,14 @@ from automation.problems import Problem, Severity, error
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (
-    OWNERS, PUBLICATIONS, REGISTER, SETTINGS, SETTINGS_SHEET, ColumnType, SheetSpec, normalise,
+    OWNERS,
+    PUBLICATIONS,
+    REGISTER,
+    SETTINGS,
+    SETTINGS_SHEET,
+    ColumnType,
+    SheetSpec,
+    normalise,
 )  # fmt: skip
 
 Converter = Callable[[Any, CellRef, list[Problem]], Any]
@@ -101,7 +108,7 @@ def _items(table: SheetTable, problems: list[Problem]) -> tuple[Item, ...]:
     columns = _one_based(table)
     typed = _typed_rows(table, REGISTER, problems)
     items = []
-    for (number, row), (_, values) in zip(typed, table.rows):
+    for (number, row), (_, values) in zip(typed, table.rows, strict=True):
         row["cause_for_concern"] = bool(row.get("cause_for_concern"))
         extra = _extra(table, values) if table.extra else {}
         items.append(Item(row=number, sheet=table.sheet, columns=columns, extra=extra, **row))
@@ -151,7 +158,7 @@ def _settings(book: Workbook, problems: list[Problem]) -> Settings:
 
 def _optional_table(book: Workbook, spec: SheetSpec, problems: list[Problem]) -> SheetTable | None:
     try:
-        return book.table(spec)
+        return book.table(spec, search=False)
     except RegisterLayoutError as exc:
         problems.append(Problem(Severity.ERROR, spec.name, "", "", exc.what, exc.fix))
         return None

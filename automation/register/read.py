@@ -157,9 +157,10 @@ class Workbook:
             return []
         return [m.group(1).decode() for m in _ERROR_CELL.finditer(xml)]
 
-    def table(self, spec: SheetSpec, sheet: str | None = None) -> SheetTable:
-        """The sheet for ``spec`` with its header found by name; layout errors list what was found."""
-        sheet = sheet or self.find_sheet(spec) or self._sheet_with_headers(spec)
+    def table(self, spec: SheetSpec, *, search: bool = True) -> SheetTable:
+        """The sheet for ``spec`` with its header found by name; layout errors list what was
+        found. With ``search``, a sheet of another name whose header fits will do."""
+        sheet = self.find_sheet(spec) or (self._sheet_with_headers(spec) if search else None)
         if sheet is None:
             raise RegisterLayoutError(
                 f"{self.path} has no {spec.name} sheet "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,17 @@ from xlsxwriter.worksheet import Worksheet
 from automation.model import Item, Kind, Owner, Publication, Settings, Status, column_letter
 from automation.register import formulas
 from automation.register.schema import (
-    GUIDE_SHEET, LISTS_SHEET, OWNERS, PUBLICATION_TYPES, PUBLICATIONS, REGISTER, SETTINGS,
-    SETTINGS_SHEET, YES_NO, ColumnType, SheetSpec,
+    GUIDE_SHEET,
+    LISTS_SHEET,
+    OWNERS,
+    PUBLICATION_TYPES,
+    PUBLICATIONS,
+    REGISTER,
+    SETTINGS,
+    SETTINGS_SHEET,
+    YES_NO,
+    ColumnType,
+    SheetSpec,
 )  # fmt: skip
 
 LOOKUP_ROWS = 2000  # drop-down and lookup ranges reach this far down their sheets
@@ -232,13 +241,19 @@ def _guide_sheet(book: XlsxBook, fm: _Formats) -> None:
 
 def write_register(path: Path, *, items: Sequence[Item] = (), owners: Sequence[Owner] = (),
                    publications: Sequence[Publication] = (),
-                   settings: Settings = Settings()) -> None:  # noqa: B008
-    """Write a complete register to ``path`` atomically (temp file, then replace)."""
+                   settings: Settings = Settings(),  # noqa: B008
+                   created: datetime | None = None) -> None:
+    """Write a complete register to ``path`` atomically (temp file, then replace).
+
+    ``created`` fixes the document's creation time, so the same input gives the same bytes."""
     handle, temp = tempfile.mkstemp(prefix=".~tracker-", suffix=".xlsx", dir=path.parent or ".")
     os.close(handle)
     try:
         book = xlsxwriter.Workbook(temp, {"strings_to_numbers": False, "strings_to_formulas": False})
-        book.set_properties({"title": "HMICFRS recommendations register", "comments": "tracker"})
+        properties: dict[str, Any] = {"title": "HMICFRS recommendations register"}
+        if created is not None:
+            properties["created"] = created
+        book.set_properties(properties)
         fm = _Formats(book)
         _register_sheet(book, items, fm)
         _owners_sheet(book, owners, fm)
