@@ -9,6 +9,7 @@ the stale window (counting from publication when never updated) is Amber; else G
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,11 +17,24 @@ from automation.deadlines import resolve_deadline
 from automation.model import DeadlineKind, Item, Rag, Settings, Status
 
 
+class Basis(enum.Enum):
+    """Which rule decided the rating: owners' digests group items by it."""
+
+    CLOSED = "closed"
+    NOT_RATED = "not rated"
+    AWAITING_SIGN_OFF = "awaiting sign-off"
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    STALE = "needs an update"
+    ON_TRACK = "on track"
+
+
 @dataclass(frozen=True)
 class Rating:
     rag: Rag
     reason: str
     due: date | None = None
+    basis: Basis = Basis.ON_TRACK
 
 
 def _days(n: int) -> str:
@@ -43,23 +57,24 @@ def rate(item: Item, today: date, settings: Settings, published: date | None) ->
     status = item.status
     due = due_date(item, published)
     if status is Status.CLOSED:
-        return Rating(Rag.BLUE, "closed", due)
+        return Rating(Rag.BLUE, "closed", due, Basis.CLOSED)
     if status is Status.SUPERSEDED:
-        return Rating(Rag.NOT_RATED, "superseded", due)
+        return Rating(Rag.NOT_RATED, "superseded", due, Basis.NOT_RATED)
     if status is Status.FOR_INFORMATION:
-        return Rating(Rag.NOT_RATED, "for information", due)
+        return Rating(Rag.NOT_RATED, "for information", due, Basis.NOT_RATED)
     if status is Status.AWAITING_SIGN_OFF:
-        return Rating(Rag.GREEN, "awaiting sign-off", due)
+        return Rating(Rag.GREEN, "awaiting sign-off", due, Basis.AWAITING_SIGN_OFF)
     if due is not None and due < today:
-        return Rating(Rag.RED, f"overdue by {_days((today - due).days)}", due)
+        return Rating(Rag.RED, f"overdue by {_days((today - due).days)}", due, Basis.OVERDUE)
     if due is not None and (due - today).days <= settings.amber_days:
         left = (due - today).days
-        return Rating(Rag.AMBER, "due today" if left == 0 else f"due in {_days(left)}", due)
+        reason = "due today" if left == 0 else f"due in {_days(left)}"
+        return Rating(Rag.AMBER, reason, due, Basis.DUE_SOON)
     last = item.last_update or published
     if last is None:
-        return Rating(Rag.AMBER, "no update recorded", due)
+        return Rating(Rag.AMBER, "no update recorded", due, Basis.STALE)
     if (today - last).days > settings.stale_days:
-        return Rating(Rag.AMBER, f"no update for {_days((today - last).days)}", due)
+        return Rating(Rag.AMBER, f"no update for {_days((today - last).days)}", due, Basis.STALE)
     if due is None:
         return Rating(Rag.GREEN, "on track, no deadline", due)
     return Rating(Rag.GREEN, f"on track, due in {_days((due - today).days)}", due)

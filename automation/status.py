@@ -31,17 +31,17 @@ class StatusReport:
 
     @property
     def counts(self) -> dict[Rag, int]:
-        return _count(self.rated)
+        return count_ratings(self.rated)
 
     def by(self, field: str) -> dict[str, dict[Rag, int]]:
         """Counts per publication or per owner ('' for items with no owner)."""
         groups: dict[str, list[RatedItem]] = {}
         for rated in self.rated:
             groups.setdefault(getattr(rated.item, field), []).append(rated)
-        return {name: _count(group) for name, group in sorted(groups.items())}
+        return {name: count_ratings(group) for name, group in sorted(groups.items())}
 
 
-def _count(rated: tuple[RatedItem, ...] | list[RatedItem]) -> dict[Rag, int]:
+def count_ratings(rated: tuple[RatedItem, ...] | list[RatedItem]) -> dict[Rag, int]:
     counter = Counter(r.rating.rag for r in rated)
     return {rag: counter.get(rag, 0) for rag in Rag}
 

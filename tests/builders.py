@@ -9,16 +9,19 @@ from typing import Any
 import openpyxl
 
 from automation.model import Item, Kind, Owner, Publication, Settings, Status
+from automation.register.schema import REGISTER
 from automation.register.template import write_register
 
 PUB = "Inspection of the demo force"
 PUBLISHED = date(2021, 7, 13)
+COLUMNS = {column.key: n for n, column in enumerate(REGISTER.columns, start=1)}
 
 
 def item(**changes: Any) -> Item:
     values: dict[str, Any] = dict(
         publication=PUB, ref="Recommendation 1", row=2, kind=Kind.RECOMMENDATION,
         status=Status.IN_PROGRESS, owner="Dana Whitfield", text="The force should do a thing.",
+        sheet="Register", columns=COLUMNS,
     )  # fmt: skip
     values.update(changes)
     return Item(**values)

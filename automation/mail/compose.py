@@ -1,0 +1,126 @@
+"""Composing the week's messages from ratings: who gets what. Pure: no clock, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+
+from automation.mail.addresses import refusal
+from automation.mail.digests import (
+    SECTIONS,
+    History,
+    Line,
+    ManagerSummary,
+    Options,
+    OwnerDigest,
+    Plan,
+    Section,
+)  # fmt: skip
+from automation.model import Owner, Rag
+from automation.problems import Problem, Severity
+from automation.rag import Basis
+from automation.register.load import Register
+from automation.status import RatedItem, StatusReport, count_ratings
+
+
+def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:
+    return {(p.sheet, p.row) for p in problems if p.severity is Severity.ERROR and p.row}
+
+
+def _excluded(rated: RatedItem, excluded: set[tuple[str, int]]) -> bool:
+    return (rated.item.sheet, rated.item.row) in excluded
+
+
+def _open(rated: RatedItem) -> bool:
+    return rated.item.status is None or rated.item.status.is_open
+
+
+def _red_two_runs(rated: RatedItem, history: History) -> bool:
+    return rated.rating.rag is Rag.RED and history.previous.get(rated.item.key) is Rag.RED
+
+
+def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options: Options) -> OwnerDigest:
+    sections = []
+    for basis, title, ask in SECTIONS:
+        lines = tuple(Line.of(r, history.red_since.get(r.item.key)) for r in rated if r.rating.basis is basis)
+        if lines:
+            sections.append(Section(title, ask, lines))
+    escalated = tuple(Line.of(r, history.red_since.get(r.item.key)) for r in rated
+                      if options.escalate and _red_two_runs(r, history))  # fmt: skip
+    escalate_to = owner.manager_email if escalated and not refusal(
+        owner.manager_email, options.allowed_domains) else ""  # fmt: skip
+    return OwnerDigest(owner, tuple(sections), escalated, escalate_to, options.updates_to)
+
+
+def owner_digests(register: Register, report: StatusReport, excluded: set[tuple[str, int]], history: History,
+                  options: Options) -> tuple[tuple[OwnerDigest, ...], list[tuple[str, str]]]:
+    """One digest per owner who has open items (or every owner, with ``send_empty``), and
+    the owners no email can reach, with why."""
+    by_owner: dict[str, list[RatedItem]] = {}
+    for rated in report.rated:
+        if _open(rated) and rated.item.owner and not _excluded(rated, excluded):
+            by_owner.setdefault(rated.item.owner.casefold(), []).append(rated)
+    digests, unreachable = [], []
+    for owner in sorted(register.owners, key=lambda o: o.name.casefold()):
+        mine = by_owner.get(owner.name.casefold(), [])
+        if not mine and not options.send_empty:
+            continue
+        why = refusal(owner.email, options.allowed_domains)
+        if why:
+            unreachable.append((owner.name, why))
+            continue
+        digests.append(_digest(owner, mine, history, options))
+    return tuple(digests), unreachable
+
+
+def manager_summary(register: Register, report: StatusReport, problems: Sequence[Problem],
+                    excluded: set[tuple[str, int]], history: History,
+                    unreachable: list[tuple[str, str]]) -> ManagerSummary:
+    today = report.as_of
+    window = register.settings.amber_days
+    rated = list(report.rated)
+
+    def lines(keep: Iterable[RatedItem]) -> tuple[Line, ...]:
+        return tuple(Line.of(r, history.red_since.get(r.item.key)) for r in keep)
+
+    previous = _previous_counts(history)
+    turned_red = [r for r in rated if r.rating.rag is Rag.RED and history.previous
+                  and history.previous.get(r.item.key) is not Rag.RED]  # fmt: skip
+    horizon = today + timedelta(days=window)
+    return ManagerSummary(
+        as_of=today, counts=count_ratings(rated), previous_counts=previous,
+        previous_as_of=history.previous_as_of, turned_red=lines(turned_red),
+        overdue=lines(r for r in rated if r.rating.basis is Basis.OVERDUE),
+        unowned=lines(r for r in rated if _open(r) and not r.item.owner),
+        due_soon=lines(r for r in rated if _open(r) and r.rating.due and today <= r.rating.due <= horizon),
+        due_window=window,
+        by_publication=_group(rated, "publication"), by_owner=_group(rated, "owner"),
+        problems=tuple(problems), left_out=lines(r for r in report.rated if _excluded(r, excluded)),
+        unreachable=tuple(unreachable),
+    )  # fmt: skip
+
+
+def _previous_counts(history: History) -> dict[Rag, int] | None:
+    if history.previous_as_of is None:
+        return None
+    counts = {rag: 0 for rag in Rag}
+    for rag in history.previous.values():
+        counts[rag] += 1
+    return counts
+
+
+def _group(rated: Sequence[RatedItem], field: str) -> dict[str, dict[Rag, int]]:
+    groups: dict[str, list[RatedItem]] = {}
+    for r in rated:
+        groups.setdefault(getattr(r.item, field) or "(no owner)", []).append(r)
+    return {name: count_ratings(group) for name, group in sorted(groups.items())}
+
+
+def compose(register: Register, report: StatusReport, problems: Sequence[Problem],
+            history: History, options: Options) -> Plan:
+    """The week's owner digests and the manager summary. Rows with errors are left out of
+    digests and listed in the summary, so one bad row never stops the run."""
+    excluded = rows_with_errors(problems)
+    digests, unreachable = owner_digests(register, report, excluded, history, options)
+    summary = manager_summary(register, report, problems, excluded, history, unreachable)
+    return Plan(report.as_of, digests, summary)

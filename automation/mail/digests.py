@@ -1,0 +1,116 @@
+"""What the week's messages say: plain values composed by ``compose`` and rendered by templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from automation.model import Owner, Rag
+from automation.problems import Problem
+from automation.rag import Basis
+from automation.status import RatedItem
+
+TEXT_LIMIT = 220
+SECTIONS = (
+    (Basis.OVERDUE, "Overdue", "send an update and evidence of completion, or ask for a new target date"),
+    (Basis.DUE_SOON, "Due soon", "confirm it will be complete by the due date, and send evidence when it is"),
+    (Basis.STALE, "Needs an update", "send a short progress update"),
+    (Basis.ON_TRACK, "On track", "no action needed unless something has changed"),
+    (Basis.AWAITING_SIGN_OFF, "Awaiting sign-off", "nothing: it goes to the assurance meeting for sign-off"),
+)  # fmt: skip
+
+
+def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Whole words up to ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "\u2026"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One item as it appears in an email."""
+
+    publication: str
+    ref: str
+    text: str
+    owner: str
+    status: str
+    due: date | None
+    rag: Rag
+    reason: str
+    basis: Basis
+    last_update: date | None
+    where: str
+    red_since: date | None = None
+
+    @classmethod
+    def of(cls, rated: RatedItem, red_since: date | None = None) -> Line:
+        item, rating = rated.item, rated.rating
+        return cls(item.publication, item.ref, shorten(item.text), item.owner,
+                   item.status.label if item.status else "", rating.due, rating.rag, rating.reason,
+                   rating.basis, item.last_update, str(item.cell("ref")), red_since)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    ask: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    """What earlier runs recorded: the previous run's ratings and each red streak's start."""
+
+    previous_as_of: date | None = None
+    previous: dict[tuple[str, str], Rag] = field(default_factory=dict)
+    red_since: dict[tuple[str, str], date] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OwnerDigest:
+    owner: Owner
+    sections: tuple[Section, ...]
+    escalated: tuple[Line, ...]
+    escalate_to: str
+    updates_to: str
+
+    @property
+    def count(self) -> int:
+        return sum(len(s.lines) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class ManagerSummary:
+    as_of: date
+    counts: dict[Rag, int]
+    previous_counts: dict[Rag, int] | None
+    previous_as_of: date | None
+    turned_red: tuple[Line, ...]
+    overdue: tuple[Line, ...]
+    unowned: tuple[Line, ...]
+    due_soon: tuple[Line, ...]
+    due_window: int
+    by_publication: dict[str, dict[Rag, int]]
+    by_owner: dict[str, dict[Rag, int]]
+    problems: tuple[Problem, ...]
+    left_out: tuple[Line, ...]
+    unreachable: tuple[tuple[str, str], ...]  # (owner, why no email can go to them)
+
+
+@dataclass(frozen=True)
+class Options:
+    escalate: bool = True
+    send_empty: bool = False
+    updates_to: str = ""
+    allowed_domains: tuple[str, ...] = ("*.police.uk",)
+
+
+@dataclass(frozen=True)
+class Plan:
+    as_of: date
+    digests: tuple[OwnerDigest, ...]
+    summary: ManagerSummary

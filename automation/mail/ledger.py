@@ -1,0 +1,183 @@
+"""The ledger: an SQLite file recording every run, every message and each run's ratings.
+
+It is what makes the weekly job safe to rerun: a message is keyed by ISO week, kind and
+recipient, moves attempting -> sent (with the transport's id) or failed (with the reason),
+and a key already sent this week is not sent again. A key left at 'attempting' by a crash is
+reported, never silently resent: nobody knows whether the mail system took it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from automation.errors import CannotRun
+from automation.mail.digests import History
+from automation.model import Rag
+from automation.status import RatedItem
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, week TEXT NOT NULL, as_of TEXT NOT NULL,
+    started TEXT NOT NULL, finished TEXT, outcome TEXT, sent INTEGER DEFAULT 0,
+    failed INTEGER DEFAULT 0, skipped INTEGER DEFAULT 0, errors INTEGER DEFAULT 0,
+    warnings INTEGER DEFAULT 0, detail TEXT DEFAULT '');
+CREATE TABLE IF NOT EXISTS messages (
+    key TEXT PRIMARY KEY, week TEXT NOT NULL, kind TEXT NOT NULL, recipient TEXT NOT NULL,
+    subject TEXT NOT NULL, state TEXT NOT NULL, transport TEXT NOT NULL, transport_id TEXT,
+    error TEXT, attempts INTEGER NOT NULL DEFAULT 0, run_id INTEGER, updated TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ratings (
+    run_id INTEGER NOT NULL, publication TEXT NOT NULL, ref TEXT NOT NULL, owner TEXT,
+    rag TEXT NOT NULL, due TEXT, PRIMARY KEY (run_id, publication, ref));
+"""
+_RAG = {rag.key: rag for rag in Rag}
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    key: str
+    recipient: str
+    state: str  # attempting | sent | failed
+    transport_id: str | None
+    error: str | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: int
+    kind: str
+    week: str
+    as_of: str
+    started: str
+    finished: str | None
+    outcome: str | None
+    sent: int
+    failed: int
+    skipped: int
+    errors: int
+    warnings: int
+    detail: str
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class Ledger:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise CannotRun(f"the ledger {path} cannot be opened ({exc})",
+                            fix="check the folder is writable, or set 'ledger' in tracker.toml") from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def start_run(self, kind: str, as_of: date, now: datetime) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO runs (kind, week, as_of, started) VALUES (?, ?, ?, ?)",
+            (kind, iso_week(as_of), as_of.isoformat(), now.isoformat(timespec="seconds")))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, now: datetime, outcome: str, *, sent: int = 0, failed: int = 0,
+                   skipped: int = 0, errors: int = 0, warnings: int = 0, detail: str = "") -> None:
+        self._db.execute(
+            "UPDATE runs SET finished=?, outcome=?, sent=?, failed=?, skipped=?, errors=?,"
+            " warnings=?, detail=? WHERE id=?",
+            (now.isoformat(timespec="seconds"), outcome, sent, failed, skipped, errors, warnings,
+             detail, run_id))  # fmt: skip
+
+    def record_ratings(self, run_id: int, rated: Iterable[RatedItem]) -> None:
+        rows = [(run_id, r.item.publication, r.item.ref, r.item.owner, r.rating.rag.key,
+                 r.rating.due.isoformat() if r.rating.due else None) for r in rated]  # fmt: skip
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO ratings VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def runs(self, limit: int = 20) -> list[RunRecord]:
+        rows = self._db.execute(
+            "SELECT id, kind, week, as_of, started, finished, outcome, sent, failed, skipped,"
+            " errors, warnings, detail FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [RunRecord(*row) for row in rows]
+
+    def week_completed(self, week: str, kind: str = "weekly") -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM runs WHERE week=? AND kind=? AND outcome IN ('done', 'nothing to send')"
+            " LIMIT 1", (week, kind)).fetchone()
+        return row is not None
+
+    def history(self, before_week: str) -> History:
+        """Ratings of the latest weekly run before ``before_week``, and when each item's
+        current red streak began (over the latest run of each earlier week)."""
+        runs = self._db.execute(
+            "SELECT week, MAX(id), as_of FROM runs WHERE kind='weekly' AND week < ?"
+            " AND EXISTS (SELECT 1 FROM ratings WHERE run_id = runs.id)"
+            " GROUP BY week ORDER BY week DESC", (before_week,)).fetchall()
+        if not runs:
+            return History()
+        latest_id = runs[0][1]
+        previous = {(p, r): _RAG[rag] for p, r, rag in self._db.execute(
+            "SELECT publication, ref, rag FROM ratings WHERE run_id=?", (latest_id,))}  # fmt: skip
+        red_since = self._red_streaks(runs, previous)
+        return History(date.fromisoformat(runs[0][2]), previous, red_since)
+
+    def _red_streaks(self, runs: list[tuple[str, int, str]],
+                     previous: dict[tuple[str, str], Rag]) -> dict[tuple[str, str], date]:
+        streaks: dict[tuple[str, str], date] = {}
+        open_keys = {key for key, rag in previous.items() if rag is Rag.RED}
+        for _, run_id, as_of in runs:
+            if not open_keys:
+                break
+            red = {(p, r) for p, r in self._db.execute(
+                "SELECT publication, ref FROM ratings WHERE run_id=? AND rag='red'", (run_id,))}  # fmt: skip
+            for key in list(open_keys):
+                if key in red:
+                    streaks[key] = date.fromisoformat(as_of)
+                else:
+                    open_keys.discard(key)
+        return streaks
+
+    def message(self, key: str) -> MessageRecord | None:
+        row = self._db.execute(
+            "SELECT key, recipient, state, transport_id, error, attempts FROM messages WHERE key=?",
+            (key,)).fetchone()
+        return MessageRecord(*row) if row else None
+
+    def attempting(self, key: str, *, week: str, kind: str, recipient: str, subject: str,
+                   transport: str, run_id: int, now: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO messages (key, week, kind, recipient, subject, state, transport, attempts,"
+            " run_id, updated) VALUES (?, ?, ?, ?, ?, 'attempting', ?, 1, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET state='attempting', transport=excluded.transport,"
+            " subject=excluded.subject, attempts=attempts+1, run_id=excluded.run_id,"
+            " updated=excluded.updated, error=NULL",
+            (key, week, kind, recipient, subject, transport, run_id, now.isoformat(timespec="seconds")))
+
+    def sent(self, key: str, transport_id: str, now: datetime) -> None:
+        self._db.execute("UPDATE messages SET state='sent', transport_id=?, updated=? WHERE key=?",
+                         (transport_id, now.isoformat(timespec="seconds"), key))  # fmt: skip
+
+    def failed(self, key: str, error: str, now: datetime) -> None:
+        self._db.execute("UPDATE messages SET state='failed', error=?, updated=? WHERE key=?",
+                         (error, now.isoformat(timespec="seconds"), key))  # fmt: skip
+
+    def stuck(self, week: str) -> list[MessageRecord]:
+        rows = self._db.execute(
+            "SELECT key, recipient, state, transport_id, error, attempts FROM messages"
+            " WHERE week=? AND state='attempting'", (week,)).fetchall()
+        return [MessageRecord(*row) for row in rows]

@@ -1,0 +1,116 @@
+"""Rendering digests into email: Jinja2 templates (HTML for Outlook plus plain text).
+
+Templates are autoescaped HTML and StrictUndefined, so a value from the workbook can never
+become markup and a misspelt name is an error, not a blank. Officers may copy the built-in
+templates into a folder of their own (``[mail] templates``); a broken template is a clear
+error raised before anything is sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+from typing import Any
+
+from automation.errors import CannotRun
+from automation.mail.digests import ManagerSummary, OwnerDigest
+from automation.model import Rag
+
+BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATE_NAMES = ("owner_digest.html.j2", "owner_digest.txt.j2",
+                  "manager_summary.html.j2", "manager_summary.txt.j2")  # fmt: skip
+RAG_STYLE = {
+    Rag.RED: "background:#FFC7CE;color:#9C0006", Rag.AMBER: "background:#FFEB9C;color:#9C5700",
+    Rag.GREEN: "background:#C6EFCE;color:#006100", Rag.BLUE: "background:#BDD7EE;color:#1F4E78",
+    Rag.NOT_RATED: "background:#EDEDED;color:#595959",
+}  # fmt: skip
+
+
+class TemplateProblem(CannotRun):
+    """A template is missing or broken."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+def _ddmmyyyy(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "\u2013"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class Renderer:
+    def __init__(self, marking: str, templates_dir: Path | None = None) -> None:
+        import jinja2
+
+        self.marking = marking
+        folders = [str(p) for p in (templates_dir, BUILT_IN) if p is not None]
+        if not BUILT_IN.is_dir() and templates_dir is None:
+            raise TemplateProblem(f"the built-in templates folder {BUILT_IN} is missing",
+                                  fix="install tracker from its source folder (pip install -e .)")  # fmt: skip
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folders),
+            autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )  # fmt: skip
+        self._env.filters["date"] = _ddmmyyyy
+        self._env.filters["plural"] = _plural
+        self._env.globals.update(rag_style=RAG_STYLE, Rag=Rag, marking=marking)
+
+    def _render(self, name: str, **context: Any) -> str:
+        import jinja2
+
+        try:
+            return self._env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(f"template {exc.filename or name} line {exc.lineno}: {exc.message}",
+                                  fix="correct the template, or remove your copy to use the built-in one") from exc  # fmt: skip
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem(f"template {name} cannot be rendered: {exc}",
+                                  fix="correct the template, or remove your copy to use the built-in one") from exc  # fmt: skip
+
+    def owner_digest(self, digest: OwnerDigest, as_of: date, week: str) -> Rendered:
+        context = {"digest": digest, "as_of": as_of, "week": week}
+        escalated = " (escalated)" if digest.escalate_to else ""
+        subject = (f"{self.marking}: HMICFRS recommendations \u2013 {_plural(digest.count, 'open item')} "
+                   f"for you, week {week}{escalated}")  # fmt: skip
+        return Rendered(subject, self._render("owner_digest.txt.j2", **context),
+                        self._render("owner_digest.html.j2", **context))  # fmt: skip
+
+    def manager_summary(self, summary: ManagerSummary, week: str) -> Rendered:
+        counts = summary.counts
+        subject = (f"{self.marking}: HMICFRS recommendations status \u2013 {counts[Rag.RED]} red, "
+                   f"{counts[Rag.AMBER]} amber, week {week}")  # fmt: skip
+        context = {"summary": summary, "week": week}
+        return Rendered(subject, self._render("manager_summary.txt.j2", **context),
+                        self._render("manager_summary.html.j2", **context))  # fmt: skip
+
+
+def build_message(rendered: Rendered, *, sender: str, to: list[str], cc: list[str], key: str,
+                  reply_to: str = "") -> EmailMessage:
+    """One message with a plain-text part and an HTML alternative. Addresses must already be
+    checked (``addresses.refusal``); the subject holds nothing from the workbook."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = ", ".join(to)
+    if cc:
+        message["Cc"] = ", ".join(cc)
+    if reply_to:
+        message["Reply-To"] = reply_to
+    message["Subject"] = rendered.subject
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid("tracker", domain=sender.rpartition("@")[2] or None)
+    message["X-Tracker-Key"] = key
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    return message

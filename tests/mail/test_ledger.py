@@ -1,0 +1,66 @@
+from datetime import date, datetime
+
+from automation.mail.ledger import Ledger, iso_week
+from automation.model import Rag
+from automation.rag import Rating
+from automation.status import RatedItem
+from tests.builders import PUB, item
+
+NOW = datetime(2021, 10, 4, 8, 0)
+
+
+def rated(ref, rag):
+    return RatedItem(item(ref=ref), Rating(rag, "x"))
+
+
+def run(ledger, day, ratings):
+    run_id = ledger.start_run("weekly", day, NOW)
+    ledger.record_ratings(run_id, ratings)
+    ledger.finish_run(run_id, NOW, "done")
+    return run_id
+
+
+def test_iso_week_straddles_new_year():
+    assert iso_week(date(2021, 1, 3)) == "2020-W53"
+    assert iso_week(date(2026, 11, 30)) == "2026-W49"
+
+
+def test_history_is_the_latest_run_of_an_earlier_week_with_red_streaks(tmp_path):
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        assert ledger.history("2021-W40").previous == {}
+        run(ledger, date(2021, 9, 13), [rated("A", Rag.GREEN), rated("B", Rag.RED)])
+        run(ledger, date(2021, 9, 20), [rated("A", Rag.RED), rated("B", Rag.RED)])
+        run(ledger, date(2021, 9, 27), [rated("A", Rag.RED), rated("B", Rag.RED), rated("C", Rag.AMBER)])
+        run(ledger, date(2021, 9, 28), [rated("A", Rag.RED), rated("B", Rag.AMBER)])  # rerun, same week
+        run(ledger, date(2021, 10, 4), [rated("A", Rag.GREEN)])  # this week: ignored
+        history = ledger.history("2021-W40")
+    assert history.previous_as_of == date(2021, 9, 28)
+    assert history.previous == {(PUB, "A"): Rag.RED, (PUB, "B"): Rag.AMBER}
+    assert history.red_since == {(PUB, "A"): date(2021, 9, 20)}
+
+
+def test_message_states_and_completed_weeks(tmp_path):
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        key = "2021-W40:owner:a@x.police.uk"
+        assert ledger.message(key) is None
+        ledger.attempting(key, week="2021-W40", kind="owner", recipient="a@x.police.uk", subject="s",
+                          transport="outbox", run_id=1, now=NOW)  # fmt: skip
+        assert [m.key for m in ledger.stuck("2021-W40")] == [key]
+        ledger.failed(key, "busy", NOW)
+        assert ledger.message(key).error == "busy"
+        ledger.attempting(key, week="2021-W40", kind="owner", recipient="a@x.police.uk", subject="s",
+                          transport="outbox", run_id=2, now=NOW)  # fmt: skip
+        ledger.sent(key, "id-1", NOW)
+        record = ledger.message(key)
+        assert (record.state, record.transport_id, record.attempts, record.error) == ("sent", "id-1", 2, None)
+        assert not ledger.week_completed("2021-W40")
+        run(ledger, date(2021, 10, 4), [])
+        assert ledger.week_completed("2021-W40")
+        assert [r.outcome for r in ledger.runs()] == ["done"]
+
+
+def test_ledger_survives_reopening(tmp_path):
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        run(ledger, date(2021, 9, 27), [rated("A", Rag.RED)])
+    with Ledger(tmp_path / "l.sqlite") as ledger:
+        assert ledger.history("2021-W40").previous == {(PUB, "A"): Rag.RED}
