@@ -166,3 +166,27 @@ def demo(path: Path, force: bool) -> None:
         return 0
 
     sys.exit(run_safely(build, verbose=False))
+
+
+@main.command()
+@common
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Run as on this date, YYYY-MM-DD (default: today in Europe/London).")
+@click.option("--dry-run", is_flag=True, help="Compose everything and show who would get what; "
+              "send nothing and record nothing.")
+@click.option("--only", metavar="EMAIL", help="Send only the message(s) to this address.")
+@click.option("--force", is_flag=True, help="Send again even what this week's ledger says was sent.")
+def remind(options: Options, today: Any, dry_run: bool, only: str | None, force: bool) -> int:
+    """The weekly job: email each owner their open items, most urgent first, and managers a
+    status summary, through the configured transport (an outbox folder of .eml files unless
+    tracker.toml says otherwise). A second run in the same week sends nothing new."""
+    from automation import output
+    from automation.jobs import weekly_run
+
+    day = options.today(today.date() if today else None)
+    config = options.config
+    result = weekly_run(config, options.register, day, dry_run=dry_run, only=only, force=force)
+    click.echo(output.weekly_text(result, options.register))
+    if result.transport == "outbox" and not dry_run and result.deliveries:
+        click.echo(f"Messages are in {config.path(config.mail.outbox) / result.week}")
+    return result.exit_code

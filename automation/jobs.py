@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from automation.errors import RegisterLayoutError
+from automation.config import Config
+from automation.errors import CannotRun, RegisterLayoutError
+from automation.mail.compose import compose
+from automation.mail.deliver import Delivery, Result, deliver
+from automation.mail.digests import History, Options
+from automation.mail.ledger import Ledger, iso_week
+from automation.mail.outgoing import Outgoing, build_outgoing
+from automation.mail.render import Renderer
+from automation.mail.transports.interface import Transport, close_transport
 from automation.problems import Problem, Severity
 from automation.register.load import Register, load_register
 from automation.status import StatusReport, status_report
@@ -38,3 +48,110 @@ def check_register(path: Path) -> Checked:
 def register_status(path: Path, today: date) -> StatusReport:
     """Ratings of every item on ``today``; raises RegisterLayoutError if it cannot rate."""
     return status_report(load_register(path), today)
+
+
+@dataclass(frozen=True)
+class WeeklyResult:
+    week: str
+    as_of: date
+    transport: str
+    deliveries: tuple[Delivery, ...]
+    refused: tuple[tuple[str, str], ...]  # (recipient or owner, why)
+    problems: tuple[Problem, ...]
+    dry_run: bool
+
+    def count(self, result: Result) -> int:
+        return sum(1 for d in self.deliveries if d.result is result)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.count(Result.FAILED) or self.count(Result.UNKNOWN) else 0
+
+
+def ledger_path(config: Config, register: Path) -> Path:
+    if config.ledger:
+        return config.path(config.ledger)
+    return register.with_name(register.stem + ".ledger.sqlite")
+
+
+def _compose_options(config: Config) -> Options:
+    mail = config.mail
+    return Options(escalate=mail.escalate, send_empty=mail.send_empty_digests,
+                   updates_to=mail.reply_to or mail.register_owner,
+                   allowed_domains=tuple(mail.allowed_domains))  # fmt: skip
+
+
+def _history(path: Path, week: str, dry_run: bool) -> History:
+    if dry_run and not path.exists():
+        return History()
+    with Ledger(path) as ledger:
+        return ledger.history(week)
+
+
+def weekly_run(config: Config, register_path: Path, today: date, *, dry_run: bool = False,
+               only: str | None = None, force: bool = False, transport: Transport | None = None,
+               now: Callable[[], datetime] = datetime.now) -> WeeklyResult:
+    """The weekly job: read, validate, rate, compose, render, send through the ledger.
+
+    Raises when the register cannot be read at all; everything else (bad rows, refused
+    addresses, failed messages) is reported in the result and the run goes on."""
+    checked = check_register(register_path)
+    if checked.register is None:
+        raise RegisterLayoutError(checked.problems[0].message, fix=checked.problems[0].fix)
+    register, week = checked.register, iso_week(today)
+    report = status_report(register, today)
+    path = ledger_path(config, register_path)
+    plan = compose(register, report, checked.problems, _history(path, week, dry_run),
+                   _compose_options(config))  # fmt: skip
+    templates = config.path(config.mail.templates) if config.mail.templates else None
+    outgoing, refused = build_outgoing(plan, week, config.mail, Renderer(config.mail.marking, templates),
+                                       register.owners)  # fmt: skip
+    if only:
+        outgoing = [o for o in outgoing if o.recipient.casefold() == only.casefold()]
+    refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
+    if dry_run:
+        planned = tuple(Delivery(o, Result.WOULD_SEND) for o in outgoing)
+        return WeeklyResult(week, today, config.mail.transport, planned, refusals, checked.problems, True)
+    if transport is None:
+        from automation.mail.transports import make_transport
+
+        transport = make_transport(config)
+    try:
+        with _single_run(register_path):
+            deliveries = _send(path, report, outgoing, transport, week, now, force, checked)
+    finally:
+        close_transport(transport)
+    return WeeklyResult(week, today, transport.name, tuple(deliveries), refusals, checked.problems, False)
+
+
+@contextmanager
+def _single_run(register: Path) -> Iterator[None]:
+    """One sending run per register at a time (a scheduler and a cron job could overlap)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(register.with_name(register.name + ".remind.lock")))
+    try:
+        lock.acquire(timeout=5)
+    except Timeout as exc:
+        raise CannotRun(f"another tracker run is sending for {register} ({lock.lock_file} is held)",
+                        fix="wait for it to finish; this run would send nothing new") from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport: Transport, week: str,
+          now: Callable[[], datetime], force: bool, checked: Checked) -> list[Delivery]:
+    with Ledger(path) as ledger:
+        run_id = ledger.start_run("weekly", report.as_of, now())
+        ledger.record_ratings(run_id, report.rated)
+        deliveries = deliver(outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force)
+        failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN))
+        sent = sum(1 for d in deliveries if d.result is Result.SENT)
+        errors = checked.errors
+        outcome = "failed" if failed else ("done" if outgoing else "nothing to send")
+        ledger.finish_run(run_id, now(), outcome, sent=sent, failed=failed,
+                          skipped=len(deliveries) - sent - failed, errors=errors,
+                          warnings=len(checked.problems) - errors)  # fmt: skip
+    return deliveries

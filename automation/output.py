@@ -8,10 +8,14 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from automation.model import Rag
 from automation.problems import Problem, Severity
 from automation.status import StatusReport
+
+if TYPE_CHECKING:
+    from automation.jobs import WeeklyResult
 
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
 
@@ -114,3 +118,28 @@ def _csv_safe(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return "" if value is None else value
+
+
+def weekly_text(result: WeeklyResult, path: Path) -> str:
+    from automation.mail.deliver import Result
+
+    lines = [f"Week {result.week}: {path} as at {_ddmmyyyy(result.as_of)}, "
+             f"transport {result.transport}{' (dry run)' if result.dry_run else ''}"]  # fmt: skip
+    width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
+    for d in result.deliveries:
+        detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN) else ""
+        lines.append(f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}{detail}")
+    for who, why in result.refused:
+        lines.append(f"  {'not sent':<13}{who}: {why}")
+    errors, _ = problem_counts(result.problems)
+    if errors:
+        lines.append(f"  The register has {_plural(errors, 'error')}: rows with errors were left out of "
+                     "owners' emails and are listed in the manager summary (tracker validate).")
+    counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
+    if not result.deliveries:
+        lines.append("Nothing to send.")
+    elif result.dry_run:
+        lines.append(f"Dry run: nothing was sent or recorded. {counts}.")
+    else:
+        lines.append(f"{counts.capitalize()}.")
+    return "\n".join(lines)

@@ -29,6 +29,9 @@ RAG_STYLE = {
 }  # fmt: skip
 
 
+_TEMPLATE_FIX = "correct the template, or remove your copy to use the built-in one"
+
+
 class TemplateProblem(CannotRun):
     """A template is missing or broken."""
 
@@ -55,8 +58,9 @@ class Renderer:
         self.marking = marking
         folders = [str(p) for p in (templates_dir, BUILT_IN) if p is not None]
         if not BUILT_IN.is_dir() and templates_dir is None:
-            raise TemplateProblem(f"the built-in templates folder {BUILT_IN} is missing",
-                                  fix="install tracker from its source folder (pip install -e .)")  # fmt: skip
+            raise TemplateProblem(
+                f"the built-in templates folder {BUILT_IN} is missing",
+                fix="install tracker from its source folder (pip install -e .)")
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
             autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
@@ -73,11 +77,10 @@ class Renderer:
         try:
             return self._env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(f"template {exc.filename or name} line {exc.lineno}: {exc.message}",
-                                  fix="correct the template, or remove your copy to use the built-in one") from exc  # fmt: skip
+            where = f"template {exc.filename or name} line {exc.lineno}"
+            raise TemplateProblem(f"{where}: {exc.message}", fix=_TEMPLATE_FIX) from exc
         except jinja2.TemplateError as exc:
-            raise TemplateProblem(f"template {name} cannot be rendered: {exc}",
-                                  fix="correct the template, or remove your copy to use the built-in one") from exc  # fmt: skip
+            raise TemplateProblem(f"template {name} cannot be rendered: {exc}", fix=_TEMPLATE_FIX) from exc
 
     def owner_digest(self, digest: OwnerDigest, as_of: date, week: str) -> Rendered:
         context = {"digest": digest, "as_of": as_of, "week": week}

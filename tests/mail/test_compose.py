@@ -24,8 +24,8 @@ def register(*items):
     )  # fmt: skip
 
 
-def plan(reg, problems=(), history=History(), **options):
-    return compose(reg, status_report(reg, TODAY), list(problems), history, Options(
+def plan(reg, problems=(), history=None, **options):
+    return compose(reg, status_report(reg, TODAY), list(problems), history or History(), Options(
         allowed_domains=("*.police.uk",), **options))
 
 

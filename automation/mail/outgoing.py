@@ -1,0 +1,67 @@
+"""Turning a composed plan into addressed messages, each with its ledger key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from automation.config import MailConfig
+from automation.mail.addresses import refusal
+from automation.mail.digests import Plan
+from automation.mail.render import Renderer, build_message
+from automation.model import Owner
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    key: str
+    kind: str  # owner | summary
+    recipient: str
+    cc: tuple[str, ...]
+    subject: str
+    message: EmailMessage
+    about: str  # a few words for the run's report
+
+
+@dataclass(frozen=True)
+class Refused:
+    recipient: str
+    why: str
+
+
+def summary_recipients(mail: MailConfig, owners: Sequence[Owner]) -> list[str]:
+    """The register owner and configured managers; with neither configured, the managers
+    named on the Owners sheet."""
+    configured = [a for a in (mail.register_owner, *mail.managers) if a]
+    chosen = configured or [o.manager_email for o in owners if o.manager_email]
+    return list(dict.fromkeys(a.strip() for a in chosen))
+
+
+def build_outgoing(plan: Plan, week: str, mail: MailConfig, renderer: Renderer,
+                   owners: Sequence[Owner]) -> tuple[list[Outgoing], list[Refused]]:
+    """Every message of the week, rendered before anything is sent (a broken template stops
+    the run here, not half-way), and every recipient mail may not go to."""
+    reply_to = mail.reply_to or mail.register_owner
+    out: list[Outgoing] = []
+    refused: list[Refused] = []
+    for digest in plan.digests:
+        rendered = renderer.owner_digest(digest, plan.as_of, week)
+        to, cc = digest.owner.email, [digest.escalate_to] if digest.escalate_to else []
+        key = f"{week}:owner:{to.casefold()}"
+        message = build_message(rendered, sender=mail.sender, to=[to], cc=cc, key=key, reply_to=reply_to)
+        about = f"owner digest, {digest.count} open item{'s' if digest.count != 1 else ''}"
+        if cc:
+            about += f", escalated to {cc[0]}"
+        out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, message, about))
+    rendered = renderer.manager_summary(plan.summary, week)
+    for recipient in summary_recipients(mail, owners):
+        why = refusal(recipient, mail.allowed_domains)
+        if why:
+            refused.append(Refused(recipient, why))
+            continue
+        key = f"{week}:summary:{recipient.casefold()}"
+        message = build_message(rendered, sender=mail.sender, to=[recipient], cc=[], key=key,
+                                reply_to=reply_to)  # fmt: skip
+        out.append(Outgoing(key, "summary", recipient, (), rendered.subject, message, "manager summary"))
+    return out, refused

@@ -1,0 +1,98 @@
+"""The default transport: write each message as an ``.eml`` file nobody has to configure.
+
+``<outbox>/<ISO week>/<rest of key>.eml``, written atomically with CRLF line ends so Outlook
+opens it for review or a manual send. Sending the same key again replaces the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.policy
+import hashlib
+import os
+import secrets
+import string
+from email.message import EmailMessage
+from pathlib import Path
+
+from automation.config import Config
+from automation.mail.transports.interface import PermanentSendError
+
+_SAFE = frozenset(string.ascii_letters + string.digits + "@._+-")
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+)
+_MAX_NAME = 150
+
+
+def safe_name(text: str) -> str:
+    """A file name for ``text`` on Windows and POSIX; different texts give different names.
+
+    ':' becomes '~'; other characters outside letters, digits and ``@._+-`` become ``%XX``
+    (so '~' and '%' themselves are escaped, keeping the mapping one-to-one).
+    """
+    out = []
+    for char in text:
+        if char == ":":
+            out.append("~")
+        elif char in _SAFE:
+            out.append(char)
+        else:
+            out.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8")))
+    name = "".join(out)
+    if not name or name.startswith(".") or name.split(".")[0].upper() in _RESERVED:
+        name = f"%{ord(text[0]):02X}{name[1:]}" if name else "%00"
+    if len(name) > _MAX_NAME:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        name = f"{name[: _MAX_NAME - 17]}-{digest}"
+    return name
+
+
+class OutboxTransport:
+    """Writes ``.eml`` files under ``folder``."""
+
+    name = "outbox"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    @classmethod
+    def from_config(cls, config: Config) -> OutboxTransport:
+        return cls(config.path(config.mail.outbox))
+
+    def path_for(self, key: str) -> Path:
+        week, sep, rest = key.partition(":")
+        if not sep or not week or not rest:
+            raise ValueError(f"message key {key!r} is not '<ISO week>:<rest>'")
+        return self.folder / safe_name(week) / f"{safe_name(rest)}.eml"
+
+    def send(self, message: EmailMessage, key: str) -> str:
+        target = self.path_for(key)
+        data = message.as_bytes(policy=email.policy.SMTP)
+        try:
+            _write_atomically(target, data)
+        except OSError as exc:
+            raise PermanentSendError(
+                f"could not write {target}: {exc.strerror or exc}",
+                where="[mail] outbox",
+                fix="check the outbox folder is writable and the file is not open in another program",
+            ) from exc
+        return str(target)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise

@@ -1,0 +1,227 @@
+"""Send through an SMTP server or internal relay with ``smtplib``.
+
+One connection is opened on the first send and reused; any transient failure drops it and
+the next attempt reconnects. Transient failures are retried with bounded back-off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import smtplib
+import ssl
+import time
+from collections.abc import Callable, Iterable
+from email.message import EmailMessage
+
+from automation.config import Config, SmtpConfig, resolve_secret
+from automation.errors import ConfigError
+from automation.mail.transports.interface import (
+    Backoff,
+    PermanentSendError,
+    SendError,
+    TransientSendError,
+    check_recipients,
+    secret_hint,
+    with_message_id,
+    with_retries,
+)
+
+log = logging.getLogger(__name__)
+DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)
+
+
+class SmtpTransport:
+    """Hands messages to ``settings.host``; returns each message's Message-ID."""
+
+    name = "smtp"
+
+    def __init__(
+        self,
+        settings: SmtpConfig,
+        *,
+        password: str = "",
+        allowed_domains: Iterable[str] = ("*.police.uk",),
+        ssl_context: ssl.SSLContext | None = None,
+        backoff: Backoff = DEFAULT_BACKOFF,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings
+        self._password = password
+        self._allowed = tuple(allowed_domains)
+        self._context = ssl_context or ssl.create_default_context()
+        self._backoff = backoff
+        self._sleep = sleep
+        self._client: smtplib.SMTP | None = None
+
+    @classmethod
+    def from_config(
+        cls, config: Config, *, ssl_context: ssl.SSLContext | None = None, backoff: Backoff = DEFAULT_BACKOFF
+    ) -> SmtpTransport:
+        settings = config.mail.smtp
+        source = config.source or "tracker.toml"
+        if not settings.host:
+            raise ConfigError(
+                f"{source}: [mail.smtp] host is empty",
+                fix="set host to the SMTP server or relay, or choose another [mail] transport",
+            )
+        password = ""
+        if settings.username:
+            password = resolve_secret(settings.password, f"{source}: [mail.smtp] password")
+        return cls(
+            settings,
+            password=password,
+            allowed_domains=config.mail.allowed_domains,
+            ssl_context=ssl_context,
+            backoff=backoff,
+        )
+
+    @property
+    def server(self) -> str:
+        return f"{self.settings.host}:{self.settings.port}"
+
+    def send(self, message: EmailMessage, key: str) -> str:
+        check_recipients(message, self._allowed, f"SMTP server {self.server}")
+        stamped = with_message_id(message)
+        pending: list[str] | None = None  # None: every recipient; later only the deferred ones
+
+        def attempt() -> None:
+            nonlocal pending
+            try:
+                refused = self._deliver(stamped, pending)
+            except TransientSendError:
+                self._drop()
+                raise
+            deferred = [rcpt for rcpt, (code, _) in refused.items() if 400 <= code < 500]
+            lost = {rcpt: reply for rcpt, reply in refused.items() if rcpt not in deferred}
+            if lost:
+                log.warning("SMTP server %s refused %s; the others got it", self.server, _detail(lost))
+            if deferred:
+                pending = deferred
+                raise TransientSendError(
+                    f"delivered, but deferred for {_detail({r: refused[r] for r in deferred})}",
+                    where=f"SMTP server {self.server}",
+                )
+
+        with_retries(attempt, self._backoff, sleep=self._sleep, on_retry=self._log_retry)
+        return str(stamped["Message-ID"])
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                client.quit()
+            client.close()
+
+    def _log_retry(self, exc: TransientSendError) -> None:
+        log.warning("%s; trying again", exc.message)
+
+    def _drop(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    def _deliver(self, message: EmailMessage, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
+        """Send; return the recipients the server refused while accepting others."""
+        reused = self._client is not None
+        try:
+            try:
+                return self._session().send_message(message, to_addrs=to_addrs)
+            except smtplib.SMTPServerDisconnected:
+                if not reused:
+                    raise
+                self._drop()  # the server timed out the idle connection: reconnect once now
+                return self._session().send_message(message, to_addrs=to_addrs)
+        except (smtplib.SMTPException, OSError) as exc:
+            raise self._translate(exc) from exc
+
+    def _session(self) -> smtplib.SMTP:
+        if self._client is None:
+            self._client = self._connect()
+        return self._client
+
+    def _connect(self) -> smtplib.SMTP:
+        s = self.settings
+        client: smtplib.SMTP
+        if s.security == "ssl":
+            client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=self._context)
+        else:
+            client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+        try:
+            if s.security == "starttls":
+                client.starttls(context=self._context)
+            if s.username:
+                client.login(s.username, self._password)
+        except BaseException:
+            client.close()
+            raise
+        return client
+
+    def _translate(self, exc: BaseException) -> SendError:
+        if isinstance(exc, smtplib.SMTPException):
+            return self._translate_smtp(exc)
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return PermanentSendError(
+                f"TLS certificate of {self.server} is not trusted: {exc.verify_message}",
+                fix="check [mail.smtp] host matches the certificate, or install the CA",
+            )
+        if isinstance(exc, ssl.SSLError):
+            return PermanentSendError(
+                f"TLS with {self.server} failed: {exc}",
+                fix="check [mail.smtp] security and port (465 is ssl, 587 is starttls)",
+            )
+        if isinstance(exc, TimeoutError):
+            return TransientSendError(
+                f"no answer from SMTP server {self.server} within {self.settings.timeout:g} s",
+                fix="check the server is up, or raise [mail.smtp] timeout",
+            )
+        strerror = exc.strerror if isinstance(exc, OSError) else None
+        return TransientSendError(
+            f"could not reach SMTP server {self.server}: {strerror or exc}",
+            fix="check [mail.smtp] host and port, and that the server is running",
+        )
+
+    def _translate_smtp(self, exc: smtplib.SMTPException) -> SendError:
+        where = f"SMTP server {self.server}"
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            return PermanentSendError(
+                f"SMTP server {self.server} refused the login for {self.settings.username} ({_reply(exc)})",
+                fix=f"check [mail.smtp] username and the password in {secret_hint(self.settings.password)}",
+            )
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return PermanentSendError(
+                f"server does not support what was asked: {exc}",
+                where=where,
+                fix="check [mail.smtp] security (starttls, ssl, none) and port; AUTH is "
+                "usually offered only after STARTTLS",
+            )
+        if isinstance(exc, smtplib.SMTPRecipientsRefused):
+            detail = _detail(exc.recipients)
+            if all(400 <= code < 500 for code, _ in exc.recipients.values()):
+                return TransientSendError(f"recipients deferred: {detail}", where=where)
+            return PermanentSendError(
+                f"recipients refused: {detail}",
+                where=where,
+                fix="correct the address in the register (or ask IT whether the relay may send to it)",
+            )
+        if isinstance(exc, smtplib.SMTPResponseException):
+            what = f"server replied {_reply(exc)}"
+            if 400 <= exc.smtp_code < 500:
+                return TransientSendError(what, where=where)
+            return PermanentSendError(what, where=where, fix="see the server's reply")
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
+            return TransientSendError(f"server closed the connection: {exc}", where=where)
+        return PermanentSendError(f"SMTP failed: {exc}", where=where)
+
+
+def _text(code: int, msg: bytes | str) -> str:
+    text = msg.decode("utf-8", "replace") if isinstance(msg, bytes) else msg
+    return f"{code} {text}".strip()
+
+
+def _detail(refused: dict[str, tuple[int, bytes]]) -> str:
+    return "; ".join(f"{rcpt}: {_text(code, msg)}" for rcpt, (code, msg) in refused.items())
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    return _text(exc.smtp_code, exc.smtp_error)
