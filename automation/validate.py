@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
 from automation.deadlines import resolve_deadline
+from automation.mail.addresses import is_email
 from automation.model import DeadlineKind, Item, Status
 from automation.problems import Problem, Severity, error, warning
 from automation.register.load import Register
 
-EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")  # fmt: skip
 _REQUIRED = (
     ("publication", "has no publication", "type the publication's title as on the Publications sheet"),
     ("ref", "has no reference", "type the item's reference, e.g. Recommendation 3 or AFI 2"),
     ("kind", "has no kind", "pick the kind from the drop-down"),
     ("status", "has no status", "pick the status from the drop-down"),
 )  # fmt: skip
-
-
-def is_email(text: str) -> bool:
-    return bool(EMAIL.fullmatch(text))
 
 
 def validate(register: Register) -> list[Problem]:

@@ -1,8 +1,9 @@
 from datetime import date, datetime
 
+from automation.mail.addresses import is_email
 from automation.model import Status
 from automation.register.load import load_register
-from automation.validate import is_email, validate
+from automation.validate import validate
 from tests.builders import PUB, edit, item, workbook
 
 

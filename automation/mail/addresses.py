@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
-from automation.validate import is_email
+EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")  # fmt: skip
 
 
-def domain_allowed(address: str, allowed: Sequence[str]) -> bool:
+def is_email(text: str) -> bool:
+    """One plain address, name@domain.tld: no display name, spaces or line breaks."""
+    return bool(EMAIL.fullmatch(text))
+
+
+def domain_allowed(address: str, allowed: Iterable[str]) -> bool:
     """``police.uk`` allows exactly that domain; ``*.police.uk`` allows any subdomain of it."""
-    domain = address.rpartition("@")[2].casefold()
+    domain = address.rpartition("@")[2].casefold().rstrip(".")
     for pattern in allowed:
         pattern = pattern.strip().casefold()
         if pattern.startswith("*."):

@@ -18,6 +18,7 @@ from email.utils import getaddresses, make_msgid
 from typing import Protocol, TypeVar, runtime_checkable
 
 from automation.errors import TrackerError
+from automation.mail.addresses import domain_allowed
 
 
 class SendError(TrackerError):
@@ -101,19 +102,6 @@ def addresses(message: EmailMessage, *headers: str) -> list[str]:
     names = headers or ("To", "Cc", "Bcc")
     values = [str(v) for name in names for v in message.get_all(name, [])]
     return [addr for _, addr in getaddresses(values) if addr]
-
-
-def domain_allowed(address: str, patterns: Iterable[str]) -> bool:
-    """True when ``address``'s domain matches a pattern: ``x.uk`` exactly, ``*.x.uk`` below it."""
-    domain = address.rpartition("@")[2].lower().rstrip(".")
-    for pattern in patterns:
-        pattern = pattern.lower().strip()
-        if pattern.startswith("*."):
-            if domain.endswith(pattern[1:]):
-                return True
-        elif domain == pattern:
-            return True
-    return False
 
 
 def check_recipients(message: EmailMessage, allowed_domains: Iterable[str], where: str) -> list[str]:
