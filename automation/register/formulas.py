@@ -19,30 +19,37 @@ PUB_DATES = "PubDates"
 
 
 def _published(publication: str) -> str:
-    return f"INDEX({PUB_DATES},MATCH({publication},{PUB_TITLES},0))"
+    return f"INDEX({PUB_DATES},MATCH(TRIM({publication}),{PUB_TITLES},0))"
+
+
+def _has_date(expression: str) -> str:
+    # N() turns a blank into 0 in Excel and LibreOffice alike; IFERROR covers a title not listed.
+    return f"IFERROR(N({expression})>0,FALSE)"
 
 
 def due_formula(row: int, letters: Mapping[str, str]) -> str:
-    """Target date, else Deadline, else the publication date for an immediate deadline."""
+    """Target date, else Deadline, else the publication date for an immediate deadline.
+    INT() drops a time of day, as the Python rules do."""
     c = {key: f"${letter}{row}" for key, letter in letters.items()}
     published = _published(c["publication"])
     return (
         f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'
-        f'IF(ISNUMBER({c["target_date"]}),{c["target_date"]},'
-        f'IF(ISNUMBER({c["deadline_date"]}),{c["deadline_date"]},'
-        f'IF(AND(ISNUMBER(SEARCH("immediate",{c["deadline_text"]})),'
-        f'ISNUMBER(IFERROR({published},""))),{published},""))))'
+        f'IF(ISNUMBER({c["target_date"]}),INT({c["target_date"]}),'
+        f'IF(ISNUMBER({c["deadline_date"]}),INT({c["deadline_date"]}),'
+        f'IF(AND(ISNUMBER(SEARCH("immediate",{c["deadline_text"]})),{_has_date(published)}),'
+        f'INT({published}),""))))'
     )
 
 
 def rag_formula(row: int, letters: Mapping[str, str]) -> str:
-    """The BRAG rules of ``automation.rag`` as one Excel formula (reads the Due column)."""
+    """The BRAG rules of ``automation.rag`` as one Excel formula (reads the Due column).
+    AND() evaluates every argument, so a blank Due goes through N() before any arithmetic."""
     c = {key: f"${letter}{row}" for key, letter in letters.items()}
     status, due, last = c["status"], c["due"], c["last_update"]
     published = _published(c["publication"])
     stale_from_publication = (
-        f'IF(ISNUMBER(IFERROR({published},"")),'
-        f'IF(TODAY()-{published}>{STALE_NAME},"Amber","Green"),"Amber")'
+        f'IF({_has_date(published)},'
+        f'IF(TODAY()-INT({published})>{STALE_NAME},"Amber","Green"),"Amber")'
     )
     return (
         f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'
@@ -50,8 +57,8 @@ def rag_formula(row: int, letters: Mapping[str, str]) -> str:
         f'IF(OR({status}="{Status.SUPERSEDED.label}",{status}="{Status.FOR_INFORMATION.label}"),'
         f'"Not rated",'
         f'IF({status}="{Status.AWAITING_SIGN_OFF.label}","Green",'
-        f'IF(AND(ISNUMBER({due}),{due}<TODAY()),"Red",'
-        f'IF(AND(ISNUMBER({due}),{due}-TODAY()<={AMBER_NAME}),"Amber",'
-        f'IF(ISNUMBER({last}),IF(TODAY()-{last}>{STALE_NAME},"Amber","Green"),'
+        f'IF(AND(ISNUMBER({due}),N({due})<TODAY()),"Red",'
+        f'IF(AND(ISNUMBER({due}),N({due})-TODAY()<={AMBER_NAME}),"Amber",'
+        f'IF(ISNUMBER({last}),IF(TODAY()-INT({last})>{STALE_NAME},"Amber","Green"),'
         f"{stale_from_publication})))))))"
     )
