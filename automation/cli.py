@@ -190,3 +190,8 @@ def remind(options: Options, today: Any, dry_run: bool, only: str | None, force:
     if result.transport == "outbox" and not dry_run and result.deliveries:
         click.echo(f"Messages are in {config.path(config.mail.outbox) / result.week}")
     return result.exit_code
+
+
+from automation.cli_ops import add_commands  # noqa: E402
+
+add_commands(main)
