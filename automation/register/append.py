@@ -47,7 +47,7 @@ def append_rows(ws: Worksheet, rows: list[Mapping[str, Any]]) -> list[int]:
     for offset, row in enumerate(rows, start=1):
         target = last + offset
         values = {columns[_norm(key)]: value for key, value in row.items()}
-        _write_row(ws, target, last, header_row, sorted(columns.values()), values)
+        _write_row(ws, target, target - 1, header_row, sorted(columns.values()), values)
         numbers.append(target)
     extend_ranges(ws, last, last + len(rows), min(columns.values()), max(columns.values()))
     return numbers
@@ -89,11 +89,12 @@ def find_header(ws: Worksheet, wanted: Iterable[str]) -> tuple[int, dict[str, in
 
 
 def last_data_row(ws: Worksheet, header_row: int, cols: Iterable[int]) -> int:
-    """The last row below the header with a value in any of ``cols`` (the header if none)."""
+    """The last row below the header with a value in any of ``cols`` (the header if none).
+    A row holding only formulas (a fresh register's first row) is not data."""
     wanted = set(cols)
     last = header_row
     for (row, col), cell in ws._cells.items():
-        if row > last and col in wanted and cell.value not in (None, ""):
+        if row > last and col in wanted and cell.value not in (None, "") and cell.data_type != "f":
             last = row
     return last
 

@@ -135,7 +135,7 @@ def _table(sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, Any]], fm
         sheet.set_column(col, col, column.width, fmt)
         if column.help:
             sheet.write_comment(0, col, column.help, {"x_scale": 2, "y_scale": 1.2})
-        for r, values in enumerate(rows, start=1):
+        for r, values in enumerate(rows or [{}], start=1):  # an empty table keeps a formatted row
             _write_cell(sheet, r, col, values.get(column.key, ""), fmt)
     sheet.freeze_panes(1, 2)
     sheet.set_row(0, 32)

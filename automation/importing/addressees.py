@@ -1,0 +1,152 @@
+"""Who must act on an item: the subjects of its 'should', 'must', 'will' and 'X to ...'.
+
+The rule (the example paper's judgements): the body or bodies that are the subject of
+the verb, co-actors in the subject included ('X, with Y, should', 'X together with Y',
+'X, in conjunction with Y'), plus any further body given its own sentence in the item.
+Consultees ('in consultation with'), partners named after the verb ('should work with')
+and bodies only mentioned are not addressees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from automation.importing.bodies import FORCE_BODIES, display_name, is_anaphor, is_body
+
+_MODAL = re.compile(
+    r"\b(?:should|must|shall|will|needs?\s+to|(?:is|are)\s+(?:asked\s+|expected\s+|required\s+)?to)\b",
+    re.I,
+)
+_TO = re.compile(r"\bto\b", re.I)
+_BOUNDARY = re.compile(
+    r"[:;]|\b\d{1,2}\)|(?<![\w(-])[a-z]\)|\b(?:whether|where|when|if|how|why|unless)\b"
+    r"|\b(?:propose|recommend|suggest|expect|agree|ask)s?\s+that\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[A-Z\"'\u2018\u201c(\d])")
+_CONSULTEES = re.compile(
+    r",\s*(?:in\s+consultation\s+with|in\s+collaboration\s+with|consulting|working\s+with"
+    r"|supported\s+by|informed\s+by|having\s+regard\s+to)\b.*,\s*$",
+    re.I,
+)
+_CO_ACTORS = re.compile(
+    r",\s*(?:together\s+with|in\s+conjunction\s+with|jointly\s+with|in\s+partnership\s+with"
+    r"|alongside|with)\s+(.*?),\s*$",
+    re.I,
+)
+_JOINERS = re.compile(
+    r"\s+(?:and/or|and|or|&|together\s+with|in\s+conjunction\s+with|as\s+well\s+as|with)\s+", re.I
+)
+_FILLER = re.compile(
+    r"^(?:(?:and|or|then|also|immediately|jointly|therefore|further|additionally|now|so"
+    r"|we\s+(?:propose|recommend)\s+that)\s+)+",
+    re.I,
+)
+
+
+def find_addressees(text: str) -> list[str]:
+    """Every body that must act, in order of appearance, each once."""
+    found: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        for phrase in _subjects(sentence):
+            _add(found, phrase)
+    return found
+
+
+def applies_to_force(addressees: Iterable[str]) -> bool:
+    return any(name in FORCE_BODIES for name in addressees)
+
+
+def _add(found: list[str], phrase: str) -> None:
+    if is_anaphor(phrase):
+        return  # 'the lead' is someone named before, or no addressee at all
+    name = display_name(phrase)
+    if name not in found:
+        found.append(name)
+
+
+def _subjects(sentence: str) -> Iterable[str]:
+    markers = sorted(
+        [(m.start(), m.end(), True) for m in _MODAL.finditer(sentence)]
+        + [(m.start(), m.end(), False) for m in _TO.finditer(sentence)]
+    )
+    last_end = 0
+    for start, end, modal in markers:
+        if start < last_end:
+            continue
+        boundary = _last_boundary(sentence, start)
+        candidate = sentence[max(last_end, boundary) : start]
+        if modal:
+            yield from _modal_subject(candidate)
+        elif boundary >= last_end:  # 'X to do' only right after a sentence, ':', ';' or '1)'
+            yield from _to_subject(candidate)
+        last_end = end
+
+
+def _last_boundary(sentence: str, before: int) -> int:
+    ends = [m.end() for m in _BOUNDARY.finditer(sentence, 0, before)]
+    return ends[-1] if ends else 0
+
+
+def _modal_subject(candidate: str) -> list[str]:
+    """'By March 2022, as part of ..., A, B and C' -> [A, B, C]: the bodies listed last."""
+    candidate = _CONSULTEES.sub("", candidate.rstrip() + " ").rstrip()
+    candidate = _CO_ACTORS.sub(r" and \1", candidate + ",").rstrip(" ,")
+    taken: list[str] = []
+    for segment in reversed(_top_level_commas(candidate)):
+        names = _names(segment)
+        if not names:
+            break
+        taken[:0] = names
+    return taken
+
+
+def _to_subject(candidate: str) -> list[str]:
+    """'Home Office and Ministry of Justice to each provide': only a bare list of bodies."""
+    names: list[str] = []
+    for segment in _top_level_commas(candidate):
+        found = _names(segment)
+        if not found:
+            return []
+        names.extend(found)
+    return names
+
+
+def _names(segment: str) -> list[str]:
+    """The bodies a comma-free phrase lists, or [] unless every part of it is one."""
+    segment = _FILLER.sub("", segment.strip())
+    if not segment:
+        return []
+    pieces: list[str] = []
+    parts = _JOINERS.split(segment)
+    seps = _JOINERS.findall(segment)
+    for index, part in enumerate(parts):
+        if pieces and not is_body(part):
+            pieces[-1] += seps[index - 1] + part  # 'serious and organised crime'
+        else:
+            pieces.append(part)
+    return pieces if all(is_body(piece) for piece in pieces) else []
+
+
+def _top_level_commas(text: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def single_body(phrase: str) -> str | None:
+    """The one body a phrase names ('the Ministry of Justice'), or None for a list."""
+    phrase = phrase.strip(" .,:;")
+    if re.search(r",|/|\b(?:and|or)\b", phrase) or not is_body(phrase):
+        return None
+    return display_name(phrase)

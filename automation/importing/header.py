@@ -1,0 +1,114 @@
+"""The covering paper's own details: To, From, Date, Subject and the period it covers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from automation.deadlines import month_end, parse_date_text
+from automation.importing.document import Block
+from automation.importing.phrases import MONTH
+from automation.importing.result import PaperInfo
+
+_FIELD = re.compile(
+    r"^(?P<name>to|report to|from|report by|report of|author|prepared by|date|dated|date of meeting"
+    r"|meeting date|subject|title|re|report title)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.I | re.S,
+)
+_NAMES = {"author": "from", "report by": "from", "report of": "from", "prepared by": "from",
+          "report to": "to", "dated": "date", "date of meeting": "date", "meeting date": "date",
+          "re": "subject", "report title": "title"}  # fmt: skip
+_MONTH_YEAR = rf"(?:{MONTH})\.?\s+\d{{4}}"
+_DAY_MONTH_YEAR = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_YEAR}"
+_PERIOD = re.compile(
+    rf"(?P<start>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH})\.?(?:\s+\d{{4}})?)"
+    rf"\s*(?:to|until|and|[-\u2013\u2014])\s*"
+    rf"(?P<end>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH})\.?\s+(?P<year>\d{{4}}))",
+    re.I,
+)
+
+
+def read_header(blocks: tuple[Block, ...]) -> tuple[PaperInfo, date | None]:
+    """The paper's details and the date that years left unwritten are taken from."""
+    fields = header_fields(blocks)
+    dated, reference = read_dated(fields.get("date", ""))
+    title = fields.get("subject") or fields.get("title")
+    texts = [title or "", *(block.flat for block in blocks)]
+    start, end = next((found for text in texts if (found := read_period(text))), (None, None))
+    reference = reference or end
+    info = PaperInfo(title, fields.get("to"), fields.get("from"), dated, start, end)
+    return info, reference
+
+
+def header_fields(blocks: tuple[Block, ...]) -> dict[str, str]:
+    """'Name: value' lines; a short unlabelled line straight after one continues it."""
+    fields: dict[str, str] = {}
+    last = ""
+    for block in blocks:
+        for line in filter(None, block.text.split("\n")):
+            match = _FIELD.match(line.strip())
+            if match:
+                name = match.group("name").casefold()
+                last = _NAMES.get(name, name)
+                fields.setdefault(last, match.group("value").strip())
+            elif last in ("from", "to") and fields.get(last) and _is_address_line(line):
+                fields[last] = f"{fields[last]}, {line.strip()}"
+            else:
+                last = ""
+    return {name: value for name, value in fields.items() if value}
+
+
+def _is_address_line(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 80 and not line.endswith((".", ":", ";"))
+
+
+def read_dated(text: str) -> tuple[str | None, date | None]:
+    """'September 2021' -> ('2021-09', 30/09/2021); '14 September 2021' -> full date."""
+    text = text.strip().rstrip(".")
+    if not text:
+        return None, None
+    if match := re.search(_DAY_MONTH_YEAR, text, re.I):
+        parsed = parse_date_text(match.group(0))
+        if parsed:
+            return parsed[0].isoformat(), parsed[0]
+    parsed = parse_date_text(text)
+    if parsed and not parsed[1]:
+        return parsed[0].isoformat(), parsed[0]
+    if match := re.search(_MONTH_YEAR, text, re.I):
+        found = parse_date_text(match.group(0))
+        if found:
+            return found[0].isoformat()[:7], found[0]
+    return None, None
+
+
+def read_period(text: str) -> tuple[date, date] | None:
+    """'July 2021 to September 2021' -> (1 July 2021, 30 September 2021)."""
+    match = _PERIOD.search(text)
+    if not match:
+        return None
+    end = parse_date_text(match.group("end"))
+    start_text = match.group("start")
+    if not re.search(r"\d{4}", start_text):
+        start_text = f"{start_text} {match.group('year')}"
+    start = parse_date_text(start_text)
+    if not start or not end:
+        return None
+    first = start[0].replace(day=1) if start[1] else start[0]
+    last = month_end(end[0].year, end[0].month) if end[1] else end[0]
+    return (first, last) if first <= last else None
+
+
+def date_without_year(day: int, month: int, reference: date | None) -> date | None:
+    """A date written without its year: the latest one not after the reference date."""
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= month_end(reference.year, reference.month):
+            return found
+    return None

@@ -1,0 +1,49 @@
+"""Undo page breaks: a paragraph split across pages or columns becomes one block again.
+
+A block continues the one before it when it carries no number, bullet or heading of its
+own and either starts in lower case or follows a running sentence left unfinished.
+"""
+
+from __future__ import annotations
+
+import re
+
+from automation.importing.document import Block, BlockKind
+
+_TERMINAL = re.compile(r"[.:;?!][\"'\u2019\u201d)\]]*$")
+_FIELD = re.compile(r"^[A-Z][\w ()/&-]{0,40}:(?:\s|$)")
+_SENTENCE_INSIDE = re.compile(r"[,;] |\. [A-Z]")
+_ASKS = re.compile(r"\b(?:should|must)\b", re.I)
+
+
+def join_continuations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and continues(joined[-1], block):
+            joined[-1] = joined[-1].joined(block)
+        else:
+            joined.append(block)
+    return tuple(joined)
+
+
+def continues(previous: Block, block: Block) -> bool:
+    """Whether ``block`` is the rest of ``previous`` cut off by a page or column break."""
+    if block.number or block.bullet or BlockKind.HEADING in (block.kind, previous.kind):
+        return False
+    first = block.text.lstrip()[:1]
+    if first.islower():
+        return True
+    if _TERMINAL.search(previous.text.rstrip()) or _FIELD.match(block.text):
+        return False
+    return first.isalnum() and _running_sentence(previous)
+
+
+def _running_sentence(block: Block) -> bool:
+    """Body text rather than a title: long, punctuated inside, a numbered paragraph, or asking."""
+    text = block.flat
+    return (
+        len(text) >= 150
+        or "." in block.number
+        or bool(_SENTENCE_INSIDE.search(text))
+        or bool(_ASKS.search(text))
+    )

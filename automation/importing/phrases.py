@@ -1,0 +1,71 @@
+"""Finding the deadline phrase inside an item's words. Resolving it is ``deadlines.py``'s.
+
+A phrase counts only when it says *when*: a date after 'by', 'immediately' or 'with
+immediate effect', 'within N months', 'as soon as possible'. Words that only sound
+urgent ('urgent review', 'swift reform', 'in a timely way') are not deadlines.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from automation.deadlines import resolve_deadline
+from automation.model import Deadline, DeadlineKind
+
+MONTH = "|".join(
+    [*calendar.month_name[1:], *(abbr for abbr in calendar.month_abbr[1:] if abbr != "May"), "Sept"]
+)
+_SEASON = r"(?:spring|summer|autumn|winter)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WHEN = (
+    rf"(?:the\s+end\s+of\s+)?(?:{_DAY}\s+(?:of\s+)?(?:{MONTH})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{MONTH})\.?\s+\d{{4}}|{_SEASON}\s+\d{{4}}|(?:19|20)\d{{2}}(?![\w-]|\s+[a-z])"
+    r"|the\s+end\s+of\s+(?:the\s+|this\s+)?(?:financial\s+|calendar\s+)?year)"
+)
+_NUMBER = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
+_WITHIN = (
+    rf"within\s+{_NUMBER}\s+(?:days?|weeks?|months?|years?)"
+    r"(?:\s+of\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:this\s+report's\s+)?publication"
+    r"(?:\s+of\s+(?:this|the)\s+report)?)?"
+)
+_PATTERNS = (
+    rf"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+{_WHEN}\b",
+    rf"\b{_WITHIN}\b",
+    r"\bwith\s+immediate\s+effect\b",
+    r"\bimmediately\b",
+    r"\bimmediate(?=\s+(?:and\s+\w+\s+)?(?:review|action|steps?|commitment|improvements?"
+    r"|priority|attention|changes?|work|plan|assessment|measures?)\b)",
+    r"\bas\s+soon\s+as\s+(?:is\s+)?(?:reasonably\s+)?(?:possible|practicable)\b",
+)
+PHRASE = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS), re.IGNORECASE)
+_NO_YEAR = re.compile(rf"^(.*?\b{_DAY}\s+(?:of\s+)?(?:{MONTH})\.?)\s*$", re.IGNORECASE)
+
+
+def find_deadline(text: str) -> str | None:
+    """The first deadline phrase in ``text``, as written, or None."""
+    match = PHRASE.search(text)
+    return " ".join(match.group(0).split()) if match else None
+
+
+def resolve(phrase: str | None, published: date | None, reference: date | None = None) -> Deadline:
+    """What the phrase means. A date written without a year takes the first such date on
+    or after publication (else the document's date); a past deadline stays as written."""
+    if not phrase:
+        return Deadline.none()
+    anchor = published or reference
+    match = _NO_YEAR.match(phrase)
+    if match and anchor is not None:
+        for year in (anchor.year, anchor.year + 1):
+            found = resolve_deadline(f"{match.group(1)} {year}", published)
+            if found.date is not None and found.date >= anchor:
+                return Deadline(found.kind, found.date, phrase, interpreted=True)
+    return resolve_deadline(phrase, published)
+
+
+def deadline_value(deadline: Deadline) -> date | str | None:
+    """The JSON value: a date, the word 'immediate', or None."""
+    if deadline.kind is DeadlineKind.IMMEDIATE:
+        return "immediate"
+    return deadline.date if deadline.kind is DeadlineKind.DATE else None

@@ -1,0 +1,57 @@
+"""What extraction produces: the paper, its publications and their items. Frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from automation.model import Kind
+
+DeadlineValue = date | str | None  # a date, 'immediate', or None
+
+
+@dataclass(frozen=True)
+class PaperInfo:
+    """The covering paper (a committee paper) or, for a report on its own, the report."""
+
+    title: str | None = None
+    to: str | None = None
+    sender: str | None = None  # 'from' in JSON
+    dated: str | None = None  # ISO, to the precision written: '2021-09' or '2021-09-14'
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedItem:
+    ref: str
+    kind: Kind
+    text: str
+    parent_ref: str | None = None
+    cause_for_concern: bool = False
+    para: str | None = None
+    deadline_text: str | None = None
+    deadline: DeadlineValue = None
+    addressees: tuple[str, ...] = ()
+    applies_to_force: bool = False
+
+
+@dataclass(frozen=True)
+class ExtractedPublication:
+    seq: int
+    title: str
+    published: date | None = None
+    kind: str | None = None
+    tracked_via_business_assurance: bool = False
+    items: tuple[ExtractedItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    paper: PaperInfo
+    publications: tuple[ExtractedPublication, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def items(self) -> tuple[tuple[ExtractedPublication, ExtractedItem], ...]:
+        return tuple((pub, item) for pub in self.publications for item in pub.items)

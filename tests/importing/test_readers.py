@@ -1,0 +1,185 @@
+"""Each reader turns its format into the same blocks; odd bytes and odd files are handled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from automation.errors import CannotRun
+from automation.importing import BlockKind, extract_file, read_document, to_json_dict
+from automation.importing.document import Block
+from automation.importing.layout import join_continuations
+from automation.importing.normalise import clean_text, decode_bytes
+from automation.importing.readers.pdf import lines_to_document
+from automation.importing.readers.text import parse_text
+from tests.importing.builders import make_docx, make_html
+
+RECOMMENDATION = "Recommendation 1: By 31 March 2022, chief constables’ forces should act."
+
+
+@pytest.mark.parametrize(
+    ("data", "wanted"),
+    [
+        (RECOMMENDATION.encode("utf-8"), RECOMMENDATION),
+        (b"\xef\xbb\xbf" + RECOMMENDATION.encode("utf-8"), RECOMMENDATION),
+        (RECOMMENDATION.encode("cp1252"), RECOMMENDATION),  # Word's 'smart quote' 0x92
+        (RECOMMENDATION.encode("utf-16"), RECOMMENDATION),
+    ],
+)
+def test_text_encodings(data: bytes, wanted: str) -> None:
+    assert decode_bytes(data) == wanted
+
+
+def test_clean_text_spaces_but_not_quotes_or_dashes() -> None:
+    assert (
+        clean_text("By\u00a031\u202fMay \u2013 \u201cnow\u201d\u200b  soon\r\n")
+        == "By 31 May \u2013 \u201cnow\u201d soon\n"
+    )
+    assert clean_text("of\ufb01cer co\u00adoperate") == "officer cooperate"
+
+
+def test_text_reader_blocks_bullets_numbers_and_headings() -> None:
+    document = parse_text("# Title\n\n- 1.4. Recommendation 1: a\nsecond line\n• bullet\n1) not a list\n")
+    assert document.blocks == (
+        Block("Title", BlockKind.HEADING, level=1),
+        Block("Recommendation 1: a\nsecond line", BlockKind.LIST_ITEM, "1.4", True),
+        Block("bullet\n1) not a list", BlockKind.LIST_ITEM, "", True),
+    )
+
+
+def test_page_break_continuations_are_joined() -> None:
+    blocks = parse_text(
+        "1.1. Recommendation 1: The force should review the Investigatory Powers\n\n"
+        "Act 2016, and publish it.\n\n"
+        "1.2. The College should work\n\nwith forces.\n\n"
+        "Cause of concern\n\nThe force is slow.\n"
+    ).blocks
+    joined = join_continuations(blocks)
+    assert [block.flat for block in joined] == [
+        "Recommendation 1: The force should review the Investigatory Powers Act 2016, and publish it.",
+        "The College should work with forces.",
+        "Cause of concern",
+        "The force is slow.",
+    ]
+
+
+def test_unsupported_and_missing_files_cannot_run(tmp_path: Path) -> None:
+    with pytest.raises(CannotRun, match=r"cannot read \.doc files") as error:
+        read_document(tmp_path / "paper.doc")
+    assert "save the paper as .docx" in error.value.message
+    with pytest.raises(CannotRun, match="no such file"):
+        read_document(tmp_path / "missing.txt")
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    with pytest.raises(CannotRun, match=r"not a Word \.docx"):
+        read_document(tmp_path / "broken.docx")
+    (tmp_path / "broken.pdf").write_bytes(b"not a pdf")
+    with pytest.raises(CannotRun, match="cannot be read"):
+        read_document(tmp_path / "broken.pdf")
+    (tmp_path / "scan.pdf").write_bytes(_blank_pdf())
+    with pytest.raises(CannotRun, match="no text layer"):
+        read_document(tmp_path / "scan.pdf")
+
+
+def _blank_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_pdf_lines_lose_running_heads_page_numbers_and_line_end_hyphens() -> None:
+    def line(text: str, top: float, edge: bool = False) -> dict[str, object]:
+        return {"text": text, "x0": 72.0, "top": top, "bottom": top + 10, "edge": edge}
+
+    pages = [
+        [line("OFFICIAL – Joint Audit Committee", 20, True), line("The force should improve its organisa-", 100),
+         line("tional learning and its decision-", 113), line("making.", 126), line("Page 1 of 2", 800, True)],
+        [line("OFFICIAL – Joint Audit Committee", 20, True), line("Decision-making matters.", 100),
+         line("- 2 -", 800, True)],
+    ]  # fmt: skip
+    texts = [block.flat for block in lines_to_document(pages).blocks]
+    assert texts == [
+        "The force should improve its organisational learning and its decision-making.",
+        "Decision-making matters.",
+    ]
+
+
+def test_docx_bullets_headings_and_tables(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_heading("PEEL 2022: Eastshire Police", level=1)
+    word.add_paragraph("Published: 4 April 2022")
+    word.add_heading("Areas for improvement", level=2)
+    word.add_paragraph("The force should:")
+    word.add_paragraph("improve how it supervises investigations;", style="List Bullet")
+    word.add_paragraph("review its use of out-of-court disposals.", style="List Bullet")
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "AFI 3"
+    table.cell(0, 1).text = "The force should\u00a0audit its crime records by 1 December 2022."
+    word.save(str(tmp_path / "peel.docx"))
+    blocks = read_document(tmp_path / "peel.docx").blocks
+    assert blocks[0] == Block("PEEL 2022: Eastshire Police", BlockKind.HEADING, level=1)
+    assert blocks[4].bullet and blocks[4].kind is BlockKind.LIST_ITEM
+    publication = to_json_dict(extract_file(tmp_path / "peel.docx"))["publications"][0]
+    assert publication["title"] == "PEEL 2022: Eastshire Police"
+    assert publication["published"] == "2022-04-04"
+    assert [(item["ref"], item["text"], item["addressees"]) for item in publication["items"]] == [
+        ("AFI 1", "improve how it supervises investigations;", ["The force"]),
+        ("AFI 2", "review its use of out-of-court disposals.", ["The force"]),
+        ("AFI 3", "The force should audit its crime records by 1 December 2022.", ["The force"]),
+    ]
+
+
+def test_docx_letter_and_roman_numbering(tmp_path: Path) -> None:
+    from automation.importing.readers.numbering import Level, Numbering
+
+    numbering = Numbering(
+        levels={"1": {0: Level(1, "decimal", "%1."), 1: Level(1, "lowerLetter", "(%2)"),
+                      2: Level(1, "lowerRoman", "%3)")}},
+        instances={"7": ("1", {}), "8": ("1", {0: 5})},
+    )  # fmt: skip
+    shown = [
+        numbering.show(num, level)
+        for num, level in [("7", 0), ("7", 1), ("7", 1), ("7", 2), ("7", 0), ("8", 0)]
+    ]
+    assert [item.label for item in shown if item] == ["1.", "(a)", "(b)", "i)", "2.", "5."]
+
+
+def test_saved_web_page_keeps_only_the_paper(tmp_path: Path) -> None:
+    text = "# Report\n\nPublished: 2 May 2022\n\nRecommendations\n\n• Chief constables should act by June 2022.\n"
+    publication = to_json_dict(extract_file(make_html(text, tmp_path / "report.html")))["publications"][0]
+    assert publication["title"] == "Report"
+    assert [item["text"] for item in publication["items"]] == ["Chief constables should act by June 2022."]
+    assert publication["items"][0]["deadline"] == "2022-06-30"
+
+
+def test_docx_from_builder_keeps_soft_line_breaks(tmp_path: Path) -> None:
+    path = make_docx("From: A Person\nGovernance Unit\n\n1. Title\n\n1.1. Text.\n", tmp_path / "memo.docx")
+    blocks = read_document(path).blocks
+    assert blocks[0].text == "From: A Person\nGovernance Unit"
+    assert [block.number for block in blocks[1:]] == ["1", "1.1"]
+
+
+def test_docx_sections_as_word_headings_with_typed_numbers(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Subject: HMICFRS publications – July 2021 to September 2021")
+    word.add_heading("Police response to fraud: a review", level=2)
+    word.add_paragraph("1.1. On 5th August 2021, HMICFRS published “Police response to fraud”.")
+    word.add_paragraph("1.2. Recommendation 1: By 30th September 2021, chief constables should act.")
+    word.save(str(tmp_path / "paper.docx"))
+    data = to_json_dict(extract_file(tmp_path / "paper.docx"))
+    (publication,) = data["publications"]
+    assert (publication["title"], publication["published"], publication["kind"]) == (
+        "Police response to fraud: a review", "2021-08-05", "review",
+    )  # fmt: skip
+    (item,) = publication["items"]
+    assert (item["para"], item["deadline"], item["addressees"]) == ("1.2", "2021-09-30", ["Chief constables"])
