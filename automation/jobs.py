@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from automation.config import Config
 from automation.errors import CannotRun, RegisterLayoutError
@@ -21,6 +22,11 @@ from automation.problems import Problem, Severity
 from automation.register.load import Register, load_register
 from automation.status import StatusReport, status_report
 from automation.validate import validate
+
+if TYPE_CHECKING:
+    from automation.importing.merge import MergePlan
+    from automation.importing.result import Extraction
+    from automation.register.write import WriteResult
 
 
 @dataclass(frozen=True)
@@ -155,3 +161,26 @@ def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport:
                           skipped=len(deliveries) - sent - failed, errors=errors,
                           warnings=len(checked.problems) - errors)  # fmt: skip
     return deliveries
+
+
+@dataclass(frozen=True)
+class Imported:
+    source: Path
+    extraction: Extraction
+    plan: MergePlan
+    written: WriteResult | None
+
+
+def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool = False) -> Imported:
+    """Extract a paper's publications and items and append the new ones to the register
+    (never overwriting an item it already has); with ``dry_run``, only plan."""
+    from automation.importing import extract_file
+    from automation.importing.merge import apply_merge, plan_merge
+
+    extraction = extract_file(paper)
+    plan = plan_merge(extraction, load_register(register_path))
+    written = None
+    if not dry_run and not plan.empty:
+        note = f"Imported from {paper.name} on {today:%d/%m/%Y}"
+        written = apply_merge(register_path, plan, note)
+    return Imported(paper, extraction, plan, written)

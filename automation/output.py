@@ -15,7 +15,7 @@ from automation.problems import Problem, Severity
 from automation.status import StatusReport
 
 if TYPE_CHECKING:
-    from automation.jobs import WeeklyResult
+    from automation.jobs import Imported, WeeklyResult
 
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
 
@@ -142,4 +142,40 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
         lines.append(f"Dry run: nothing was sent or recorded. {counts}.")
     else:
         lines.append(f"{counts.capitalize()}.")
+    return "\n".join(lines)
+
+
+def _deadline(value: object) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return "immediate" if value == "immediate" else ""
+
+
+def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
+    plan, found = imported.plan, imported.extraction
+    count = sum(len(p.items) for p in found.publications)
+    lines = [f"{imported.source.name}: {_plural(len(found.publications), 'publication')}, "
+             f"{_plural(count, 'item')} found."]  # fmt: skip
+    verb = "Would add" if dry_run else "Adding"
+    if plan.empty:
+        lines.append(f"Nothing new for {register}.")
+    else:
+        lines.append(f"{verb} {_plural(len(plan.publications), 'publication')} and "
+                     f"{_plural(len(plan.items), 'item')} to {register}:")  # fmt: skip
+        lines.append(f"  {'Ref':<20}{'Kind':<22}{'Deadline':<12}{'Force':<7}{'Status':<17}Publication")
+        for publication, item in plan.items:
+            force = "yes" if item.applies_to_force else "no"
+            status = "Not started" if item.applies_to_force else "For information"
+            lines.append(f"  {clip(item.ref, 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
+                         f"{force:<7}{status:<17}{clip(publication.title, 40)}")  # fmt: skip
+    if plan.already:
+        lines.append(f"Already in the register: {_plural(plan.already, 'item')}; "
+                     "the register's own values are kept.")  # fmt: skip
+    for d in plan.differences:
+        lines.append(f"  differs  {d.where}  {d.field}: register {clip(d.in_register, 50)!r}, "
+                     f"document {clip(d.in_document, 50)!r}")  # fmt: skip
+    if dry_run:
+        lines.append("Dry run: nothing was written.")
+    elif imported.written:
+        lines.append(f"Saved {register}; the previous version is kept as {imported.written.backup}.")
     return "\n".join(lines)

@@ -1,0 +1,156 @@
+"""Merging an extraction into the register: append what is new, never overwrite, report
+differences. The plan is pure; applying it is the one guarded write to the officers' workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
+from automation.model import Item, Status
+from automation.register.load import Register
+from automation.register.read import Workbook
+from automation.register.schema import PUBLICATIONS, REGISTER, SheetSpec
+from automation.register.write import WriteResult
+
+
+@dataclass(frozen=True)
+class Difference:
+    publication: str
+    ref: str
+    field: str
+    in_register: str
+    in_document: str
+    where: str
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    publications: tuple[ExtractedPublication, ...]  # not yet on the Publications sheet
+    items: tuple[tuple[ExtractedPublication, ExtractedItem], ...]  # not yet on the Register
+    already: int  # items the register has already
+    differences: tuple[Difference, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.publications and not self.items
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _deadline_date(item: ExtractedItem) -> date | None:
+    return item.deadline if isinstance(item.deadline, date) else None
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Yes" if value else "No")
+
+
+def _compared(item: ExtractedItem) -> dict[str, str]:
+    deadline = _deadline_date(item)
+    return {
+        "text": item.text, "kind": item.kind.label, "parent_ref": item.parent_ref or "",
+        "cause_for_concern": _yes_no(item.cause_for_concern),
+        "deadline_text": item.deadline_text or "",
+        "deadline_date": deadline.strftime("%d/%m/%Y") if deadline else "",
+        "addressees": "; ".join(item.addressees),
+        "applies_to_force": _yes_no(item.applies_to_force),
+    }  # fmt: skip
+
+
+def _in_register(item: Item) -> dict[str, str]:
+    return {
+        "text": item.text, "kind": item.kind.label if item.kind else "", "parent_ref": item.parent_ref,
+        "cause_for_concern": _yes_no(item.cause_for_concern), "deadline_text": item.deadline_text,
+        "deadline_date": item.deadline_date.strftime("%d/%m/%Y") if item.deadline_date else "",
+        "addressees": item.addressees, "applies_to_force": _yes_no(item.applies_to_force),
+    }  # fmt: skip
+
+
+def _differences(existing: Item, found: ExtractedItem) -> Iterator[Difference]:
+    ours, theirs = _in_register(existing), _compared(found)
+    for field, value in theirs.items():
+        if field in existing.columns and _key(ours[field]) != _key(value):
+            yield Difference(existing.publication, existing.ref, field, ours[field], value,
+                             str(existing.cell(field)))  # fmt: skip
+
+
+def plan_merge(extraction: Extraction, register: Register) -> MergePlan:
+    """What importing ``extraction`` would add; an item already there (same publication and
+    ref) is never changed, only compared."""
+    items = {(_key(i.publication), _key(i.ref)): i for i in register.items}
+    known_pubs = {_key(p.title) for p in register.publications}
+    new_pubs: list[ExtractedPublication] = []
+    new_items: list[tuple[ExtractedPublication, ExtractedItem]] = []
+    differences: list[Difference] = []
+    already = 0
+    for publication in extraction.publications:
+        if _key(publication.title) not in known_pubs:
+            new_pubs.append(publication)
+            known_pubs.add(_key(publication.title))
+        for item in publication.items:
+            existing = items.get((_key(publication.title), _key(item.ref)))
+            if existing is None:
+                new_items.append((publication, item))
+                items[(_key(publication.title), _key(item.ref))] = Item(publication.title, item.ref, 0)
+            elif existing.row:
+                already += 1
+                differences.extend(_differences(existing, item))
+    return MergePlan(tuple(new_pubs), tuple(new_items), already, tuple(differences))
+
+
+def register_row(publication: ExtractedPublication, item: ExtractedItem, note: str) -> dict[str, Any]:
+    """A new Register row by field: Not started when it binds the force, else For information;
+    owner left blank for the officer."""
+    status = Status.NOT_STARTED if item.applies_to_force else Status.FOR_INFORMATION
+    return {
+        "publication": publication.title, "ref": item.ref, "status": status.label,
+        "deadline_date": _deadline_date(item), "deadline_text": item.deadline_text or "",
+        "text": item.text, "kind": item.kind.label, "cause_for_concern": _yes_no(item.cause_for_concern),
+        "parent_ref": item.parent_ref or "", "addressees": "; ".join(item.addressees),
+        "applies_to_force": _yes_no(item.applies_to_force), "notes": note,
+    }  # fmt: skip
+
+
+def publication_row(publication: ExtractedPublication) -> dict[str, Any]:
+    kind = publication.kind or ""
+    tracked = _yes_no(publication.tracked_via_business_assurance)
+    return {"title": publication.title, "published": publication.published,
+            "type": kind[:1].upper() + kind[1:], "tracked": tracked}
+
+
+def _by_header(row: Mapping[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
+    """Field keys to the workbook's own header text (officers may use other names); blanks
+    are left unwritten, as a blank cell is what the row already has."""
+    return {headers[key]: value for key, value in row.items() if key in headers and value not in ("", None)}
+
+
+def _headers(book: Workbook, spec: SheetSpec) -> tuple[str, dict[str, str]]:
+    table = book.table(spec, search=spec is REGISTER)
+    return table.sheet, {key: table.headers[index] for key, index in table.columns.items()}
+
+
+def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | None = None) -> WriteResult:
+    """Append the plan's publications and items through the guarded write (refuses while the
+    workbook is open in Excel; backs up; verifies every pre-existing cell afterwards)."""
+    from automation.register.append import append_rows
+    from automation.register.write import guarded_update
+
+    book = Workbook(path)
+    register_sheet, register_headers = _headers(book, REGISTER)
+    publication_sheet, publication_headers = _headers(book, PUBLICATIONS)
+    items: list[Mapping[str, Any]] = [
+        _by_header(register_row(p, i, note), register_headers) for p, i in plan.items]
+    pubs: list[Mapping[str, Any]] = [
+        _by_header(publication_row(p), publication_headers) for p in plan.publications]
+
+    def mutate(workbook: Any) -> None:
+        append_rows(workbook[publication_sheet], pubs)
+        append_rows(workbook[register_sheet], items)
+
+    return guarded_update(path, mutate, backup_dir=backup_dir)
