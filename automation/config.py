@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +182,11 @@ def _check_choices(config: Config) -> None:
         raise ConfigError(f"{source}: [mail.smtp] security must be starttls, ssl or none")
     if config.mail.ews.auth_type not in ("ntlm", "basic", "oauth"):
         raise ConfigError(f"{source}: [mail.ews] auth_type must be ntlm, basic or oauth")
+    if not re.fullmatch(r"[A-Z][A-Z0-9 /-]{1,60}", config.mail.marking):
+        raise ConfigError(
+            f"{source}: [mail] marking {config.mail.marking!r} is not a protective marking",
+            fix="use capitals on one line, e.g. OFFICIAL or OFFICIAL-SENSITIVE",
+        )
     try:
         from zoneinfo import ZoneInfo
 

@@ -156,7 +156,7 @@ def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
     count = sum(len(p.items) for p in found.publications)
     lines = [f"{imported.source.name}: {_plural(len(found.publications), 'publication')}, "
              f"{_plural(count, 'item')} found."]  # fmt: skip
-    verb = "Would add" if dry_run else "Adding"
+    verb = "Would add" if dry_run else "Added"
     if plan.empty:
         lines.append(f"Nothing new for {register}.")
     else:

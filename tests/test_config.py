@@ -85,3 +85,20 @@ def test_readme_documents_every_key():
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [key for key, _, _ in documented_keys() if f"`{key}`" not in readme]
     assert missing == []
+
+
+def test_marking_must_be_one_line_of_capitals(tmp_path):
+    assert load_config(write(tmp_path, "[mail]\nmarking = 'OFFICIAL-SENSITIVE'")).mail.marking == "OFFICIAL-SENSITIVE"
+    with pytest.raises(ConfigError, match="is not a protective marking"):
+        load_config(write(tmp_path, '[mail]\nmarking = "OFFICIAL\\r\\nBcc: x@evil.example"'))
+
+
+def test_the_example_file_parses_with_every_key_uncommented(tmp_path):
+    import re
+
+    text = (Path(__file__).parent.parent / "tracker.toml.example").read_text(encoding="utf-8")
+    body = "\n".join(re.sub(r"^# (\w+ = )", r"\1", line) for line in text.splitlines())
+    config = load_config(write(tmp_path, body))
+    assert config.mail.transport == "outbox"
+    keys = {key.rsplit(".", 1)[-1] for key, _, _ in documented_keys()}
+    assert keys <= set(re.findall(r"^# (\w+) = ", text, re.M))
