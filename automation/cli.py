@@ -137,16 +137,23 @@ def validate(options: Options, fmt: str) -> int:
 def status(options: Options, today: Any, fmt: str) -> int:
     """BRAG summary: counts by rating, by publication and by owner, then every item, most
     urgent first."""
-    from automation import output
-    from automation.jobs import register_status
+    from automation.pauses import no_gc_pauses
+    from automation.status import status_of
 
-    report = register_status(options.register, options.today(today.date() if today else None))
+    day = options.today(today.date() if today else None)
+    with no_gc_pauses():  # a one-shot command: the collector would only slow big registers
+        return _print_status(status_of(options.register, day), fmt, options.register)
+
+
+def _print_status(report: Any, fmt: str, path: Path) -> int:
+    from automation import output
+
     if fmt == "json":
         click.echo(output.status_json(report))
     elif fmt == "csv":
         click.echo(output.status_csv(report))
     else:
-        click.echo(output.status_text(report, options.register))
+        click.echo(output.status_text(report, path))
     return 0
 
 

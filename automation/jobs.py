@@ -51,11 +51,6 @@ def check_register(path: Path) -> Checked:
     return Checked(register, tuple(validate(register)))
 
 
-def register_status(path: Path, today: date) -> StatusReport:
-    """Ratings of every item on ``today``; raises RegisterLayoutError if it cannot rate."""
-    return status_report(load_register(path), today)
-
-
 @dataclass(frozen=True)
 class WeeklyResult:
     week: str

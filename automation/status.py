@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from automation.model import Item, Rag
+from automation.pauses import no_gc_pauses
 from automation.rag import Rating, rate
 from automation.register.load import Register
 
@@ -48,10 +50,25 @@ def count_ratings(rated: tuple[RatedItem, ...] | list[RatedItem]) -> dict[Rag, i
 
 def rate_all(register: Register, today: date) -> list[RatedItem]:
     settings = register.settings
-    return [RatedItem(item, rate(item, today, settings, register.published(item)))
-            for item in register.items]  # fmt: skip
+    published: dict[str, date | None] = {}
+    rated = []
+    for item in register.items:
+        title = item.publication
+        if title not in published:
+            published[title] = register.published(item)
+        rated.append(RatedItem(item, rate(item, today, settings, published[title])))
+    return rated
 
 
 def status_report(register: Register, today: date) -> StatusReport:
-    rated = sorted(rate_all(register, today), key=lambda r: r.sort_key)
-    return StatusReport(today, tuple(rated))
+    with no_gc_pauses():
+        rated = sorted(rate_all(register, today), key=lambda r: r.sort_key)
+        return StatusReport(today, tuple(rated))
+
+
+def status_of(path: Path, today: date) -> StatusReport:
+    """Ratings of every item in the workbook at ``path`` on ``today``. Raises
+    RegisterUnreadable or RegisterLayoutError when it cannot rate at all."""
+    from automation.register.load import load_register
+
+    return status_report(load_register(path, for_rating=True), today)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from automation.errors import RegisterLayoutError
-from automation.model import CellRef, Item, Owner, Publication, Settings
+from automation.model import CellRef, Item, Kind, Owner, Publication, Settings, Status
+from automation.pauses import no_gc_pauses
 from automation.problems import Problem, Severity, error
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
@@ -70,30 +73,70 @@ class Register:
         return found.published if found else None
 
 
+_MISS = object()
+_KINDS = {"": None, **{kind.label: kind for kind in Kind}}
+_STATUSES = {"": None, **{status.label: status for status in Status}}
+_YES_NO = {"": None, "Yes": True, "No": False, "yes": True, "no": False}
+_LOOKUPS: dict[ColumnType, dict[str, Any]] = {
+    ColumnType.KIND: _KINDS, ColumnType.STATUS: _STATUSES, ColumnType.YES_NO: _YES_NO}
+
+
+def _fast_column(kind: ColumnType, raw: list[Any]) -> list[Any]:
+    """The column converted where that is easy (most cells); ``_MISS`` where it is not.
+    List comprehensions over a whole column: this is the hot path of every command."""
+    if kind is ColumnType.TEXT:
+        return [v.strip() if type(v) is str and v[:1] != "#" else _MISS for v in raw]
+    if kind is ColumnType.DATE:
+        return [v if type(v) is date else v.date() if type(v) is datetime else None if v == "" else _MISS
+                for v in raw]  # fmt: skip
+    table = _LOOKUPS[kind]
+    return [table.get(v, _MISS) if type(v) is str else _MISS for v in raw]
+
+
+def _careful(value: Any, where: CellRef, column: ColumnType, problems: list[Problem]) -> Any:
+    """The slow path, for anything the fast conversion does not recognise."""
+    if isinstance(value, str) and cells.is_excel_error(value):
+        problems.append(cells.excel_error_problem(where, value))
+        value = ""
+    convert = _CONVERTERS.get(column)
+    if convert is None:
+        return value.strip() if isinstance(value, str) else cells.as_text(value)
+    return convert(value, where, problems)
+
+
+def _typed_columns(
+    table: SheetTable, spec: SheetSpec, problems: list[Problem], fields: frozenset[str] | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """Field names and, for each, the column's typed values; problems collected. A cell
+    reference is only made when there is something to say about the cell."""
+    numbers = [number for number, _ in table.rows]
+    row_values = [values for _, values in table.rows]  # calamine rows are all the sheet's width
+    keys, columns = [], []
+    for column in spec.columns:
+        index = table.columns.get(column.key)
+        if index is None or column.type is ColumnType.FORMULA or (fields and column.key not in fields):
+            continue
+        raw = list(map(itemgetter(index), row_values))
+        typed = _fast_column(column.type, raw)
+        for n, got in enumerate(typed):
+            if got is _MISS:
+                where = CellRef(table.sheet, numbers[n], index + 1)
+                typed[n] = _careful(raw[n], where, column.type, problems)
+        keys.append(column.key)
+        columns.append(typed)
+    return keys, columns
+
+
 def _typed_rows(
-    table: SheetTable, spec: SheetSpec, problems: list[Problem]
+    table: SheetTable, spec: SheetSpec, problems: list[Problem], fields: frozenset[str] | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
-    """Each row's values by field, converted by column type; problems collected."""
-    plan = [
-        (column.key, table.columns[column.key], _CONVERTERS.get(column.type))
-        for column in spec.columns
-        if column.key in table.columns and column.type is not ColumnType.FORMULA
-    ]
-    out = []
-    for number, values in table.rows:
-        row: dict[str, Any] = {}
-        for key, index, convert in plan:
-            value = values[index] if index < len(values) else ""
-            if isinstance(value, str) and value[:1] == "#" and cells.is_excel_error(value):
-                where = CellRef(table.sheet, number, index + 1)
-                problems.append(cells.excel_error_problem(where, value))
-                value = ""
-            if convert is None:
-                row[key] = value.strip() if isinstance(value, str) else cells.as_text(value)
-            else:
-                row[key] = convert(value, CellRef(table.sheet, number, index + 1), problems)
-        out.append((number, row))
-    return out
+    """Each row's values by field (only ``fields`` when given)."""
+    keys, columns = _typed_columns(table, spec, problems, fields)
+    numbers = [number for number, _ in table.rows]
+    if not columns:
+        return [(number, {}) for number in numbers]
+    rows = zip(*columns, strict=True)
+    return [(n, dict(zip(keys, values, strict=True))) for n, values in zip(numbers, rows, strict=True)]
 
 
 def _one_based(table: SheetTable) -> Mapping[str, int]:
@@ -104,14 +147,20 @@ def _extra(table: SheetTable, values: Any) -> dict[str, Any]:
     return {h: values[i] for h, i in table.extra.items() if i < len(values) and values[i] != ""}
 
 
-def _items(table: SheetTable, problems: list[Problem]) -> tuple[Item, ...]:
+RATING_FIELDS = frozenset(("publication", "ref", "owner", "status", "target_date", "deadline_date",
+                           "deadline_text", "last_update"))  # fmt: skip
+
+
+def _items(table: SheetTable, problems: list[Problem], fields: frozenset[str] | None) -> tuple[Item, ...]:
     columns = _one_based(table)
-    typed = _typed_rows(table, REGISTER, problems)
+    typed = _typed_rows(table, REGISTER, problems, fields)
     items = []
     for (number, row), (_, values) in zip(typed, table.rows, strict=True):
         row["cause_for_concern"] = bool(row.get("cause_for_concern"))
-        extra = _extra(table, values) if table.extra else {}
-        items.append(Item(row=number, sheet=table.sheet, columns=columns, extra=extra, **row))
+        row.update(row=number, sheet=table.sheet, columns=columns)
+        if table.extra and fields is None:
+            row["extra"] = _extra(table, values)
+        items.append(Item.bulk(row))
     return tuple(items)
 
 
@@ -176,20 +225,30 @@ def _error_cells(book: Workbook, sheets: list[str]) -> list[Problem]:
     return found
 
 
-def load_register(path: Path) -> Register:
+def load_register(path: Path, *, for_rating: bool = False) -> Register:
     """Read the register. Raises RegisterUnreadable or RegisterLayoutError (no Register sheet
-    or required column); every other problem is collected on ``Register.problems``."""
+    or required column); every other problem is collected on ``Register.problems``.
+
+    ``for_rating`` reads only what the BRAG rules need (the rating fields of each item, the
+    publications and the settings): items then carry blanks elsewhere, there are no owners,
+    and formula errors are not looked for. ``tracker status`` uses it on large registers."""
     book = Workbook(path)
     problems: list[Problem] = []
+    with no_gc_pauses():
+        return _load(book, path, problems, for_rating)
+
+
+def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool) -> Register:
     register_table = book.table(REGISTER)
-    items = _items(register_table, problems)
-    owners_table = _optional_table(book, OWNERS, problems)
+    items = _items(register_table, problems, RATING_FIELDS if for_rating else None)
+    owners_table = None if for_rating else _optional_table(book, OWNERS, problems)
     publications_table = _optional_table(book, PUBLICATIONS, problems)
     owners = _owners(owners_table, problems) if owners_table else ()
     publications = _publications(publications_table, problems) if publications_table else ()
     settings = _settings(book, problems)
     read = [t.sheet for t in (register_table, owners_table, publications_table) if t]
-    problems.extend(_error_cells(book, read))
+    if not for_rating:
+        problems.extend(_error_cells(book, read))
     return Register(
         path, items, owners, publications, settings, tuple(problems),
         tuple(register_table.extra),

@@ -226,9 +226,10 @@ def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) 
     extra = {h: i for i, h in enumerate(headers) if h and i not in used}
     formulas = {c.key for c in spec.columns if c.type is ColumnType.FORMULA}
     data_columns = [i for key, i in columns.items() if key not in formulas]
+    width = len(headers)
     body = tuple(
-        (number, cells)
+        (number, cells if len(cells) >= width else [*cells, *[""] * (width - len(cells))])
         for number, cells in enumerate(rows[index + 1 :], start=index + 2)
         if any(cells[i] != "" for i in data_columns if i < len(cells))
-    )
+    )  # every row as wide as the header, so columns can be taken with itemgetter
     return SheetTable(sheet, index + 1, columns, headers, body, extra)
