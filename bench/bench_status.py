@@ -165,7 +165,11 @@ def print_status_table(results: list[dict[str, Any]], repeat: int, launcher: lis
     for r in results:
         print(f"{r['rows']:>7,}  {r['size'] / 1e6:>7.1f}  {r['bare']:>11.3f}  {r['bare_all']:>12.3f}  "
               f"{r['status']:>8.3f}  {r['ratio']:>10.2f}×  {_goal(r['rows']):>6}  "
-              f"{_verdict(r['ratio'], STATUS_GOAL) if r['rows'] >= GOAL_FROM_ROWS else '(no goal)'}")  # fmt: skip
+              f"{_row_verdict(r)}")  # fmt: skip
+
+
+def _row_verdict(row: dict[str, Any]) -> str:
+    return _verdict(row["ratio"], STATUS_GOAL) if row["rows"] >= GOAL_FROM_ROWS else "(no goal)"
 
 
 def _goal(rows: int) -> str:
