@@ -126,12 +126,18 @@ class CellRef:
         return f"{column_letter(self.col)}{self.row}"
 
     def __str__(self) -> str:
-        sheet = self.sheet
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet):
-            sheet = "'" + sheet.replace("'", "''") + "'"
-        return f"{sheet}!{self.a1}"
+        return f"{quoted_sheet(self.sheet)}!{self.a1}"
 
 
+@functools.lru_cache(maxsize=64)
+def quoted_sheet(sheet: str) -> str:
+    """A sheet name as Excel writes it in a reference: quoted unless plain."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet):
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+@functools.lru_cache(maxsize=256)
 def column_letter(col: int) -> str:
     letters = ""
     while col > 0:

@@ -83,9 +83,10 @@ def _duplicates(register: Register) -> Iterator[Problem]:
 
 def _item(register: Register, item: Item, reported: set[tuple[str, str]]) -> Iterator[Problem]:
     for field, message, fix in _REQUIRED:
-        cell = item.cell(field)
-        if not getattr(item, field) and (cell.sheet, cell.a1) not in reported:
-            yield error(cell, "", message, fix)
+        if not getattr(item, field):
+            cell = item.cell(field)
+            if (cell.sheet, cell.a1) not in reported:
+                yield error(cell, "", message, fix)
     yield from _owner(register, item)
     publication = register.publication(item.publication) if item.publication else None
     if item.publication and publication is None:

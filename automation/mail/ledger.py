@@ -74,6 +74,9 @@ class Ledger:
         try:
             self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
+            # WAL with synchronous=NORMAL survives a crash of this process (the failure that
+            # matters here) without an fsync per message.
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise CannotRun(f"the ledger {path} cannot be opened ({exc})",

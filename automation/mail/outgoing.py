@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from email.message import EmailMessage
+from functools import cache, cached_property, partial
 
 from automation.config import MailConfig
 from automation.mail.addresses import refusal
 from automation.mail.digests import Plan
-from automation.mail.render import Renderer, build_message
+from automation.mail.render import Renderer, addressed, build_message, message_body
 from automation.model import Owner
 
 
@@ -20,8 +21,13 @@ class Outgoing:
     recipient: str
     cc: tuple[str, ...]
     subject: str
-    message: EmailMessage
     about: str  # a few words for the run's report
+    make: Callable[[], EmailMessage] = field(repr=False, compare=False)
+
+    @cached_property
+    def message(self) -> EmailMessage:
+        """The MIME message, encoded when first needed: a dry run never pays for it."""
+        return self.make()
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,10 @@ def summary_recipients(mail: MailConfig, owners: Sequence[Owner]) -> list[str]:
     return list(dict.fromkeys(a.strip() for a in chosen))
 
 
+def _address_summary(body: Callable[[], EmailMessage], *, to: list[str], key: str) -> EmailMessage:
+    return addressed(body(), to=to, cc=[], key=key)
+
+
 def build_outgoing(plan: Plan, week: str, mail: MailConfig, renderer: Renderer,
                    owners: Sequence[Owner]) -> tuple[list[Outgoing], list[Refused]]:
     """Every message of the week, rendered before anything is sent (a broken template stops
@@ -49,19 +59,20 @@ def build_outgoing(plan: Plan, week: str, mail: MailConfig, renderer: Renderer,
         rendered = renderer.owner_digest(digest, plan.as_of, week)
         to, cc = digest.owner.email, [digest.escalate_to] if digest.escalate_to else []
         key = f"{week}:owner:{to.casefold()}"
-        message = build_message(rendered, sender=mail.sender, to=[to], cc=cc, key=key, reply_to=reply_to)
         about = f"owner digest, {digest.count} open item{'s' if digest.count != 1 else ''}"
         if cc:
             about += f", escalated to {cc[0]}"
-        out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, message, about))
-    rendered = renderer.manager_summary(plan.summary, week)
+        make = partial(build_message, rendered, sender=mail.sender, to=[to], cc=cc, key=key,
+                       reply_to=reply_to)  # fmt: skip
+        out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, about, make))
+    summary = renderer.manager_summary(plan.summary, week)
+    body = cache(partial(message_body, summary, sender=mail.sender, reply_to=reply_to))  # once for all
     for recipient in summary_recipients(mail, owners):
         why = refusal(recipient, mail.allowed_domains)
         if why:
             refused.append(Refused(recipient, why))
             continue
         key = f"{week}:summary:{recipient.casefold()}"
-        message = build_message(rendered, sender=mail.sender, to=[recipient], cc=[], key=key,
-                                reply_to=reply_to)  # fmt: skip
-        out.append(Outgoing(key, "summary", recipient, (), rendered.subject, message, "manager summary"))
+        make = partial(_address_summary, body, to=[recipient], key=key)
+        out.append(Outgoing(key, "summary", recipient, (), summary.subject, "manager summary", make))
     return out, refused

@@ -8,8 +8,10 @@ error raised before anything is sent.
 
 from __future__ import annotations
 
+import email.policy
 from dataclasses import dataclass
 from datetime import date
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -30,6 +32,24 @@ RAG_STYLE = {
 
 
 _TEMPLATE_FIX = "correct the template, or remove your copy to use the built-in one"
+
+
+class _HeaderClasses(HeaderRegistry):
+    """The standard registry makes a new header class on every lookup, which is most of the
+    cost of a message; make each class once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, type] = {}
+
+    def __getitem__(self, name: str) -> type:
+        key = name.lower()
+        if key not in self._made:
+            self._made[key] = super().__getitem__(name)
+        return self._made[key]
+
+
+POLICY = email.policy.default.clone(header_factory=_HeaderClasses())
 
 
 class TemplateProblem(CannotRun):
@@ -65,7 +85,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(folders),
             autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True,
+            keep_trailing_newline=True, auto_reload=False,
         )  # fmt: skip
         self._env.filters["date"] = _ddmmyyyy
         self._env.filters["plural"] = _plural
@@ -99,21 +119,38 @@ class Renderer:
                         self._render("manager_summary.html.j2", **context))  # fmt: skip
 
 
-def build_message(rendered: Rendered, *, sender: str, to: list[str], cc: list[str], key: str,
-                  reply_to: str = "") -> EmailMessage:
-    """One message with a plain-text part and an HTML alternative. Addresses must already be
-    checked (``addresses.refusal``); the subject holds nothing from the workbook."""
-    message = EmailMessage()
+def message_body(rendered: Rendered, *, sender: str, reply_to: str = "") -> EmailMessage:
+    """A message with a plain-text part and an HTML alternative, not yet addressed. Encoding
+    a large body is the costly part of a message, so one body can serve many recipients."""
+    message = EmailMessage(policy=POLICY)
     message["From"] = sender
-    message["To"] = ", ".join(to)
-    if cc:
-        message["Cc"] = ", ".join(cc)
     if reply_to:
         message["Reply-To"] = reply_to
     message["Subject"] = rendered.subject
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid("tracker", domain=sender.rpartition("@")[2] or None)
-    message["X-Tracker-Key"] = key
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
     return message
+
+
+def addressed(body: EmailMessage, *, to: list[str], cc: list[str], key: str) -> EmailMessage:
+    """A copy of ``body`` for these recipients, sharing its encoded parts (no transport
+    changes a message it is given). Addresses must already be checked
+    (``addresses.refusal``); the subject holds nothing from the workbook."""
+    message = EmailMessage(policy=POLICY)
+    for name, header in body.raw_items():  # parsed header objects are stored as they are
+        message[name] = header
+    message.set_payload(list(body.get_payload()))
+    message["To"] = ", ".join(to)
+    if cc:
+        message["Cc"] = ", ".join(cc)
+    sender = str(body["From"])
+    message["Message-ID"] = make_msgid("tracker", domain=sender.rpartition("@")[2] or None)
+    message["X-Tracker-Key"] = key
+    return message
+
+
+def build_message(rendered: Rendered, *, sender: str, to: list[str], cc: list[str], key: str,
+                  reply_to: str = "") -> EmailMessage:
+    """One addressed message with a plain-text part and an HTML alternative."""
+    return addressed(message_body(rendered, sender=sender, reply_to=reply_to), to=to, cc=cc, key=key)
