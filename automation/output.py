@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from automation.model import Rag
 from automation.problems import Problem, Severity
 from automation.status import StatusReport
+from automation.words import ddmmyyyy, plural
 
 if TYPE_CHECKING:
     from automation.jobs import Imported, WeeklyResult
@@ -23,14 +24,6 @@ RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
 def clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-
-def _ddmmyyyy(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def problem_counts(problems: Sequence[Problem]) -> tuple[int, int]:
@@ -47,7 +40,7 @@ def problems_text(problems: Sequence[Problem], path: Path) -> str:
         if p.fix:
             lines.append(f"{'':<8} {'':<{width}}  fix: {p.fix}")
     errors, warnings = problem_counts(problems)
-    verdict = "no problems" if not problems else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    verdict = "no problems" if not problems else f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     lines.append(f"{path}: {verdict}")
     return "\n".join(lines)
 
@@ -72,7 +65,7 @@ def _counts_table(title: str, groups: Mapping[str, Mapping[Rag, int]], width: in
 
 def status_text(report: StatusReport, path: Path) -> str:
     width = 46
-    lines = [f"BRAG status of {path} as of {_ddmmyyyy(report.as_of)}", ""]
+    lines = [f"BRAG status of {path} as of {ddmmyyyy(report.as_of)}", ""]
     lines += _counts_table("", {"All items": report.counts}, width)
     lines += ["", *_counts_table("By publication", report.by("publication"), width)]
     lines += ["", *_counts_table("By owner", report.by("owner"), width), ""]
@@ -81,7 +74,7 @@ def status_text(report: StatusReport, path: Path) -> str:
     for rated in report.rated:
         item, rating = rated.item, rated.rating
         lines.append(
-            f"  {rating.rag.value:<10}{_ddmmyyyy(rating.due):<12}{clip(item.owner, 16):<18}"
+            f"  {rating.rag.value:<10}{ddmmyyyy(rating.due):<12}{clip(item.owner, 16):<18}"
             f"{clip(item.ref, 18):<20}{clip(item.publication, 30):<32}{rating.reason}"
         )
     return "\n".join(lines)
@@ -124,7 +117,7 @@ def _csv_safe(value: object) -> object:
 def weekly_text(result: WeeklyResult, path: Path) -> str:
     from automation.mail.deliver import Result
 
-    lines = [f"Week {result.week}: {path} as at {_ddmmyyyy(result.as_of)}, "
+    lines = [f"Week {result.week}: {path} as at {ddmmyyyy(result.as_of)}, "
              f"transport {result.transport}{' (dry run)' if result.dry_run else ''}"]  # fmt: skip
     width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
     for d in result.deliveries:
@@ -134,7 +127,7 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
         lines.append(f"  {'not sent':<13}{who}: {why}")
     errors, _ = problem_counts(result.problems)
     if errors:
-        lines.append(f"  The register has {_plural(errors, 'error')}: rows with errors were left out of "
+        lines.append(f"  The register has {plural(errors, 'error')}: rows with errors were left out of "
                      "owners' emails and are listed in the manager summary (tracker validate).")
     counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
     if not result.deliveries:
@@ -155,14 +148,14 @@ def _deadline(value: object) -> str:
 def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
     plan, found = imported.plan, imported.extraction
     count = sum(len(p.items) for p in found.publications)
-    lines = [f"{imported.source.name}: {_plural(len(found.publications), 'publication')}, "
-             f"{_plural(count, 'item')} found."]  # fmt: skip
+    lines = [f"{imported.source.name}: {plural(len(found.publications), 'publication')}, "
+             f"{plural(count, 'item')} found."]  # fmt: skip
     verb = "Would add" if dry_run else "Added"
     if plan.empty:
         lines.append(f"Nothing new for {register}.")
     else:
-        lines.append(f"{verb} {_plural(len(plan.publications), 'publication')} and "
-                     f"{_plural(len(plan.items), 'item')} to {register}:")  # fmt: skip
+        lines.append(f"{verb} {plural(len(plan.publications), 'publication')} and "
+                     f"{plural(len(plan.items), 'item')} to {register}:")  # fmt: skip
         lines.append(f"  {'Ref':<20}{'Kind':<22}{'Deadline':<12}{'Force':<7}{'Status':<17}Publication")
         for publication, item in plan.items:
             force = "yes" if item.applies_to_force else "no"
@@ -170,7 +163,7 @@ def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
             lines.append(f"  {clip(item.ref, 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
                          f"{force:<7}{status:<17}{clip(publication.title, 40)}")  # fmt: skip
     if plan.already:
-        lines.append(f"Already in the register: {_plural(plan.already, 'item')}; "
+        lines.append(f"Already in the register: {plural(plan.already, 'item')}; "
                      "the register's own values are kept.")  # fmt: skip
     for d in plan.differences:
         lines.append(f"  differs  {d.where}  {d.field}: register {clip(d.in_register, 50)!r}, "

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from automation.model import CellRef
+from automation.model import CellRef, quoted_sheet
 
 
 class Severity(enum.Enum):
@@ -36,7 +36,7 @@ class Problem:
     def where(self) -> str:
         if not self.cell:
             return self.sheet
-        return str(CellRef(self.sheet, 1, 1)).rsplit("!", 1)[0] + "!" + self.cell
+        return f"{quoted_sheet(self.sheet)}!{self.cell}"
 
     @property
     def is_error(self) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from automation.errors import CannotRun
 from automation.mail.digests import ManagerSummary, OwnerDigest
 from automation.model import Rag
+from automation.words import ddmmyyyy, plural
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
 TEMPLATE_NAMES = ("owner_digest.html.j2", "owner_digest.txt.j2",
@@ -64,11 +65,7 @@ class Rendered:
 
 
 def _ddmmyyyy(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "\u2013"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return ddmmyyyy(value, "\u2013")
 
 
 class Renderer:
@@ -88,7 +85,7 @@ class Renderer:
             keep_trailing_newline=True, auto_reload=False,
         )  # fmt: skip
         self._env.filters["date"] = _ddmmyyyy
-        self._env.filters["plural"] = _plural
+        self._env.filters["plural"] = plural
         self._env.globals.update(rag_style=RAG_STYLE, Rag=Rag, marking=marking)
 
     def _render(self, name: str, **context: Any) -> str:
@@ -105,7 +102,7 @@ class Renderer:
     def owner_digest(self, digest: OwnerDigest, as_of: date, week: str) -> Rendered:
         context = {"digest": digest, "as_of": as_of, "week": week}
         escalated = " (escalated)" if digest.escalate_to else ""
-        subject = (f"{self.marking}: HMICFRS recommendations \u2013 {_plural(digest.count, 'open item')} "
+        subject = (f"{self.marking}: HMICFRS recommendations \u2013 {plural(digest.count, 'open item')} "
                    f"for you, week {week}{escalated}")  # fmt: skip
         return Rendered(subject, self._render("owner_digest.txt.j2", **context),
                         self._render("owner_digest.html.j2", **context))  # fmt: skip

@@ -25,6 +25,7 @@ from automation.mail.ledger import iso_week
 from automation.mail.render import Rendered, build_message
 from automation.mail.transports.interface import Transport, close_transport
 from automation.problems import Problem
+from automation.words import plural
 
 log = logging.getLogger(__name__)
 GENERIC_FIX = "run `tracker doctor` on the machine that runs the schedule, then `tracker remind`"
@@ -158,10 +159,6 @@ def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run",
         return []
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def validation_text(marking: str, register: Path, problems: Sequence[Problem]) -> tuple[str, str]:
     from automation.output import clip, problems_text
 
@@ -192,7 +189,7 @@ def send_validation_digest(config: Config, register: Path, problems: Sequence[Pr
         return None
     errors = sum(1 for p in problems if p.is_error)
     text, html = validation_text(mail.marking, register, problems)
-    counts = f"{_plural(errors, 'error')}, {_plural(len(problems) - errors, 'warning')}"
+    counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
     subject = f"{mail.marking}: tracker register check \u2013 {counts}, {today:%d/%m/%Y}"
     key = f"{iso_week(today)}:validation-{today.isoformat()}:{to[0].casefold()}"
     message = build_message(Rendered(subject, text, html), sender=mail.sender, to=to, cc=[], key=key,

@@ -1,0 +1,15 @@
+"""Small wording helpers shared by terminal output, emails and notices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def plural(n: int, word: str) -> str:
+    """'1 item', '2 items'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def ddmmyyyy(value: date | None, blank: str = "") -> str:
+    """A date as UK officers write it; ``blank`` when there is none."""
+    return value.strftime("%d/%m/%Y") if value else blank
