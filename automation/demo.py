@@ -1,20 +1,21 @@
 """The demonstration register shipped as ``tracker.xlsx``, rebuilt by ``tracker demo``.
 
-Its items are the 93 of the example Joint Audit Committee paper (July to September 2021);
+Its items are the 93 of the example Joint Audit Committee paper (July to September 2021),
+read from ``automation/data/example-paper.txt`` by the importer;
 owners, target dates, statuses and updates are invented, deterministically, for a demo
 force as it stood on 1 October 2021. Every owner email is in the example.police.uk domain.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from automation.deadlines import add_months
-from automation.model import Item, Kind, Owner, Publication, Status
+from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
+from automation.model import Item, Owner, Publication, Status
 from automation.register.template import write_register
 
 AS_OF = date(2021, 10, 1)
@@ -48,21 +49,23 @@ def email(name: str) -> str:
     return name.lower().replace(" ", ".") + "@" + DOMAIN
 
 
-def load_example() -> dict[str, Any]:
-    text = resources.files("automation").joinpath("data/example-paper-items.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+def load_example() -> Extraction:
+    """The example paper, read by the same importer ``tracker import`` uses."""
+    from automation.importing import extract_file
+
+    with resources.as_file(resources.files("automation").joinpath("data/example-paper.txt")) as path:
+        return extract_file(path)
 
 
 def demo_owners() -> list[Owner]:
     return [Owner(name, email(name), role, email(manager)) for name, role, manager in _OWNERS]
 
 
-def demo_publications(data: dict[str, Any]) -> list[Publication]:
+def demo_publications(example: Extraction) -> list[Publication]:
     return [
-        Publication(p["title"], date.fromisoformat(p["published"]), _TYPES.get(p["kind"], "Other"),
-                    "", p["tracked_via_business_assurance"])
-        for p in data["publications"]
+        Publication(p.title, p.published, _TYPES.get(p.kind or "", "Other"), "",
+                    p.tracked_via_business_assurance)
+        for p in example.publications
     ]  # fmt: skip
 
 
@@ -94,20 +97,20 @@ def _target(deadline: Any, published: date, n: int) -> date | None:
     return None
 
 
-def _item(p: dict[str, Any], raw: dict[str, Any], n: int, published: date) -> Item:
-    deadline = raw["deadline"]
-    common = dict(
-        publication=p["title"], ref=raw["ref"], row=0, kind=Kind.parse(raw["kind"]),
-        parent_ref=raw["parent_ref"] or "", cause_for_concern=raw["cause_for_concern"],
-        text=raw["text"], addressees="; ".join(raw["addressees"]),
-        applies_to_force=raw["applies_to_force"], deadline_text=raw["deadline_text"] or "",
-        deadline_date=date.fromisoformat(deadline) if deadline not in (None, "immediate") else None,
+def _item(p: ExtractedPublication, found: ExtractedItem, n: int, published: date) -> Item:
+    deadline = found.deadline
+    common: dict[str, Any] = dict(
+        publication=p.title, ref=found.ref, row=0, kind=found.kind,
+        parent_ref=found.parent_ref or "", cause_for_concern=found.cause_for_concern,
+        text=found.text, addressees="; ".join(found.addressees),
+        applies_to_force=found.applies_to_force, deadline_text=found.deadline_text or "",
+        deadline_date=deadline if isinstance(deadline, date) else None,
     )  # fmt: skip
-    if not raw["applies_to_force"]:
+    if not found.applies_to_force:
         return Item(**common, status=Status.FOR_INFORMATION, owner=GOVERNANCE,
                     progress="National item: noted; watching for guidance that follows.",
                     last_update=published + timedelta(days=7))  # fmt: skip
-    owners = _PUBLICATION_OWNERS[p["seq"]]
+    owners = _PUBLICATION_OWNERS[p.seq]
     owner = owners[n % len(owners)]
     manager = next(m for name, _, m in _OWNERS if name == owner)
     return Item(**common, owner=owner, executive_lead=f"{manager} ({_EXECUTIVES[manager]})",
@@ -115,12 +118,12 @@ def _item(p: dict[str, Any], raw: dict[str, Any], n: int, published: date) -> It
                 **_progress(n, published, owner))  # fmt: skip
 
 
-def demo_items(data: dict[str, Any]) -> list[Item]:
+def demo_items(example: Extraction) -> list[Item]:
     items = []
-    for p in data["publications"]:
-        published = date.fromisoformat(p["published"])
-        for n, raw in enumerate(p["items"]):
-            items.append(_item(p, raw, n + p["seq"], published))
+    for p in example.publications:
+        published = p.published or AS_OF
+        for n, found in enumerate(p.items):
+            items.append(_item(p, found, n + p.seq, published))
     return items
 
 
