@@ -40,8 +40,9 @@ class RegisterUnreadable(CannotRun):
     """The workbook cannot be opened at all (missing, not xlsx, encrypted, locked, corrupt)."""
 
 
-class RegisterLayoutError(TrackerError):
-    """The workbook opens, but a required sheet or column is missing."""
+class RegisterLayoutError(CannotRun):
+    """The workbook opens, but a required sheet or column is missing. Commands cannot run;
+    ``tracker validate`` reports it as a problem instead."""
 
 
 class WorkbookInUse(CannotRun):

@@ -66,7 +66,10 @@ class WeeklyResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.count(Result.FAILED) or self.count(Result.UNKNOWN) else 0
+        """1 when anything did not reach whom it should: a failed, partly sent or doubtful
+        message, or a recipient mail may not go to."""
+        troubled = (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT)
+        return 1 if any(self.count(r) for r in troubled) or self.refused else 0
 
 
 def ledger_path(config: Config, register: Path) -> Path:

@@ -121,7 +121,7 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
              f"transport {result.transport}{' (dry run)' if result.dry_run else ''}"]  # fmt: skip
     width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
     for d in result.deliveries:
-        detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN) else ""
+        detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT) else ""
         lines.append(f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}{detail}")
     for who, why in result.refused:
         lines.append(f"  {'not sent':<13}{who}: {why}")

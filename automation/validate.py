@@ -34,7 +34,13 @@ def validate(register: Register) -> list[Problem]:
 
 def _owner_sheet(register: Register) -> Iterator[Problem]:
     seen: dict[str, int] = {}
+    emails: dict[str, str] = {}
     for owner in register.owners:
+        address = owner.email.strip().casefold()
+        if address and address in emails:
+            yield error(owner.cell("email"), owner.email, f"is also {emails[address]}'s address, so one "
+                        "of them would not get their email", "give each owner their own address")  # fmt: skip
+        emails.setdefault(address, owner.name)
         if owner.name.casefold() in seen:
             yield error(owner.cell("name"), owner.name,
                         f"is listed twice (first on row {seen[owner.name.casefold()]})",
@@ -62,6 +68,9 @@ def _publication_sheet(register: Register) -> Iterator[Problem]:
                         f"is listed twice (first on row {seen[key]})",
                         "keep one row per publication")  # fmt: skip
         seen.setdefault(key, publication.row)
+        if not publication.title:
+            yield error(publication.cell("title"), "", "publication has no title",
+                        "type the title, or delete the row")  # fmt: skip
         if publication.published is None and "published" in publication.columns:
             yield warning(publication.cell("published"), "", "has no publication date",
                           "type the date it was published; immediate deadlines count from it")  # fmt: skip
@@ -103,6 +112,8 @@ def _item(register: Register, item: Item, reported: set[tuple[str, str]]) -> Ite
 
 
 def _owner(register: Register, item: Item) -> Iterator[Problem]:
+    if "owner" not in item.columns:
+        return
     if not item.owner:
         if item.status is None or item.status.is_open:
             yield warning(item.cell("owner"), "", "open item has no owner, so nobody is chased",
@@ -116,7 +127,7 @@ def _owner(register: Register, item: Item) -> Iterator[Problem]:
 def _dates(item: Item, published: date | None) -> Iterator[Problem]:
     deadline = item.deadline_date
     resolved = resolve_deadline(item.deadline_text, published)
-    if deadline is None and resolved.kind is DeadlineKind.DATE and resolved.date:
+    if deadline is None and resolved.kind is DeadlineKind.DATE and resolved.date and "deadline_date" in item.columns:
         yield warning(item.cell("deadline_date"), "",
                       f"is blank, but '{item.deadline_text}' reads as {resolved.date:%d/%m/%Y}",
                       f"type {resolved.date:%d/%m/%Y} in the Deadline column "
@@ -134,10 +145,10 @@ def _dates(item: Item, published: date | None) -> Iterator[Problem]:
 
 
 def _closed(item: Item) -> Iterator[Problem]:
-    if item.date_closed is None:
+    if item.date_closed is None and "date_closed" in item.columns:
         yield error(item.cell("date_closed"), "", "Closed item has no date closed",
                     "type the date it was signed off")  # fmt: skip
-    if not item.evidence:
+    if not item.evidence and "evidence" in item.columns:
         yield error(item.cell("evidence"), "", "Closed item has no evidence",
                     "record the evidence that it is complete, or reopen it")  # fmt: skip
 

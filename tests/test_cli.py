@@ -80,7 +80,7 @@ def test_missing_register_sheet_is_a_problem_for_validate(runner):
     assert result.exit_code == 1
     assert "has no Register sheet (found: Sheet)" in result.output
     status = runner.invoke(main, ["status"])
-    assert status.exit_code == 1
+    assert status.exit_code == 2
     assert status.output.startswith("tracker: tracker.xlsx has no Register sheet (found: Sheet)")
 
 

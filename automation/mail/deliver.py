@@ -9,11 +9,12 @@ from datetime import datetime
 
 from automation.mail.ledger import Ledger
 from automation.mail.outgoing import Outgoing
-from automation.mail.transports.interface import SendError, Transport
+from automation.mail.transports.interface import OutcomeUnknown, PartlySent, SendError, Transport
 
 
 class Result(enum.Enum):
     SENT = "sent"
+    PARTLY_SENT = "partly sent"  # recorded as sent; some recipients did not get it
     FAILED = "failed"
     ALREADY_SENT = "already sent"
     UNKNOWN = "unknown"  # a crash left it at 'attempting': it may or may not have gone
@@ -34,8 +35,8 @@ def _skip(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | None:
     if record.state == "sent":
         return Delivery(item, Result.ALREADY_SENT, record.transport_id or "")
     return Delivery(item, Result.UNKNOWN,
-                    "a run stopped while sending this; check the mailbox, then rerun with --force "
-                    "to send it again")  # fmt: skip
+                    "a run stopped while sending this; check whether it arrived, and only if not, "
+                    f"send it again with: tracker remind --force --only {item.recipient}")  # fmt: skip
 
 
 def deliver(outgoing: Sequence[Outgoing], ledger: Ledger, transport: Transport, *, week: str,
@@ -51,6 +52,13 @@ def deliver(outgoing: Sequence[Outgoing], ledger: Ledger, transport: Transport, 
                           now=now())  # fmt: skip
         try:
             transport_id = transport.send(item.message, item.key)
+        except PartlySent as exc:
+            ledger.sent(item.key, exc.transport_id, now())
+            results.append(Delivery(item, Result.PARTLY_SENT, exc.message))
+            continue
+        except OutcomeUnknown as exc:  # left at 'attempting': a person must check
+            results.append(Delivery(item, Result.UNKNOWN, exc.message))
+            continue
         except SendError as exc:
             ledger.failed(item.key, exc.message, now())
             results.append(Delivery(item, Result.FAILED, exc.message))

@@ -109,6 +109,16 @@ def as_status(value: Any, where: CellRef, problems: list[Problem]) -> Status | N
             problems.append(error(where, value, "is not a status", "pick one from the drop-down"))
         return None
     status = next((s for s in Status if s.label.casefold() == value.casefold()), None)
+    if status is None and not value.strip():
+        problems.append(error(where, value, "holds only spaces", "clear the cell, then pick a status"))
+        return None
+    trimmed = next((s for s in Status if s.label.casefold() == value.strip().casefold()), None)
+    if status is None and trimmed is not None:
+        problems.append(error(
+            where, repr(value), f"has spaces around it, so Excel's RAG formula will not read it as "
+            f"'{trimmed.label}'", "pick the status from the drop-down",
+        ))  # fmt: skip
+        return None
     if status is None:
         hint = _did_you_mean(value, Status.labels())
         problems.append(error(

@@ -13,7 +13,7 @@ from typing import Any
 from automation.errors import RegisterLayoutError
 from automation.model import CellRef, Item, Kind, Owner, Publication, Settings, Status
 from automation.pauses import no_gc_pauses
-from automation.problems import Problem, Severity, error
+from automation.problems import Problem, Severity, error, warning
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (
@@ -156,6 +156,11 @@ def _items(table: SheetTable, problems: list[Problem], fields: frozenset[str] | 
     typed = _typed_rows(table, REGISTER, problems, fields)
     items = []
     for (number, row), (_, values) in zip(typed, table.rows, strict=True):
+        if not row.get("publication") and not row.get("ref"):
+            problems.append(warning(
+                table.ref(number, "publication"), "", "row has data but no Publication or Ref, "
+                "so it is not an item", "fill in its Publication and Ref, or clear the row"))
+            continue
         row["cause_for_concern"] = bool(row.get("cause_for_concern"))
         row.update(row=number, sheet=table.sheet, columns=columns)
         if table.extra and fields is None:

@@ -121,8 +121,10 @@ class Workbook:
         return self._rows[sheet]
 
     def find_sheet(self, spec: SheetSpec) -> str | None:
-        wanted = {normalise(name) for name in (spec.name, *spec.aliases)}
-        return next((s for s in self.sheet_names if normalise(s) in wanted), None)
+        """The sheet named for ``spec``: its own name first, then an alias, in that order."""
+        by_name = {normalise(s): s for s in reversed(self.sheet_names)}
+        return next((by_name[normalise(n)] for n in (spec.name, *spec.aliases) if normalise(n) in by_name),
+                    None)  # fmt: skip
 
     @cached_property
     def _sheet_parts(self) -> dict[str, str]:

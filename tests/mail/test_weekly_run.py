@@ -109,10 +109,11 @@ def test_a_message_left_attempting_by_a_crash_is_reported_not_resent(tmp_path):
                           transport="outbox", run_id=0, now=datetime(2021, 10, 1, 8))  # fmt: skip
     result = weekly_run(cfg, path, TODAY)
     assert [d.result for d in result.deliveries] == [Result.UNKNOWN, Result.SENT, Result.SENT]
-    assert "rerun with --force" in result.deliveries[0].detail
+    assert "tracker remind --force --only dana.whitfield@demo.police.uk" in result.deliveries[0].detail
     assert result.exit_code == 1
-    forced = weekly_run(cfg, path, TODAY, force=True)
-    assert {d.result for d in forced.deliveries} == {Result.SENT}
+    forced = weekly_run(cfg, path, TODAY, force=True, only="dana.whitfield@demo.police.uk")
+    assert [(d.outgoing.recipient, d.result) for d in forced.deliveries] == [
+        ("dana.whitfield@demo.police.uk", Result.SENT)]
 
 
 def test_dry_run_sends_and_records_nothing(tmp_path):

@@ -29,6 +29,20 @@ class TransientSendError(SendError):
     """The server was busy, unreachable or slow: a later attempt may succeed."""
 
 
+class OutcomeUnknown(SendError):
+    """The connection failed after the message was handed over: it may or may not have gone.
+    Never retried; the ledger keeps it at 'attempting' so that a person checks."""
+
+
+class PartlySent(SendError):
+    """Some recipients got the message and some did not (e.g. a Cc refused): recorded as
+    sent, so the others never get it twice, and reported."""
+
+    def __init__(self, what: str, *, transport_id: str, where: str = "", fix: str = "") -> None:
+        super().__init__(what, where=where, fix=fix)
+        self.transport_id = transport_id
+
+
 class PermanentSendError(SendError):
     """Refused for a reason retrying will not fix (login, recipient, permission, TLS)."""
 

@@ -13,11 +13,14 @@ import ssl
 import time
 from collections.abc import Callable, Iterable
 from email.message import EmailMessage
+from typing import Any
 
 from automation.config import Config, SmtpConfig, resolve_secret
 from automation.errors import ConfigError
 from automation.mail.transports.interface import (
     Backoff,
+    OutcomeUnknown,
+    PartlySent,
     PermanentSendError,
     SendError,
     TransientSendError,
@@ -29,6 +32,24 @@ from automation.mail.transports.interface import (
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)
+
+
+class _SMTP(smtplib.SMTP):
+    """Notes when DATA began: after that, a lost connection leaves the outcome unknown."""
+
+    data_started = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_started = True
+        return super().data(msg)
+
+
+class _SMTPSSL(smtplib.SMTP_SSL):
+    data_started = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_started = True
+        return super().data(msg)
 
 
 class SmtpTransport:
@@ -85,26 +106,34 @@ class SmtpTransport:
         stamped = with_message_id(message)
         pending: list[str] | None = None  # None: every recipient; later only the deferred ones
 
+        refused: dict[str, tuple[int, bytes]] = {}
+
         def attempt() -> None:
             nonlocal pending
             try:
-                refused = self._deliver(stamped, pending)
-            except TransientSendError:
+                refused.update(self._deliver(stamped, pending))
+            except (TransientSendError, OutcomeUnknown):
                 self._drop()
                 raise
-            deferred = [rcpt for rcpt, (code, _) in refused.items() if 400 <= code < 500]
-            lost = {rcpt: reply for rcpt, reply in refused.items() if rcpt not in deferred}
-            if lost:
-                log.warning("SMTP server %s refused %s; the others got it", self.server, _detail(lost))
+            deferred = [rcpt for rcpt in (pending or refused) if _deferred(refused.get(rcpt))]
             if deferred:
                 pending = deferred
-                raise TransientSendError(
-                    f"delivered, but deferred for {_detail({r: refused[r] for r in deferred})}",
-                    where=f"SMTP server {self.server}",
-                )
+                for rcpt in deferred:
+                    refused.pop(rcpt)
+                raise TransientSendError(f"deferred for {', '.join(deferred)}", where=self.server)
 
-        with_retries(attempt, self._backoff, sleep=self._sleep, on_retry=self._log_retry)
-        return str(stamped["Message-ID"])
+        message_id = str(stamped["Message-ID"])
+        try:
+            with_retries(attempt, self._backoff, sleep=self._sleep, on_retry=self._log_retry)
+        except TransientSendError as exc:
+            if pending is None:
+                raise
+            refused.update({rcpt: (451, exc.message.encode()) for rcpt in pending})
+        if refused:
+            raise PartlySent(f"delivered, except to {_detail(refused)}", transport_id=message_id,
+                             where=f"SMTP server {self.server}",
+                             fix="check those addresses; the others got the message")  # fmt: skip
+        return message_id
 
     def close(self) -> None:
         client, self._client = self._client, None
@@ -126,14 +155,28 @@ class SmtpTransport:
         reused = self._client is not None
         try:
             try:
-                return self._session().send_message(message, to_addrs=to_addrs)
+                return self._send_once(message, to_addrs)
             except smtplib.SMTPServerDisconnected:
-                if not reused:
+                if not reused or self._data_started():
                     raise
                 self._drop()  # the server timed out the idle connection: reconnect once now
-                return self._session().send_message(message, to_addrs=to_addrs)
+                return self._send_once(message, to_addrs)
         except (smtplib.SMTPException, OSError) as exc:
+            if self._data_started() and not isinstance(exc, smtplib.SMTPDataError):
+                raise OutcomeUnknown(
+                    f"the connection failed after the message was handed over ({exc})",
+                    where=f"SMTP server {self.server}",
+                    fix="check whether it arrived before sending it again",
+                ) from exc
             raise self._translate(exc) from exc
+
+    def _send_once(self, message: EmailMessage, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
+        client = self._session()
+        client.data_started = False  # type: ignore[attr-defined]
+        return client.send_message(message, to_addrs=to_addrs)
+
+    def _data_started(self) -> bool:
+        return bool(getattr(self._client, "data_started", False))
 
     def _session(self) -> smtplib.SMTP:
         if self._client is None:
@@ -144,9 +187,9 @@ class SmtpTransport:
         s = self.settings
         client: smtplib.SMTP
         if s.security == "ssl":
-            client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=self._context)
+            client = _SMTPSSL(s.host, s.port, timeout=s.timeout, context=self._context)
         else:
-            client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            client = _SMTP(s.host, s.port, timeout=s.timeout)
         try:
             if s.security == "starttls":
                 client.starttls(context=self._context)
@@ -212,6 +255,10 @@ class SmtpTransport:
         if isinstance(exc, smtplib.SMTPServerDisconnected):
             return TransientSendError(f"server closed the connection: {exc}", where=where)
         return PermanentSendError(f"SMTP failed: {exc}", where=where)
+
+
+def _deferred(reply: tuple[int, bytes] | None) -> bool:
+    return reply is not None and 400 <= reply[0] < 500
 
 
 def _text(code: int, msg: bytes | str) -> str:
