@@ -127,7 +127,8 @@ def _owner(register: Register, item: Item) -> Iterator[Problem]:
 def _dates(item: Item, published: date | None) -> Iterator[Problem]:
     deadline = item.deadline_date
     resolved = resolve_deadline(item.deadline_text, published)
-    if deadline is None and resolved.kind is DeadlineKind.DATE and resolved.date and "deadline_date" in item.columns:
+    has_column = "deadline_date" in item.columns
+    if deadline is None and resolved.kind is DeadlineKind.DATE and resolved.date and has_column:
         yield warning(item.cell("deadline_date"), "",
                       f"is blank, but '{item.deadline_text}' reads as {resolved.date:%d/%m/%Y}",
                       f"type {resolved.date:%d/%m/%Y} in the Deadline column "
