@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from automation.config import Config
 from automation.errors import CannotRun, RegisterLayoutError
 from automation.mail.compose import compose
-from automation.mail.deliver import Delivery, Result, deliver
+from automation.mail.deliver import Delivery, Result, deliver, would_deliver
 from automation.mail.digests import History, Options
 from automation.mail.ledger import Ledger, iso_week
 from automation.mail.outgoing import Outgoing, build_outgoing
@@ -60,6 +60,7 @@ class WeeklyResult:
     refused: tuple[tuple[str, str], ...]  # (recipient or owner, why)
     problems: tuple[Problem, ...]
     dry_run: bool
+    left_out: int = 0  # items left out of owners' emails because their rows have errors
 
     def count(self, result: Result) -> int:
         return sum(1 for d in self.deliveries if d.result is result)
@@ -111,21 +112,24 @@ def weekly_run(config: Config, register_path: Path, today: date, *, dry_run: boo
     outgoing, refused = build_outgoing(plan, week, config.mail, Renderer(config.mail.marking, templates),
                                        register.owners)  # fmt: skip
     if only:
-        outgoing = [o for o in outgoing if o.recipient.casefold() == only.casefold()]
+        outgoing = _only(outgoing, only)
     refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
     if dry_run:
-        planned = tuple(Delivery(o, Result.WOULD_SEND) for o in outgoing)
-        return WeeklyResult(week, today, config.mail.transport, planned, refusals, checked.problems, True)
+        planned = tuple(_planned(path, outgoing, force))
+        return WeeklyResult(week, today, config.mail.transport, planned, refusals, checked.problems, True,
+                            len(plan.summary.left_out))
     if transport is None:
         from automation.mail.transports import make_transport
 
         transport = make_transport(config)
     try:
         with _single_run(register_path):
-            deliveries = _send(path, report, outgoing, transport, week, now, force, checked)
+            kind = "partial" if only else "weekly"  # a partial run never counts as the week's run
+            deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind)
     finally:
         close_transport(transport)
-    return WeeklyResult(week, today, transport.name, tuple(deliveries), refusals, checked.problems, False)
+    return WeeklyResult(week, today, transport.name, tuple(deliveries), refusals, checked.problems, False,
+                        len(plan.summary.left_out))
 
 
 @contextmanager
@@ -145,14 +149,36 @@ def _single_run(register: Path) -> Iterator[None]:
         lock.release()
 
 
-def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport: Transport, week: str,
-          now: Callable[[], datetime], force: bool, checked: Checked) -> list[Delivery]:
+def _only(outgoing: list[Outgoing], address: str) -> list[Outgoing]:
+    chosen = [o for o in outgoing if o.recipient.casefold() == address.strip().casefold()]
+    if not chosen:
+        raise CannotRun(f"no message this week goes to {address!r}",
+                        fix="check the address; tracker remind --dry-run lists who gets what")  # fmt: skip
+    return chosen
+
+
+def _planned(path: Path, outgoing: list[Outgoing], force: bool) -> Iterator[Delivery]:
+    """What a real run would do, from the ledger read-only (a dry run records nothing)."""
+    if not path.exists():
+        yield from (Delivery(o, Result.WOULD_SEND) for o in outgoing)
+        return
     with Ledger(path) as ledger:
-        run_id = ledger.start_run("weekly", report.as_of, now())
-        ledger.record_ratings(run_id, report.rated)
-        deliveries = deliver(outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force)
+        for item in outgoing:
+            yield would_deliver(ledger, item, force) or Delivery(item, Result.WOULD_SEND)
+
+
+def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport: Transport, week: str,
+          now: Callable[[], datetime], force: bool, checked: Checked, kind: str) -> list[Delivery]:
+    with Ledger(path) as ledger:
+        run_id = ledger.start_run(kind, report.as_of, now())
+        try:
+            ledger.record_ratings(run_id, report.rated)
+            deliveries = deliver(outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force)
+        except BaseException as exc:  # Ctrl-C or a crash: the run must not stay open for ever
+            ledger.finish_run(run_id, now(), "interrupted", detail=f"{type(exc).__name__}: {exc}")
+            raise
         failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN))
-        sent = sum(1 for d in deliveries if d.result is Result.SENT)
+        sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
         errors = checked.errors
         outcome = "failed" if failed else ("done" if outgoing else "nothing to send")
         ledger.finish_run(run_id, now(), outcome, sent=sent, failed=failed,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from automation.model import Rag
 from automation.problems import Problem, Severity
 from automation.status import StatusReport
-from automation.words import ddmmyyyy, plural
+from automation.words import ddmmyyyy, plural, printable
 
 if TYPE_CHECKING:
     from automation.jobs import Imported, WeeklyResult
@@ -122,12 +122,12 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
     width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
     for d in result.deliveries:
         detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT) else ""
-        lines.append(f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}{detail}")
+        lines.append(f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}"
+                     f"{printable(detail)}")  # fmt: skip
     for who, why in result.refused:
-        lines.append(f"  {'not sent':<13}{who}: {why}")
-    errors, _ = problem_counts(result.problems)
-    if errors:
-        lines.append(f"  The register has {plural(errors, 'error')}: rows with errors were left out of "
+        lines.append(f"  {'not sent':<13}{printable(who)}: {printable(why)}")
+    if result.left_out:
+        lines.append(f"  {plural(result.left_out, 'item')} with errors in their rows were left out of "
                      "owners' emails and are listed in the manager summary (tracker validate).")
     counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
     if not result.deliveries:

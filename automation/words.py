@@ -13,3 +13,11 @@ def plural(n: int, word: str) -> str:
 def ddmmyyyy(value: date | None, blank: str = "") -> str:
     """A date as UK officers write it; ``blank`` when there is none."""
     return value.strftime("%d/%m/%Y") if value else blank
+
+
+def printable(text: str) -> str:
+    """Text from the workbook made safe for one terminal or log line: line breaks and other
+    control characters are shown escaped, so a cell cannot forge a line of output."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

@@ -102,3 +102,20 @@ def test_the_example_file_parses_with_every_key_uncommented(tmp_path):
     assert config.mail.transport == "outbox"
     keys = {key.rsplit(".", 1)[-1] for key, _, _ in documented_keys()}
     assert keys <= set(re.findall(r"^# (\w+) = ", text, re.M))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[mail]\nallowed_domains = []", "allowed_domains is empty"),
+        ("[mail]\nallowed_domains = ['police uk']", "allowed_domains has 'police uk', which is not a domain"),
+        ("[mail]\nsender = 'not an address'", "sender 'not an address' is not one plain email address"),
+        ('[mail]\nreply_to = "x@a.police.uk, evil@gmail.com"', "reply_to: email address"),
+        ('[mail]\nregister_owner = "gov@a.police.uk\\r\\nBcc: x@y.uk"', "register_owner: email address"),
+        ('[mail]\nmanagers = ["boss@gmail.com"]', "managers: email address boss@gmail.com is outside"),
+    ],
+)
+def test_addresses_in_the_file_are_checked(tmp_path, text, message):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in caught.value.message

@@ -61,14 +61,18 @@ def owner_digests(register: Register, report: StatusReport, excluded: set[tuple[
         if _open(rated) and rated.item.owner and not _excluded(rated, excluded):
             by_owner.setdefault(rated.item.owner.casefold(), []).append(rated)
     digests, unreachable = [], []
+    addressed: dict[str, str] = {}
     for owner in sorted(register.owners, key=lambda o: o.name.casefold()):
         mine = by_owner.get(owner.name.casefold(), [])
         if not mine and not options.send_empty:
             continue
         why = refusal(owner.email, options.allowed_domains)
+        if not why and owner.email.casefold() in addressed:
+            why = f"shares the email address {owner.email} with {addressed[owner.email.casefold()]}"
         if why:
             unreachable.append((owner.name, why))
             continue
+        addressed[owner.email.casefold()] = owner.name
         digests.append(_digest(owner, mine, history, options))
     return tuple(digests), unreachable
 

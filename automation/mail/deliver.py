@@ -28,7 +28,9 @@ class Delivery:
     detail: str = ""
 
 
-def _skip(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | None:
+def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | None:
+    """What the ledger says about ``item`` before sending: already sent, or in doubt; None
+    when it is to be sent."""
     record = ledger.message(item.key)
     if record is None or force or record.state == "failed":
         return None
@@ -43,7 +45,7 @@ def deliver(outgoing: Sequence[Outgoing], ledger: Ledger, transport: Transport, 
             run_id: int, now: Callable[[], datetime], force: bool = False) -> list[Delivery]:
     results = []
     for item in outgoing:
-        skipped = _skip(ledger, item, force)
+        skipped = would_deliver(ledger, item, force)
         if skipped:
             results.append(skipped)
             continue

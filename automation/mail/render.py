@@ -73,6 +73,10 @@ class Renderer:
         import jinja2
 
         self.marking = marking
+        if templates_dir is not None and not templates_dir.is_dir():
+            raise TemplateProblem(
+                f"the templates folder {templates_dir} does not exist",
+                fix="check [mail] templates in tracker.toml, or remove it to use the built-in ones")
         folders = [str(p) for p in (templates_dir, BUILT_IN) if p is not None]
         if not BUILT_IN.is_dir() and templates_dir is None:
             raise TemplateProblem(
@@ -99,21 +103,33 @@ class Renderer:
         except jinja2.TemplateError as exc:
             raise TemplateProblem(f"template {name} cannot be rendered: {exc}", fix=_TEMPLATE_FIX) from exc
 
+    def _marked(self, rendered: Rendered, what: str) -> Rendered:
+        """An edited template must still carry the protective marking in both parts."""
+        for part, text in (("text", rendered.text), ("HTML", rendered.html)):
+            if self.marking not in text:
+                raise TemplateProblem(
+                    f"the {what} template's {part} part does not show the marking {self.marking}",
+                    fix="keep {{ marking }} at the top of the template",
+                )
+        return rendered
+
     def owner_digest(self, digest: OwnerDigest, as_of: date, week: str) -> Rendered:
         context = {"digest": digest, "as_of": as_of, "week": week}
         escalated = " (escalated)" if digest.escalate_to else ""
         subject = (f"{self.marking}: HMICFRS recommendations \u2013 {plural(digest.count, 'open item')} "
                    f"for you, week {week}{escalated}")  # fmt: skip
-        return Rendered(subject, self._render("owner_digest.txt.j2", **context),
-                        self._render("owner_digest.html.j2", **context))  # fmt: skip
+        text = self._render("owner_digest.txt.j2", **context)
+        html = self._render("owner_digest.html.j2", **context)
+        return self._marked(Rendered(subject, text, html), "owner digest")
 
     def manager_summary(self, summary: ManagerSummary, week: str) -> Rendered:
         counts = summary.counts
         subject = (f"{self.marking}: HMICFRS recommendations status \u2013 {counts[Rag.RED]} red, "
                    f"{counts[Rag.AMBER]} amber, week {week}")  # fmt: skip
         context = {"summary": summary, "week": week}
-        return Rendered(subject, self._render("manager_summary.txt.j2", **context),
-                        self._render("manager_summary.html.j2", **context))  # fmt: skip
+        return self._marked(Rendered(subject, self._render("manager_summary.txt.j2", **context),
+                                     self._render("manager_summary.html.j2", **context)),
+                            "manager summary")  # fmt: skip
 
 
 def message_body(rendered: Rendered, *, sender: str, reply_to: str = "") -> EmailMessage:

@@ -205,3 +205,78 @@ def test_closed_items_send_nothing(tmp_path):
     result = weekly_run(config(tmp_path), path, TODAY)
     assert [d.outgoing.kind for d in result.deliveries] == ["summary"]
     assert os.listdir(tmp_path / "outbox" / "2021-W39") == ["summary~governance@demo.police.uk.eml"]
+
+
+def test_an_edited_template_must_keep_the_marking(tmp_path):
+    mine = tmp_path / "my-templates"
+    mine.mkdir()
+    (mine / "owner_digest.txt.j2").write_text("Hi {{ digest.owner.name }}\n")
+    with pytest.raises(TemplateProblem, match="does not show the marking OFFICIAL"):
+        weekly_run(config(tmp_path, templates=str(mine)), register(tmp_path), TODAY)
+    assert not (tmp_path / "outbox").exists()
+
+
+def test_a_missing_templates_folder_is_an_error_not_a_silent_fallback(tmp_path):
+    with pytest.raises(TemplateProblem, match="the templates folder .* does not exist"):
+        weekly_run(config(tmp_path, templates="nowhere"), register(tmp_path), TODAY)
+
+
+def test_only_runs_are_partial_and_unknown_addresses_are_refused(tmp_path):
+    from automation.errors import CannotRun
+
+    path = register(tmp_path)
+    with pytest.raises(CannotRun, match="no message this week goes to 'nobody@demo.police.uk'"):
+        weekly_run(config(tmp_path), path, TODAY, only="nobody@demo.police.uk")
+    weekly_run(config(tmp_path), path, TODAY, only="tom.brennan@demo.police.uk")
+    with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
+        assert not ledger.week_completed("2021-W39")
+        assert [r.kind for r in ledger.runs()] == ["partial"]
+    full = weekly_run(config(tmp_path), path, TODAY)
+    assert [d.result for d in full.deliveries] == [Result.SENT, Result.ALREADY_SENT, Result.SENT]
+
+
+def test_dry_run_reads_the_ledger(tmp_path):
+    path = register(tmp_path)
+    weekly_run(config(tmp_path), path, TODAY)
+    ledger = tmp_path / "tracker.ledger.sqlite"
+    before = ledger.read_bytes()
+    dry = weekly_run(config(tmp_path), path, TODAY, dry_run=True)
+    assert {d.result for d in dry.deliveries} == {Result.ALREADY_SENT}
+    assert ledger.read_bytes() == before
+
+
+def test_two_owners_sharing_an_address_are_reported_not_merged(tmp_path):
+    path = register(tmp_path)
+    edit(path, {"B3": "dana.whitfield@demo.police.uk"}, sheet="Owners")
+    result = weekly_run(config(tmp_path), path, TODAY)
+    assert [d.outgoing.recipient for d in result.deliveries if d.outgoing.kind == "owner"] == [
+        "dana.whitfield@demo.police.uk"]
+    assert dict(result.refused)["Tom Brennan"].startswith("shares the email address")
+    assert result.exit_code == 1
+
+
+def test_a_crash_mid_send_closes_the_run_and_the_rerun_reports_the_doubtful_message(tmp_path):
+    path = register(tmp_path)
+    outbox = tmp_path / "outbox"
+    with pytest.raises(KeyboardInterrupt):
+        weekly_run(config(tmp_path), path, TODAY, transport=FailingAfter(outbox, 1, KeyboardInterrupt))
+    with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
+        assert ledger.runs()[0].outcome == "interrupted"
+    rerun = weekly_run(config(tmp_path), path, TODAY, transport=OutboxTransport(outbox))
+    assert [d.result for d in rerun.deliveries] == [Result.ALREADY_SENT, Result.UNKNOWN, Result.SENT]
+    assert len(read_outbox(outbox / "2021-W39")) == 2  # the doubtful one is not sent again
+
+
+def test_header_tricks_in_owner_addresses_are_refused_and_never_printed_raw(tmp_path):
+    path = register(tmp_path)
+    edit(path, {"B2": "dana.whitfield@demo.police.uk\r\nBcc: victim@evil.example",
+                "D3": "mark.ellison@demo.police.uk\n  sent         forged@demo.police.uk"}, sheet="Owners")
+    result = weekly_run(config(tmp_path, register_owner="", managers=[]), path, TODAY)
+    refused = dict(result.refused)
+    assert "is not a single valid address" in refused["Dana Whitfield"]
+    from automation.output import weekly_text
+
+    text = weekly_text(result, path)
+    assert "\n  sent         forged" not in text
+    for message in read_outbox(tmp_path / "outbox" / "2021-W39").values():
+        assert message["Bcc"] is None and "evil" not in str(message["To"])

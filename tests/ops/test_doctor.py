@@ -97,11 +97,16 @@ def test_doctor_reports_a_bad_config_and_missing_settings(tmp_path):
     empty = tmp_path / "empty.toml"
     empty.write_text('[mail]\ntransport = "graph"\nallowed_domains = []\n')
     result = doctor(tmp_path, "--config", str(empty))
-    assert "FAIL allowed domains: [mail] allowed_domains is empty" in result.output
-    assert "FAIL transport: graph: missing [mail.graph] tenant_id" in result.output
+    assert "FAIL config: " in result.output and "[mail] allowed_domains is empty" in result.output
+    graph = tmp_path / "graph.toml"
+    graph.write_text('[mail]\ntransport = "graph"\n')
+    assert "FAIL transport: graph: missing [mail.graph] tenant_id" in doctor(tmp_path, "--config", str(graph)).output
+    outside = tmp_path / "outside.toml"
+    outside.write_text('[mail]\nregister_owner = "someone@gmail.com"\n')
+    result = doctor(tmp_path, "--config", str(outside))
+    assert "FAIL config: " in result.output and "register_owner: email address someone@gmail.com is outside" in result.output
     no_it = tmp_path / "no-it.toml"
-    no_it.write_text('[mail]\nregister_owner = "someone@gmail.com"\n')
+    no_it.write_text('[mail]\nregister_owner = "someone@force.police.uk"\n')
     result = doctor(tmp_path, "--config", str(no_it))
     assert result.exit_code == 0
     assert "WARN it_contact: [mail] it_contact is not set: failure notices cannot reach them" in result.output
-    assert "WARN register_owner: [mail] register_owner email address someone@gmail.com is outside" in result.output
