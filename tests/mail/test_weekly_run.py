@@ -217,7 +217,7 @@ def test_an_edited_template_must_keep_the_marking(tmp_path):
 
 
 def test_a_missing_templates_folder_is_an_error_not_a_silent_fallback(tmp_path):
-    with pytest.raises(TemplateProblem, match="the templates folder .* does not exist"):
+    with pytest.raises(TemplateProblem, match=r"the templates folder .* does not exist"):
         weekly_run(config(tmp_path, templates="nowhere"), register(tmp_path), TODAY)
 
 
@@ -225,7 +225,7 @@ def test_only_runs_are_partial_and_unknown_addresses_are_refused(tmp_path):
     from automation.errors import CannotRun
 
     path = register(tmp_path)
-    with pytest.raises(CannotRun, match="no message this week goes to 'nobody@demo.police.uk'"):
+    with pytest.raises(CannotRun, match=r"no message this week goes to 'nobody@demo\.police\.uk'"):
         weekly_run(config(tmp_path), path, TODAY, only="nobody@demo.police.uk")
     weekly_run(config(tmp_path), path, TODAY, only="tom.brennan@demo.police.uk")
     with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
