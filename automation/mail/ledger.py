@@ -78,9 +78,25 @@ class Ledger:
             # matters here) without an fsync per message.
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise CannotRun(f"the ledger {path} is damaged or is not a tracker ledger ({exc})",
+                            fix="move it aside (a new one starts on the next run, which then "
+                            "cannot tell what was already sent this week), or restore it") from exc
         except sqlite3.Error as exc:
             raise CannotRun(f"the ledger {path} cannot be opened ({exc})",
                             fix="check the folder is writable, or set 'ledger' in tracker.toml") from exc
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        wanted = {"runs": {"kind", "week", "outcome"}, "messages": {"key", "state", "attempts"},
+                  "ratings": {"run_id", "rag"}}  # fmt: skip
+        for table, columns in wanted.items():
+            found = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if not columns <= found:
+                self._db.close()
+                raise CannotRun(
+                    f"{self.path} is not a tracker ledger (its {table} table differs)",
+                    fix="set 'ledger' in tracker.toml to another file, or move this one aside")
 
     def close(self) -> None:
         self._db.close()

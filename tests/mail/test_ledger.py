@@ -64,3 +64,21 @@ def test_ledger_survives_reopening(tmp_path):
         run(ledger, date(2021, 9, 27), [rated("A", Rag.RED)])
     with Ledger(tmp_path / "l.sqlite") as ledger:
         assert ledger.history("2021-W40").previous == {(PUB, "A"): Rag.RED}
+
+
+def test_a_foreign_or_damaged_ledger_is_a_clear_error(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from automation.errors import CannotRun
+
+    foreign = tmp_path / "foreign.sqlite"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY, name TEXT)")
+    with pytest.raises(CannotRun, match="is not a tracker ledger"):
+        Ledger(foreign)
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(CannotRun, match="is damaged or is not a tracker ledger"):
+        Ledger(damaged)

@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 from automation.config import Config, GraphConfig, resolve_secret
 from automation.errors import ConfigError, MissingExtra
 from automation.mail.transports.interface import (
+    OutcomeUnknown,
     PermanentSendError,
     SendError,
     TransientSendError,
@@ -200,8 +201,13 @@ class GraphTransport:
 
     def _post(self, url: str, payload: dict[str, Any], request_id: str) -> Any:
         headers = {"Authorization": f"Bearer {self._token()}", "client-request-id": request_id}
+        import requests
+
         try:
             return self._session.post(url, json=payload, headers=headers, timeout=self._timeout)
+        except requests.exceptions.ReadTimeout as exc:  # sent, but no answer: it may have gone
+            raise OutcomeUnknown(f"Graph took the request but did not answer within {self._timeout:g} s",
+                                 where=url, fix="check whether it arrived before sending it again") from exc
         except OSError as exc:  # requests' errors are OSErrors
             raise TransientSendError(f"could not reach Graph: {exc}", where=url) from exc
 
