@@ -222,8 +222,12 @@ def import_(options: Options, paper: Path, dry_run: bool, fmt: str) -> int:
     from automation.jobs import import_paper
 
     imported = import_paper(options.register, paper, options.today(None), dry_run=dry_run)
+    if not imported.extraction.items:
+        click.echo(f"No recommendations, areas for improvement or actions were found in {paper}; "
+                   "nothing was written. Is it the right file?")  # fmt: skip
+        return 1
     click.echo(output.import_text(imported, options.register, dry_run))
-    return 0 if imported.extraction.publications else 1
+    return 0
 
 
 from automation.cli_ops import add_commands  # noqa: E402

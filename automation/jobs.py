@@ -204,7 +204,7 @@ def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool
     extraction = extract_file(paper)
     plan = plan_merge(extraction, load_register(register_path))
     written = None
-    if not dry_run and not plan.empty:
+    if not dry_run and not plan.empty and extraction.items:  # a paper with no items adds nothing
         note = f"Imported from {paper.name} on {today:%d/%m/%Y}"
         written = apply_merge(register_path, plan, note)
     return Imported(paper, extraction, plan, written)

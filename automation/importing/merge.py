@@ -10,11 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
-from automation.model import Item, Status
+from automation.model import Item, Status, column_letter
+from automation.register import formulas
 from automation.register.load import Register
 from automation.register.read import Workbook
-from automation.register.schema import PUBLICATIONS, REGISTER, SheetSpec
+from automation.register.schema import PUBLICATIONS, REGISTER, ColumnType, SheetSpec
 from automation.register.write import WriteResult
+
+FORMULA_FIELDS = ("publication", "ref", "status", "due", "rag", "target_date", "deadline_date",
+                  "deadline_text", "last_update")  # fmt: skip
+DATE_FIELDS = frozenset(c.key for c in REGISTER.columns if c.type is ColumnType.DATE)
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,8 @@ def plan_merge(extraction: Extraction, register: Register) -> MergePlan:
     differences: list[Difference] = []
     already = 0
     for publication in extraction.publications:
+        if not publication.title.strip():
+            continue
         if _key(publication.title) not in known_pubs:
             new_pubs.append(publication)
             known_pubs.add(_key(publication.title))
@@ -135,6 +142,25 @@ def _headers(book: Workbook, spec: SheetSpec) -> tuple[str, dict[str, str]]:
     return table.sheet, {key: table.headers[index] for key, index in table.columns.items()}
 
 
+def _complete_rows(sheet: Any, rows: list[int], letters: Mapping[str, str], ref_header: str) -> None:
+    """New rows with no row above to copy from (an emptied register) still get the RAG and
+    Due formulas and day-first dates."""
+    if not rows:
+        return
+    can_rate = all(key in letters for key in FORMULA_FIELDS)
+    orphan = sheet[f"{letters['ref']}{rows[0] - 1}"].value == ref_header  # nothing above to copy
+    for row in rows:
+        if can_rate:
+            for key, formula in (("due", formulas.due_formula), ("rag", formulas.rag_formula)):
+                cell = sheet[f"{letters[key]}{row}"]
+                if cell.value is None:
+                    cell.value = formula(row, letters)
+        for key in DATE_FIELDS & set(letters) if orphan else ():
+            cell = sheet[f"{letters[key]}{row}"]
+            if cell.number_format in ("General", "yyyy-mm-dd"):  # openpyxl's own default
+                cell.number_format = "dd/mm/yyyy"
+
+
 def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | None = None) -> WriteResult:
     """Append the plan's publications and items through the guarded write (refuses while the
     workbook is open in Excel; backs up; verifies every pre-existing cell afterwards)."""
@@ -144,6 +170,7 @@ def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | No
     book = Workbook(path)
     register_sheet, register_headers = _headers(book, REGISTER)
     publication_sheet, publication_headers = _headers(book, PUBLICATIONS)
+    letters = {key: column_letter(index + 1) for key, index in book.table(REGISTER).columns.items()}
     items: list[Mapping[str, Any]] = [
         _by_header(register_row(p, i, note), register_headers) for p, i in plan.items]
     pubs: list[Mapping[str, Any]] = [
@@ -151,6 +178,7 @@ def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | No
 
     def mutate(workbook: Any) -> None:
         append_rows(workbook[publication_sheet], pubs)
-        append_rows(workbook[register_sheet], items)
+        sheet = workbook[register_sheet]
+        _complete_rows(sheet, append_rows(sheet, items), letters, register_headers["ref"])
 
     return guarded_update(path, mutate, backup_dir=backup_dir)

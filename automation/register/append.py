@@ -78,7 +78,10 @@ def find_header(ws: Worksheet, wanted: Iterable[str]) -> tuple[int, dict[str, in
     """The first row (within the top 50) holding every wanted header; normalised name -> column."""
     need = {_norm(w) for w in wanted}
     for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, HEADER_SEARCH_ROWS)):
-        found = {_norm(str(c.value)): c.column for c in row if c.value not in (None, "")}
+        found: dict[str, int] = {}
+        for c in row:  # the first of two columns with the same header wins, as when reading
+            if c.value not in (None, ""):
+                found.setdefault(_norm(str(c.value)), c.column)
         if need <= set(found):
             return row[0].row, found
     raise RegisterLayoutError(

@@ -36,7 +36,7 @@ import filelock
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
-from automation.errors import RegisterUnreadable, WorkbookInUse, WriteRefused
+from automation.errors import CannotRun, RegisterUnreadable, WorkbookInUse, WriteRefused
 
 from . import verify
 from .append import grow_tables_below
@@ -75,10 +75,21 @@ def guarded_update(
             where=str(path),
             fix=f"wait for it to finish and run again (waited {lock_timeout:g} s)",
         ) from exc
+    except OSError as exc:
+        raise _cannot_write(exc, path.parent) from exc
     try:
         return _update_locked(path, mutate, backup_dir or path.parent / "backups", now)
+    except OSError as exc:  # a backup folder that is a file, no permission, a full disk
+        raise _cannot_write(exc, path.parent) from exc
     finally:
         lock.release()
+
+
+def _cannot_write(exc: OSError, folder: Path) -> CannotRun:
+    where = exc.filename or folder
+    return CannotRun(f"cannot write beside the workbook ({exc.strerror or exc}): {where}",
+                     fix=f"check this account can create files in {folder}, and the disk has space; "
+                     "the workbook was not changed")  # fmt: skip
 
 
 def _update_locked(

@@ -139,3 +139,36 @@ def test_cli_unknown_file_type(fresh, monkeypatch, tmp_path):
     result = CliRunner().invoke(main, ["import", str(odd)])
     assert result.exit_code == 2
     assert result.output.startswith("tracker: ")
+
+
+def test_a_paper_with_no_items_writes_nothing(fresh, monkeypatch, tmp_path):
+    monkeypatch.chdir(fresh.parent)
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes of the meeting\n\nProgress on AFI 7 was noted. Nothing to report.\n")
+    before = digest(fresh)
+    result = CliRunner().invoke(main, ["import", str(minutes)])
+    assert result.exit_code == 1
+    assert "nothing was written. Is it the right file?" in result.output
+    assert digest(fresh) == before
+
+
+def test_a_backup_folder_that_cannot_be_made_is_a_clear_error(fresh, monkeypatch):
+    monkeypatch.chdir(fresh.parent)
+    (fresh.parent / "backups").write_text("not a folder")
+    before = digest(fresh)
+    result = CliRunner().invoke(main, ["import", str(PAPER)])
+    assert result.exit_code == 2
+    assert result.output.startswith("tracker: cannot write beside the workbook")
+    assert digest(fresh) == before
+
+
+def test_importing_into_an_emptied_register_still_writes_formulas_and_uk_dates(fresh):
+    import_paper(fresh, PAPER, TODAY)
+    book = openpyxl.load_workbook(fresh)
+    book["Register"].delete_rows(2, book["Register"].max_row)
+    book.save(fresh)
+    import_paper(fresh, PAPER, TODAY)
+    sheet = openpyxl.load_workbook(fresh)["Register"]
+    assert sheet["C2"].value.startswith('=IF(AND($A2="",$B2=""),"",')
+    assert sheet["D3"].value.startswith('=IF(AND($A3="",$B3=""),"",')
+    assert sheet["H2"].number_format == "dd/mm/yyyy"
