@@ -63,6 +63,18 @@ SHEET_ELEMENTS = {
     "picture": "a background picture",
 }
 
+# Sheet elements openpyxl drops, found by comparing before and after a save.
+DROPPED_ELEMENTS = {
+    "ignoredErrors": ("green error triangles someone chose to ignore",
+                      "in Excel, File > Options > Formulas > Reset Ignored Errors, save, then import "
+                      "again; or add the rows by hand"),
+    "customSheetViews": ("custom views (View > Custom Views)",
+                         "delete the custom views, or add the rows by hand"),
+}
+
+# Sheet elements openpyxl drops that change nothing an officer relies on.
+HARMLESS_ELEMENTS = {"phoneticPr"}  # how East Asian phonetic guides would display
+
 # Package parts openpyxl does not write back, by content type.
 PART_NAMES = {
     "application/vnd.ms-excel.threadedcomments+xml": "threaded comments (Excel 365 comments)",
@@ -120,6 +132,7 @@ def check_round_trip(data: bytes, *, name: str, keep_vba: bool) -> tuple[str, ..
         sheets = sheet_parts(original)
         losses = [*_sheet_losses(original, sheets), *_drawing_losses(original, sheets)]
         losses += _part_losses(original, copy, sheets, losses)
+        losses += _element_losses(original, copy, sheets, losses)
         losses += _warning_losses(messages, losses)
         notes = _notes(original, copy, sheets)
     if losses:
@@ -225,6 +238,32 @@ def _sheet_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
             if root.find(f"{MAIN}{tag}") is not None:
                 losses.append(Loss(where, what, EXCEL_ONLY, kind="element"))
     return losses
+
+
+def _element_losses(original: ZipFile, copy: ZipFile, sheets: dict[str, str],
+                    known: list[Loss]) -> list[Loss]:
+    """Any other part of a sheet's XML that the saved copy lacks (ignored-error marks,
+    custom views, ...): compared after the save rather than listed in advance."""
+    reported = {(loss.where, loss.kind) for loss in known}
+    copied = {name: part.lstrip("/") for name, part in sheet_parts(copy).items()}
+    losses = []
+    for name, part in sheets.items():
+        where = f"sheet '{name}'"
+        part = part.lstrip("/")
+        if part not in original.namelist() or copied.get(name) not in copy.namelist():
+            continue
+        before = _child_tags(original.read(part))
+        after = _child_tags(copy.read(copied[name]))
+        for tag in sorted(before - after - {"extLst", *SHEET_ELEMENTS, *HARMLESS_ELEMENTS}):
+            if (where, "element") not in reported:
+                what, fix = DROPPED_ELEMENTS.get(tag, (f"its <{tag}> settings", EXCEL_ONLY))
+                losses.append(Loss(where, what, fix, kind="element"))
+    return losses
+
+
+def _child_tags(xml: bytes) -> set[str]:
+    root = ET.fromstring(xml)
+    return {child.tag.rpartition("}")[2] for child in root}
 
 
 def _drawing_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:

@@ -441,3 +441,28 @@ def test_overwriting_a_value_is_allowed_and_reported(register: Path) -> None:
     result = guarded_update(register, lambda wb: wb["Register"].cell(3, 8, "Chased"), now=NOW)
     assert result.changed_cells == ("Register!H3",)
     assert openpyxl.load_workbook(register)["Register"]["H3"].value == "Chased"
+
+
+def test_sheet_settings_openpyxl_drops_are_found_by_comparison(tmp_path):
+    """Not only the listed extensions: anything a save would drop from a sheet refuses."""
+    import io
+    import zipfile
+
+    from automation.register.template import write_register
+
+    path = tmp_path / "r.xlsx"
+    write_register(path)
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<legacyDrawing", b'<ignoredErrors><ignoredError sqref="B2:B9" '
+                                    b'numberStoredAsText="1"/></ignoredErrors><legacyDrawing', 1)
+            target.writestr(info, data)
+    path.write_bytes(out.getvalue())
+    before = path.read_bytes()
+    with pytest.raises(WriteRefused, match="green error triangles someone chose to ignore"):
+        guarded_update(path, lambda wb: None, backup_dir=tmp_path / "b")
+    assert path.read_bytes() == before
