@@ -111,3 +111,12 @@ def test_email_shapes():
 def test_publication_title_matches_in_any_case(tmp_path):
     path = workbook(tmp_path / "r.xlsx", [item(publication=PUB.upper())])
     assert problems_of(path) == []
+
+
+def test_a_value_typed_over_the_rag_formula_is_reported(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(), item(ref="Recommendation 2", row=3)])
+    edit(path, {"C2": "Green", "D3": "01/01/2030"})
+    assert problems_of(path) == [
+        ("warning", "Register!C2", "has no RAG formula, so Excel's RAG here is typed or missing"),
+        ("warning", "Register!D3", "has no Due formula, so Excel's Due here is typed or missing"),
+    ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from automation.errors import RegisterLayoutError
-from automation.model import CellRef, Item, Kind, Owner, Publication, Settings, Status
+from automation.model import CellRef, Item, Kind, Owner, Publication, Settings, Status, column_letter
 from automation.pauses import no_gc_pauses
 from automation.problems import Problem, Severity, error, warning
 from automation.register import cells
@@ -230,6 +230,24 @@ def _error_cells(book: Workbook, sheets: list[str]) -> list[Problem]:
     return found
 
 
+def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]) -> list[Problem]:
+    """RAG and Due cells that hold a typed value (or nothing) instead of their formula: Excel
+    would show a stale rating there while tracker's own differs."""
+    found = []
+    for key in ("rag", "due"):
+        if key not in table.columns:
+            continue
+        column = column_letter(table.columns[key] + 1)
+        with_formula = book.formula_rows(table.sheet, column)
+        header = table.headers[table.columns[key]]
+        for item in items:
+            if item.row not in with_formula:
+                found.append(warning(
+                    table.ref(item.row, key), "", f"has no {header} formula, so Excel's {header} "
+                    "here is typed or missing", f"copy the {header} cell down from a row above"))
+    return found
+
+
 def load_register(path: Path, *, for_rating: bool = False) -> Register:
     """Read the register. Raises RegisterUnreadable or RegisterLayoutError (no Register sheet
     or required column); every other problem is collected on ``Register.problems``.
@@ -254,6 +272,7 @@ def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool)
     read = [t.sheet for t in (register_table, owners_table, publications_table) if t]
     if not for_rating:
         problems.extend(_error_cells(book, read))
+        problems.extend(_missing_formulas(book, register_table, items))
     return Register(
         path, items, owners, publications, settings, tuple(problems),
         tuple(register_table.extra),

@@ -106,6 +106,7 @@ class Workbook:
             ) from exc
         self.sheet_names: tuple[str, ...] = tuple(self._book.sheet_names)
         self._rows: dict[str, list[list[Any]]] = {}
+        self._xml: dict[str, bytes] = {}
 
     def rows(self, sheet: str) -> list[list[Any]]:
         """All rows of a sheet from A1, blank cells as ''."""
@@ -145,19 +146,27 @@ class Workbook:
                 )
         return parts
 
+    def _sheet_xml(self, sheet: str) -> bytes:
+        if sheet not in self._xml:
+            part = self._sheet_parts.get(sheet)
+            with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+                try:
+                    self._xml[sheet] = archive.read(part) if part else b""
+                except KeyError:
+                    self._xml[sheet] = b""
+        return self._xml[sheet]
+
     def error_cells(self, sheet: str) -> list[str]:
         """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''."""
-        part = self._sheet_parts.get(sheet)
-        if part is None:
-            return []
-        with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
-            try:
-                xml = archive.read(part)
-            except KeyError:
-                return []
+        xml = self._sheet_xml(sheet)
         if b't="e"' not in xml:
             return []
         return [m.group(1).decode() for m in _ERROR_CELL.finditer(xml)]
+
+    def formula_rows(self, sheet: str, column: str) -> set[int]:
+        """Rows whose cell in ``column`` (a letter) holds a formula, not a typed value."""
+        pattern = re.compile(rb'<c r="' + column.encode() + rb'([0-9]+)"[^>]*>\s*<f[ >/]')
+        return {int(m.group(1)) for m in pattern.finditer(self._sheet_xml(sheet))}
 
     def table(self, spec: SheetSpec, *, search: bool = True) -> SheetTable:
         """The sheet for ``spec`` with its header found by name; layout errors list what was
