@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from automation.model import Rag
+from automation.model import Rag, Status
 from automation.problems import Problem, Severity
 from automation.status import StatusReport
 from automation.words import ddmmyyyy, plural, printable
@@ -80,14 +80,19 @@ def status_text(report: StatusReport, path: Path) -> str:
     return "\n".join(lines)
 
 
+_STATUS_LABELS: dict[object, str] = {None: "", **{s: s.label for s in Status}}
+_RAG_KEYS = {rag: rag.key for rag in Rag}
+
+
 def _item_rows(report: StatusReport) -> list[dict[str, object]]:
-    return [
-        {"publication": r.item.publication, "ref": r.item.ref, "owner": r.item.owner,
-         "status": r.item.status.label if r.item.status else "",
-         "due": r.rating.due.isoformat() if r.rating.due else None,
-         "rag": r.rating.rag.key, "reason": r.rating.reason}
-        for r in report.rated
-    ]  # fmt: skip
+    rows: list[dict[str, object]] = []
+    for rated in report.rated:  # a plain loop with lookups: this runs once per item
+        item, rating = rated.item, rated.rating
+        due = rating.due
+        rows.append({"publication": item.publication, "ref": item.ref, "owner": item.owner,
+                     "status": _STATUS_LABELS[item.status], "due": due.isoformat() if due else None,
+                     "rag": _RAG_KEYS[rating.rag], "reason": rating.reason})  # fmt: skip
+    return rows
 
 
 def status_json(report: StatusReport) -> str:

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,12 @@ def _find_header(rows: list[list[Any]], spec: SheetSpec) -> tuple[int, dict[str,
     return best
 
 
+def _picker(indexes: list[int]) -> Any:
+    """A function taking those cells of a row, always as a tuple (fast: one C call)."""
+    get = itemgetter(*indexes)
+    return get if len(indexes) > 1 else (lambda row: (get(row),))
+
+
 def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) -> SheetTable:
     header = _find_header(rows, spec)
     if header is None:
@@ -238,9 +245,14 @@ def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) 
     formulas = {c.key for c in spec.columns if c.type is ColumnType.FORMULA}
     data_columns = [i for key, i in columns.items() if key not in formulas]
     width = len(headers)
+    pick = _picker(data_columns)
+    blank = pick([""] * width)
     body = tuple(
-        (number, cells if len(cells) >= width else [*cells, *[""] * (width - len(cells))])
-        for number, cells in enumerate(rows[index + 1 :], start=index + 2)
-        if any(cells[i] != "" for i in data_columns if i < len(cells))
+        (number, cells)
+        for number, cells in enumerate(
+            (c if len(c) >= width else [*c, *[""] * (width - len(c))] for c in rows[index + 1 :]),
+            start=index + 2,
+        )
+        if pick(cells) != blank
     )  # every row as wide as the header, so columns can be taken with itemgetter
     return SheetTable(sheet, index + 1, columns, headers, body, extra)
