@@ -71,6 +71,11 @@ def _publication_sheet(register: Register) -> Iterator[Problem]:
         if not publication.title:
             yield error(publication.cell("title"), "", "publication has no title",
                         "type the title, or delete the row")  # fmt: skip
+        elif len(publication.title) > 255:
+            yield warning(publication.cell("title"), publication.title,
+                          f"is {len(publication.title)} characters; Excel's lookups stop at 255, so "
+                          "the RAG formula cannot find its publication date",
+                          "shorten the title here and in the Register")  # fmt: skip
         if publication.published is None and "published" in publication.columns:
             yield warning(publication.cell("published"), "", "has no publication date",
                           "type the date it was published; immediate deadlines count from it")  # fmt: skip
