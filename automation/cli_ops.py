@@ -77,7 +77,8 @@ def _install_schedule(common: Common) -> click.Command:
     @click.option("--print", "kind", type=click.Choice(["systemd", "windows", "cron"]), required=True,
                   help="Which scheduler to print the set-up for.")
     def install_schedule(options: Options, kind: str) -> int:
-        """Print what makes the operating system run `tracker remind` every week at [schedule]
+        """Print what makes the operating system run the weekly job (`tracker schedule --once`:
+        the reminders, and an email to the register owner and IT if it fails) at [schedule]
         day and time, with this machine's absolute paths: a systemd service and timer, a
         Windows Task Scheduler task (XML and the schtasks command), or a crontab line.
 
