@@ -85,7 +85,7 @@ def manager_summary(register: Register, report: StatusReport, problems: Sequence
     rated = list(report.rated)
 
     def lines(keep: Iterable[RatedItem]) -> tuple[Line, ...]:
-        return tuple(Line.of(r, history.red_since.get(r.item.key)) for r in keep)
+        return tuple(Line.of(r, history.red_since.get(r.item.key), with_text=False) for r in keep)
 
     previous = _previous_counts(history)
     turned_red = [r for r in rated if r.rating.rag is Rag.RED and history.previous

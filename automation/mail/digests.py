@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from automation.model import Owner, Rag
+from automation.model import CellRef, Owner, Rag
 from automation.problems import Problem
 from automation.rag import Basis
 from automation.status import RatedItem
@@ -43,15 +43,20 @@ class Line:
     reason: str
     basis: Basis
     last_update: date | None
-    where: str
+    cell: CellRef  # where the item's Ref is
     red_since: date | None = None
 
+    @property
+    def where(self) -> str:
+        return str(self.cell)
+
     @classmethod
-    def of(cls, rated: RatedItem, red_since: date | None = None) -> Line:
+    def of(cls, rated: RatedItem, red_since: date | None = None, *, with_text: bool = True) -> Line:
+        """``with_text`` False for lists that do not show the item's text (manager tables)."""
         item, rating = rated.item, rated.rating
-        return cls(item.publication, item.ref, shorten(item.text), item.owner,
+        return cls(item.publication, item.ref, shorten(item.text) if with_text else "", item.owner,
                    item.status.label if item.status else "", rating.due, rating.rag, rating.reason,
-                   rating.basis, item.last_update, str(item.cell("ref")), red_since)  # fmt: skip
+                   rating.basis, item.last_update, item.cell("ref"), red_since)  # fmt: skip
 
 
 @dataclass(frozen=True)
