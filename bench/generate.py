@@ -29,8 +29,8 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
-from automation.deadlines import add_months
-from automation.model import Item, Kind, Owner, Publication, Status
+from automation.core.deadlines import add_months
+from automation.core.model import Item, Kind, Owner, Publication, Status
 from automation.register.template import write_register
 
 AS_OF = date(2021, 10, 1)

@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from automation.errors import TrackerError
+from automation.core.errors import TrackerError
 from automation.importing import extract_file, to_json_dict
 
 ITEM_FIELDS = ("ref", "parent_ref", "kind", "cause_for_concern", "para", "text", "deadline_text",

@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 
-from automation.model import Item, Kind, Owner, Publication, Settings, Status
+from automation.core.model import Item, Kind, Owner, Publication, Settings, Status
 from automation.register.schema import REGISTER
 from automation.register.template import write_register
 

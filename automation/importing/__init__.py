@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.extract import extract
 from automation.importing.json_out import to_json, to_json_dict

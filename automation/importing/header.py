@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from automation.deadlines import month_end, parse_date_text
+from automation.core.deadlines import month_end, parse_date_text
 from automation.importing.document import Block
 from automation.importing.phrases import MONTH
 from automation.importing.result import PaperInfo

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from automation.core.model import Kind
 from automation.importing.document import Block, BlockKind
 from automation.importing.labels import (
     Label,
@@ -29,7 +30,6 @@ from automation.importing.labels import (
     listing_lead_in,
     parse_label,
 )
-from automation.model import Kind
 
 REF_WORD = {
     Kind.RECOMMENDATION: "Recommendation",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from automation.model import Kind
+from automation.core.model import Kind
 
 _WORDS = {
     "recommendation": Kind.RECOMMENDATION,

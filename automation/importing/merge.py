@@ -9,13 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from automation.core.model import Item, Status, column_letter
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
-from automation.model import Item, Status, column_letter
 from automation.register import formulas
 from automation.register.load import Register
 from automation.register.read import Workbook
+from automation.register.safe_write.write import WriteResult
 from automation.register.schema import PUBLICATIONS, REGISTER, ColumnType, SheetSpec
-from automation.register.write import WriteResult
 
 FORMULA_FIELDS = ("publication", "ref", "status", "due", "rag", "target_date", "deadline_date",
                   "deadline_text", "last_update")  # fmt: skip
@@ -164,8 +164,8 @@ def _complete_rows(sheet: Any, rows: list[int], letters: Mapping[str, str], ref_
 def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | None = None) -> WriteResult:
     """Append the plan's publications and items through the guarded write (refuses while the
     workbook is open in Excel; backs up; verifies every pre-existing cell afterwards)."""
-    from automation.register.append import append_rows
-    from automation.register.write import guarded_update
+    from automation.register.safe_write.append import append_rows
+    from automation.register.safe_write.write import guarded_update
 
     book = Workbook(path)
     register_sheet, register_headers = _headers(book, REGISTER)

@@ -11,8 +11,8 @@ import calendar
 import re
 from datetime import date
 
-from automation.deadlines import resolve_deadline
-from automation.model import Deadline, DeadlineKind
+from automation.core.deadlines import resolve_deadline
+from automation.core.model import Deadline, DeadlineKind
 
 MONTH = "|".join(
     [*calendar.month_name[1:], *(abbr for abbr in calendar.month_abbr[1:] if abbr != "May"), "Sept"]

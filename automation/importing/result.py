@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from automation.model import Kind
+from automation.core.model import Kind
 
 DeadlineValue = date | str | None  # a date, 'immediate', or None
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from automation.deadlines import parse_date_text
+from automation.core.deadlines import parse_date_text
 from automation.importing.document import Block, BlockKind
 from automation.importing.header import date_without_year
 from automation.importing.normalise import fold

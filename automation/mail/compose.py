@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from automation.mail.addresses import refusal
+from automation.core.addresses import refusal
+from automation.core.model import Owner, Rag
+from automation.core.problems import Problem, Severity
+from automation.core.rating import Basis
+from automation.core.status import RatedItem, StatusReport, count_ratings
 from automation.mail.digests import (
     SECTIONS,
     History,
@@ -16,11 +20,7 @@ from automation.mail.digests import (
     Plan,
     Section,
 )  # fmt: skip
-from automation.model import Owner, Rag
-from automation.problems import Problem, Severity
-from automation.rag import Basis
 from automation.register.load import Register
-from automation.status import RatedItem, StatusReport, count_ratings
 
 
 def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from automation.model import CellRef, Owner, Rag
-from automation.problems import Problem
-from automation.rag import Basis
-from automation.status import RatedItem
+from automation.core.model import CellRef, Owner, Rag
+from automation.core.problems import Problem
+from automation.core.rating import Basis
+from automation.core.status import RatedItem
 
 TEXT_LIMIT = 220
 SECTIONS = (

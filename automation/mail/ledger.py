@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
+from automation.core.model import Rag
+from automation.core.status import RatedItem
 from automation.mail.digests import History
-from automation.model import Rag
-from automation.status import RatedItem
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from functools import cache, cached_property, partial
 
-from automation.config import MailConfig
-from automation.mail.addresses import refusal
+from automation.core.addresses import refusal
+from automation.core.model import Owner
 from automation.mail.digests import Plan
 from automation.mail.render import Renderer, addressed, build_message, message_body
-from automation.model import Owner
+from automation.run.config import MailConfig
 
 
 @dataclass(frozen=True)

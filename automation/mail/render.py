@@ -17,10 +17,10 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
+from automation.core.model import Rag
+from automation.core.text import ddmmyyyy, plural
 from automation.mail.digests import ManagerSummary, OwnerDigest
-from automation.model import Rag
-from automation.words import ddmmyyyy, plural
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
 TEMPLATE_NAMES = ("owner_digest.html.j2", "owner_digest.txt.j2",

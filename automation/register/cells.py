@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from automation.deadlines import parse_date_text
-from automation.model import CellRef, Kind, Status
-from automation.problems import Problem, error, show, warning
+from automation.core.deadlines import parse_date_text
+from automation.core.model import CellRef, Kind, Status
+from automation.core.problems import Problem, error, show, warning
 
 EXCEL_ERRORS = frozenset(
     ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!",

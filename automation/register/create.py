@@ -6,7 +6,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
 
 
 def _make_room(path: Path, replace: bool) -> Path | None:
@@ -35,7 +35,7 @@ def create_empty(path: Path, *, replace: bool = False) -> Path | None:
 
 
 def create_demo(path: Path, *, replace: bool = False) -> tuple[int, Path | None]:
-    from automation.demo import build_demo
+    from automation.run.demo import build_demo
 
     backup = _make_room(path, replace)
     return build_demo(path), backup

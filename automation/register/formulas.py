@@ -1,6 +1,6 @@
 """The Excel formulas behind the register's Due and RAG columns.
 
-They compute the same rating as ``automation.rag`` from the Settings sheet's named cells
+They compute the same rating as ``automation.core.rating`` from the Settings sheet's named cells
 and TODAY(), so officers see live status in Excel with no Python involved. Plain A1
 references and defined names only: LibreOffice and older Excel cannot evaluate structured
 table references in every case.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from automation.model import Status
+from automation.core.model import Status
 from automation.register.schema import SETTINGS
 
 AMBER_NAME, STALE_NAME = (spec.name for spec in SETTINGS)
@@ -42,7 +42,7 @@ def due_formula(row: int, letters: Mapping[str, str]) -> str:
 
 
 def rag_formula(row: int, letters: Mapping[str, str]) -> str:
-    """The BRAG rules of ``automation.rag`` as one Excel formula (reads the Due column).
+    """The BRAG rules of ``automation.core.rating`` as one Excel formula (reads the Due column).
     AND() evaluates every argument, so a blank Due goes through N() before any arithmetic."""
     c = {key: f"${letter}{row}" for key, letter in letters.items()}
     status, due, last = c["status"], c["due"], c["last_update"]

@@ -10,10 +10,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from automation.errors import RegisterLayoutError
-from automation.model import CellRef, Item, Kind, Owner, Publication, Settings, Status, column_letter
-from automation.pauses import no_gc_pauses
-from automation.problems import Problem, Severity, error, warning
+from automation.core.errors import RegisterLayoutError
+from automation.core.model import CellRef, Item, Kind, Owner, Publication, Settings, Status, column_letter
+from automation.core.pauses import no_gc_pauses
+from automation.core.problems import Problem, Severity, error, warning
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (

@@ -19,8 +19,8 @@ from typing import Any
 
 import python_calamine
 
-from automation.errors import RegisterLayoutError, RegisterUnreadable
-from automation.model import CellRef
+from automation.core.errors import RegisterLayoutError, RegisterUnreadable
+from automation.core.model import CellRef
 from automation.register.schema import ColumnType, SheetSpec, normalise
 
 HEADER_SCAN_ROWS = 30

@@ -18,7 +18,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook as XlsxBook
 from xlsxwriter.worksheet import Worksheet
 
-from automation.model import Item, Kind, Owner, Publication, Settings, Status, column_letter
+from automation.core.model import Item, Kind, Owner, Publication, Settings, Status, column_letter
 from automation.register import formulas
 from automation.register.schema import (
     GUIDE_SHEET,

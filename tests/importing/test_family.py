@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from automation.core.model import Kind
 from automation.importing import extract, to_json_dict
 from automation.importing.readers.text import parse_text
-from automation.model import Kind
 
 
 def _items(text: str) -> list[dict[str, Any]]:

@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from automation.cli import main
+from automation.core.model import Status
+from automation.core.validation import validate
 from automation.importing import extract_file
 from automation.importing.merge import plan_merge
-from automation.jobs import import_paper
-from automation.model import Status
 from automation.register.load import load_register
 from automation.register.template import write_register
-from automation.validate import validate
+from automation.run.jobs import import_paper
 
 ROOT = Path(__file__).parents[2]
 DATA = Path(__file__).parent / "data"

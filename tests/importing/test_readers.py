@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
 from automation.importing import BlockKind, extract_file, read_document, to_json_dict
 from automation.importing.document import Block
 from automation.importing.layout import join_continuations

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from automation.deadlines import resolve_deadline
+from automation.core.deadlines import resolve_deadline
+from automation.core.model import Kind
 from automation.importing import extract, to_json_dict
 from automation.importing.addressees import find_addressees
 from automation.importing.labels import parse_label
 from automation.importing.phrases import deadline_value, find_deadline
 from automation.importing.readers.text import parse_text
-from automation.model import Kind
 
 PUBLISHED = date(2021, 7, 13)
 NUMBER_WORDS = ["one", "two", "three", "six", "twelve"]

@@ -1,11 +1,11 @@
 from datetime import date, timedelta
 
+from automation.core.model import Owner, Publication, Rag, Settings, Status
+from automation.core.problems import Problem, Severity
+from automation.core.status import status_report
 from automation.mail.compose import compose, rows_with_errors
 from automation.mail.digests import History, Options, shorten
-from automation.model import Owner, Publication, Rag, Settings, Status
-from automation.problems import Problem, Severity
 from automation.register.load import Register
-from automation.status import status_report
 from tests.builders import PUB, PUBLISHED, item
 
 TODAY = date(2021, 10, 1)

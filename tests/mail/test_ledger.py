@@ -1,9 +1,9 @@
 from datetime import date, datetime
 
+from automation.core.model import Rag
+from automation.core.rating import Rating
+from automation.core.status import RatedItem
 from automation.mail.ledger import Ledger, iso_week
-from automation.model import Rag
-from automation.rag import Rating
-from automation.status import RatedItem
 from tests.builders import PUB, item
 
 NOW = datetime(2021, 10, 4, 8, 0)
@@ -71,7 +71,7 @@ def test_a_foreign_or_damaged_ledger_is_a_clear_error(tmp_path):
 
     import pytest
 
-    from automation.errors import CannotRun
+    from automation.core.errors import CannotRun
 
     foreign = tmp_path / "foreign.sqlite"
     with sqlite3.connect(foreign) as db:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from automation.core.model import Owner, Publication, Rag, Settings, Status
+from automation.core.problems import Problem, Severity
+from automation.core.status import status_report
 from automation.mail.compose import compose
 from automation.mail.digests import History, Options
 from automation.mail.render import TEMPLATE_NAMES, Renderer
-from automation.model import Owner, Publication, Rag, Settings, Status
-from automation.problems import Problem, Severity
 from automation.register.load import Register
-from automation.status import status_report
 from tests.builders import PUB, PUBLISHED, item
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,5 +1,5 @@
 """The register's Due and RAG formulas, recalculated by a real spreadsheet engine (LibreOffice
-Calc, headless), rate every row exactly as the Python rules in ``automation.rag`` do.
+Calc, headless), rate every row exactly as the Python rules in ``automation.core.rating`` do.
 
 One workbook holds a row for every branch of the rules, dated relative to the machine's real
 date (LibreOffice's TODAY()), with non-default Settings so the named cells AmberDays and
@@ -28,12 +28,12 @@ from typing import Any
 import openpyxl
 import pytest
 
-from automation.demo import build_demo
-from automation.model import Item, Kind, Publication, Settings, Status
+from automation.core.model import Item, Kind, Publication, Settings, Status
+from automation.core.status import RatedItem, rate_all
 from automation.register.load import load_register
 from automation.register.schema import REGISTER
 from automation.register.template import write_register
-from automation.status import RatedItem, rate_all
+from automation.run.demo import build_demo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

@@ -3,8 +3,8 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from automation.errors import RegisterLayoutError, RegisterUnreadable
-from automation.model import Kind, Status
+from automation.core.errors import RegisterLayoutError, RegisterUnreadable
+from automation.core.model import Kind, Status
 from automation.register.load import load_register
 from tests.builders import PUB, item, workbook
 

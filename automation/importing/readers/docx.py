@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from automation.errors import CannotRun, MissingExtra
+from automation.core.errors import CannotRun, MissingExtra
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from automation.errors import CannotRun, MissingExtra
+from automation.core.errors import CannotRun, MissingExtra
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text

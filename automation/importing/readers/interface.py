@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import Protocol, cast
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
 from automation.importing.document import Document
 
 _BACKENDS = {

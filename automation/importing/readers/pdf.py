@@ -14,7 +14,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from automation.errors import CannotRun, MissingExtra
+from automation.core.errors import CannotRun, MissingExtra
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.markers import split_markers, starts_block
 from automation.importing.normalise import clean_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from automation.errors import CannotRun
+from automation.core.errors import CannotRun
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.markers import split_markers, starts_block
 from automation.importing.normalise import clean_text, decode_bytes

@@ -7,8 +7,7 @@ requests) are imported only when that backend is chosen.
 
 from __future__ import annotations
 
-from automation.config import Config
-from automation.errors import ConfigError
+from automation.core.errors import ConfigError
 from automation.mail.transports.interface import (
     PermanentSendError,
     SendError,
@@ -16,6 +15,7 @@ from automation.mail.transports.interface import (
     Transport,
     close_transport,
 )
+from automation.run.config import Config
 
 __all__ = [
     "PermanentSendError",

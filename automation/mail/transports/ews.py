@@ -16,8 +16,7 @@ from email.message import EmailMessage
 from types import ModuleType
 from typing import Any
 
-from automation.config import Config, EwsConfig, resolve_secret
-from automation.errors import ConfigError, MissingExtra
+from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.transports.interface import (
     PermanentSendError,
     SendError,
@@ -28,6 +27,7 @@ from automation.mail.transports.interface import (
     with_message_id,
     without_bcc,
 )
+from automation.run.config import Config, EwsConfig, resolve_secret
 
 EXCHANGE_BUILD = (15, 2)
 _TRANSIENT = (

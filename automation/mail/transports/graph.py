@@ -17,8 +17,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from automation.config import Config, GraphConfig, resolve_secret
-from automation.errors import ConfigError, MissingExtra
+from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.transports.interface import (
     OutcomeUnknown,
     PermanentSendError,
@@ -27,6 +26,7 @@ from automation.mail.transports.interface import (
     check_recipients,
     secret_hint,
 )
+from automation.run.config import Config, GraphConfig, resolve_secret
 
 _TRANSIENT_TOKEN_ERRORS = ("temporarily_unavailable", "server_error")
 

@@ -17,8 +17,8 @@ from email.message import EmailMessage
 from email.utils import getaddresses, make_msgid
 from typing import Protocol, TypeVar, runtime_checkable
 
-from automation.errors import TrackerError
-from automation.mail.addresses import domain_allowed
+from automation.core.addresses import domain_allowed
+from automation.core.errors import TrackerError
 
 
 class SendError(TrackerError):

@@ -15,8 +15,8 @@ import string
 from email.message import EmailMessage
 from pathlib import Path
 
-from automation.config import Config
 from automation.mail.transports.interface import PermanentSendError
+from automation.run.config import Config
 
 _SAFE = frozenset(string.ascii_letters + string.digits + "@._+-")
 _RESERVED = frozenset(

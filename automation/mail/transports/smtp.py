@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterable
 from email.message import EmailMessage
 from typing import Any
 
-from automation.config import Config, SmtpConfig, resolve_secret
-from automation.errors import ConfigError
+from automation.core.errors import ConfigError
 from automation.mail.transports.interface import (
     Backoff,
     OutcomeUnknown,
@@ -29,6 +28,7 @@ from automation.mail.transports.interface import (
     with_message_id,
     with_retries,
 )
+from automation.run.config import Config, SmtpConfig, resolve_secret
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from automation.errors import ConfigError
+from automation.core.errors import ConfigError
 from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.ews import EwsTransport
 from tests.mail.transports.conftest import (

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from automation.config import EwsConfig
-from automation.errors import ConfigError, MissingExtra
+from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.transports import (
     PermanentSendError,
     SendError,
@@ -31,6 +30,7 @@ from automation.mail.transports.interface import (
     with_retries,
 )
 from automation.mail.transports.outbox import OutboxTransport
+from automation.run.config import EwsConfig
 from tests.mail.transports.conftest import make_config
 
 

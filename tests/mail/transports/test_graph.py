@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 
-from automation.errors import ConfigError, MissingExtra
+from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.graph import GraphTransport, scope_for
 from tests.mail.transports.conftest import (

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from automation.config import SmtpConfig
-from automation.errors import ConfigError
+from automation.core.errors import ConfigError
 from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.interface import Backoff
 from automation.mail.transports.smtp import SmtpTransport
+from automation.run.config import SmtpConfig
 from tests.mail.transports.conftest import (
     SMTP_PASSWORD,
     SMTP_USER,

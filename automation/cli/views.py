@@ -1,0 +1,180 @@
+"""Plain renderings for the terminal: problems and status as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from automation.core.model import Rag, Status
+from automation.core.problems import Problem, Severity
+from automation.core.status import StatusReport
+from automation.core.text import ddmmyyyy, plural, printable
+
+if TYPE_CHECKING:
+    from automation.run.jobs import Imported, WeeklyResult
+
+RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def problem_counts(problems: Sequence[Problem]) -> tuple[int, int]:
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return errors, len(problems) - errors
+
+
+def problems_text(problems: Sequence[Problem], path: Path) -> str:
+    lines = []
+    width = max((len(p.where) for p in problems), default=0)
+    for p in problems:
+        value = f'"{clip(p.value, 40)}" ' if p.value else ""
+        lines.append(f"{p.severity.value:<8} {p.where:<{width}}  {value}{p.message}")
+        if p.fix:
+            lines.append(f"{'':<8} {'':<{width}}  fix: {p.fix}")
+    errors, warnings = problem_counts(problems)
+    verdict = "no problems" if not problems else f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    lines.append(f"{path}: {verdict}")
+    return "\n".join(lines)
+
+
+def problems_json(problems: Sequence[Problem], path: Path) -> str:
+    errors, warnings = problem_counts(problems)
+    return json.dumps({"register": str(path), "errors": errors, "warnings": warnings,
+                       "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False)
+
+
+def _counts_row(label: str, counts: Mapping[Rag, int], width: int) -> str:
+    cells = "".join(f"{counts[rag]:>{len(rag.value) + 2}}" for rag in RAG_ORDER)
+    return f"  {clip(label, width - 2):<{width - 2}}{cells}{sum(counts.values()):>7}"
+
+
+def _counts_table(title: str, groups: Mapping[str, Mapping[Rag, int]], width: int) -> list[str]:
+    header = "".join(f"{rag.value:>{len(rag.value) + 2}}" for rag in RAG_ORDER)
+    lines = [f"{title:<{width}}{header}{'Total':>7}"]
+    lines += [_counts_row(name or "(no owner)", counts, width) for name, counts in groups.items()]
+    return lines
+
+
+def status_text(report: StatusReport, path: Path) -> str:
+    width = 46
+    lines = [f"BRAG status of {path} as of {ddmmyyyy(report.as_of)}", ""]
+    lines += _counts_table("", {"All items": report.counts}, width)
+    lines += ["", *_counts_table("By publication", report.by("publication"), width)]
+    lines += ["", *_counts_table("By owner", report.by("owner"), width), ""]
+    lines.append("Items, most urgent first")
+    lines.append(f"  {'RAG':<10}{'Due':<12}{'Owner':<18}{'Ref':<20}{'Publication':<32}Reason")
+    for rated in report.rated:
+        item, rating = rated.item, rated.rating
+        lines.append(
+            f"  {rating.rag.value:<10}{ddmmyyyy(rating.due):<12}{clip(item.owner, 16):<18}"
+            f"{clip(item.ref, 18):<20}{clip(item.publication, 30):<32}{rating.reason}"
+        )
+    return "\n".join(lines)
+
+
+_STATUS_LABELS: dict[object, str] = {None: "", **{s: s.label for s in Status}}
+_RAG_KEYS = {rag: rag.key for rag in Rag}
+
+
+def _item_rows(report: StatusReport) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for rated in report.rated:  # a plain loop with lookups: this runs once per item
+        item, rating = rated.item, rated.rating
+        due = rating.due
+        rows.append({"publication": item.publication, "ref": item.ref, "owner": item.owner,
+                     "status": _STATUS_LABELS[item.status], "due": due.isoformat() if due else None,
+                     "rag": _RAG_KEYS[rating.rag], "reason": rating.reason})  # fmt: skip
+    return rows
+
+
+def status_json(report: StatusReport) -> str:
+    """The report as JSON: one encoder call, so it stays fast on large registers."""
+    counts = {rag.key: n for rag, n in report.counts.items()}
+    return json.dumps({"as_of": report.as_of.isoformat(), "counts": counts,
+                       "items": _item_rows(report)}, ensure_ascii=False)  # fmt: skip
+
+
+def status_csv(report: StatusReport) -> str:
+    buffer = io.StringIO()
+    fields = ["publication", "ref", "owner", "status", "due", "rag", "reason"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in _item_rows(report):
+        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+    return buffer.getvalue().rstrip("\n")
+
+
+def _csv_safe(value: object) -> object:
+    """Stop a value from the workbook running as a formula when the CSV is opened in Excel."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def weekly_text(result: WeeklyResult, path: Path) -> str:
+    from automation.mail.deliver import Result
+
+    lines = [f"Week {result.week}: {path} as at {ddmmyyyy(result.as_of)}, "
+             f"transport {result.transport}{' (dry run)' if result.dry_run else ''}"]  # fmt: skip
+    width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
+    for d in result.deliveries:
+        detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT) else ""
+        lines.append(f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}"
+                     f"{printable(detail)}")  # fmt: skip
+    for who, why in result.refused:
+        lines.append(f"  {'not sent':<13}{printable(who)}: {printable(why)}")
+    if result.left_out:
+        lines.append(f"  {plural(result.left_out, 'item')} with errors in their rows were left out of "
+                     "owners' emails and are listed in the manager summary (tracker validate).")
+    counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
+    if not result.deliveries:
+        lines.append("Nothing to send.")
+    elif result.dry_run:
+        lines.append(f"Dry run: nothing was sent or recorded. {counts}.")
+    else:
+        lines.append(f"{counts.capitalize()}.")
+    return "\n".join(lines)
+
+
+def _deadline(value: object) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return "immediate" if value == "immediate" else ""
+
+
+def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
+    plan, found = imported.plan, imported.extraction
+    count = sum(len(p.items) for p in found.publications)
+    lines = [f"{imported.source.name}: {plural(len(found.publications), 'publication')}, "
+             f"{plural(count, 'item')} found."]  # fmt: skip
+    verb = "Would add" if dry_run else "Added"
+    if plan.empty:
+        lines.append(f"Nothing new for {register}.")
+    else:
+        lines.append(f"{verb} {plural(len(plan.publications), 'publication')} and "
+                     f"{plural(len(plan.items), 'item')} to {register}:")  # fmt: skip
+        lines.append(f"  {'Ref':<20}{'Kind':<22}{'Deadline':<12}{'Force':<7}{'Status':<17}Publication")
+        for publication, item in plan.items:
+            force = "yes" if item.applies_to_force else "no"
+            status = "Not started" if item.applies_to_force else "For information"
+            lines.append(f"  {clip(item.ref, 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
+                         f"{force:<7}{status:<17}{clip(publication.title, 40)}")  # fmt: skip
+    if plan.already:
+        lines.append(f"Already in the register: {plural(plan.already, 'item')}; "
+                     "the register's own values are kept.")  # fmt: skip
+    for d in plan.differences:
+        lines.append(f"  differs  {d.where}  {d.field}: register {clip(d.in_register, 50)!r}, "
+                     f"document {clip(d.in_document, 50)!r}")  # fmt: skip
+    if dry_run:
+        lines.append("Dry run: nothing was written.")
+    elif imported.written:
+        lines.append(f"Saved {register}; the previous version is kept as {imported.written.backup}.")
+    return "\n".join(lines)

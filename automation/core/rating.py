@@ -1,0 +1,80 @@
+"""BRAG rules. Pure: ``today`` is always passed in, never read from the clock.
+
+Due date = the target date when set, else the deadline (the Deadline column, else the
+deadline as written, resolved; an immediate deadline is due on publication). In order:
+Closed is Blue; Superseded and For information are not rated; Complete - awaiting sign-off
+is Green; past due is Red; due within the amber window is Amber; no update for longer than
+the stale window (counting from publication when never updated) is Amber; else Green.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from automation.core.deadlines import resolve_deadline
+from automation.core.model import DeadlineKind, Item, Rag, Settings, Status
+
+
+class Basis(enum.Enum):
+    """Which rule decided the rating: owners' digests group items by it."""
+
+    CLOSED = "closed"
+    NOT_RATED = "not rated"
+    AWAITING_SIGN_OFF = "awaiting sign-off"
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    STALE = "needs an update"
+    ON_TRACK = "on track"
+
+
+@dataclass(frozen=True)
+class Rating:
+    rag: Rag
+    reason: str
+    due: date | None = None
+    basis: Basis = Basis.ON_TRACK
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def due_date(item: Item, published: date | None) -> date | None:
+    if item.target_date is not None:
+        return item.target_date
+    if item.deadline_date is not None:
+        return item.deadline_date
+    deadline = resolve_deadline(item.deadline_text, published)
+    if deadline.kind is DeadlineKind.NONE:
+        return None
+    return deadline.date
+
+
+def rate(item: Item, today: date, settings: Settings, published: date | None) -> Rating:
+    """The item's BRAG rating on ``today``, with its reason in words."""
+    status = item.status
+    due = due_date(item, published)
+    if status is Status.CLOSED:
+        return Rating(Rag.BLUE, "closed", due, Basis.CLOSED)
+    if status is Status.SUPERSEDED:
+        return Rating(Rag.NOT_RATED, "superseded", due, Basis.NOT_RATED)
+    if status is Status.FOR_INFORMATION:
+        return Rating(Rag.NOT_RATED, "for information", due, Basis.NOT_RATED)
+    if status is Status.AWAITING_SIGN_OFF:
+        return Rating(Rag.GREEN, "awaiting sign-off", due, Basis.AWAITING_SIGN_OFF)
+    if due is not None and due < today:
+        return Rating(Rag.RED, f"overdue by {_days((today - due).days)}", due, Basis.OVERDUE)
+    if due is not None and (due - today).days <= settings.amber_days:
+        left = (due - today).days
+        reason = "due today" if left == 0 else f"due in {_days(left)}"
+        return Rating(Rag.AMBER, reason, due, Basis.DUE_SOON)
+    last = item.last_update or published
+    if last is None:
+        return Rating(Rag.AMBER, "no update recorded", due, Basis.STALE)
+    if (today - last).days > settings.stale_days:
+        return Rating(Rag.AMBER, f"no update for {_days((today - last).days)}", due, Basis.STALE)
+    if due is None:
+        return Rating(Rag.GREEN, "on track, no deadline", due)
+    return Rating(Rag.GREEN, f"on track, due in {_days((due - today).days)}", due)

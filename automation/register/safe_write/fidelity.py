@@ -1,0 +1,348 @@
+"""Would saving this workbook with openpyxl lose anything? Find out before touching it.
+
+The dry run loads the untouched workbook, saves it to memory and compares the two zip
+packages: which kinds of part disappeared, which Excel 2010+ extensions sit in the sheets
+(openpyxl drops every ``extLst``), which drawings hold shapes or charts, and what openpyxl
+warned about. Anything that would be lost refuses the write, naming the sheet and saying how
+to proceed. Harmless changes (calculation chain, printer driver blobs, cached formula results,
+note box sizes) are returned as notes instead.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from io import BytesIO
+from xml.etree import ElementTree as ET
+from zipfile import ZipFile
+
+from openpyxl import Workbook, load_workbook
+
+from automation.core.errors import WriteRefused
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
+OFFICE_DOC_REL = "officeDocument"
+EXCEL_ONLY = "make this change by hand in Excel"
+
+# Extensions inside a sheet's <extLst>, by uri (upper case): what it is, how to proceed.
+SHEET_EXTENSIONS: dict[str, tuple[str, str]] = {
+    "{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}": (
+        "a drop-down (data validation) stored as an Excel 2010 extension (x14), usually a list "
+        "whose source is on another sheet",
+        "re-create the drop-down as a list from a named range (Formulas > Define Name, then "
+        "Data Validation source '=TheName'), or add the rows by hand",
+    ),
+    "{78C0D931-6437-407D-A8EE-F0AAD7539E65}": (
+        "conditional formatting stored as an Excel 2010 extension (x14: data bars, icon sets "
+        "or rules that refer to other sheets)",
+        "replace it with a classic rule (e.g. a formula rule on the same sheet), or add the "
+        "rows by hand",
+    ),
+    "{05C60535-1F16-4FD2-B633-F4F36F0B64E0}": (
+        "sparklines", "move the sparklines to a separate sheet or workbook, or add the rows by hand",
+    ),
+    "{A8765BA9-456A-4DAB-B4F3-ACF838C121DE}": ("slicers", EXCEL_ONLY),
+    "{3A4CF648-6AED-40F4-86FF-DC5316D8AED3}": ("table slicers", EXCEL_ONLY),
+    "{7E03D99C-DC04-49D9-9315-930204A7B6E9}": ("timelines", EXCEL_ONLY),
+    "{FC87AEE6-9EDD-4A0A-B7FB-166176984837}": ("protected ranges (Excel 2013+)", EXCEL_ONLY),
+    "{01252117-D84E-4E92-8308-4BE1C098FCBB}": ("ignored-error settings (Excel 2010+)", EXCEL_ONLY),
+    "{F7C9EE02-42E1-4005-9D12-6889AFFD525C}": ("an Office add-in (web extension)", EXCEL_ONLY),
+}
+
+SHEET_ELEMENTS = {
+    "oleObjects": "embedded (OLE) objects",
+    "controls": "form or ActiveX controls (buttons, check boxes)",
+    "picture": "a background picture",
+}
+
+# Sheet elements openpyxl drops, found by comparing before and after a save.
+DROPPED_ELEMENTS = {
+    "ignoredErrors": ("green error triangles someone chose to ignore",
+                      "in Excel, File > Options > Formulas > Reset Ignored Errors, save, then import "
+                      "again; or add the rows by hand"),
+    "customSheetViews": ("custom views (View > Custom Views)",
+                         "delete the custom views, or add the rows by hand"),
+}
+
+# Sheet elements openpyxl drops that change nothing an officer relies on.
+HARMLESS_ELEMENTS = {"phoneticPr"}  # how East Asian phonetic guides would display
+
+# Package parts openpyxl does not write back, by content type.
+PART_NAMES = {
+    "application/vnd.ms-excel.threadedcomments+xml": "threaded comments (Excel 365 comments)",
+    "application/vnd.ms-excel.person+xml": "the people list of threaded comments",
+    "application/vnd.ms-excel.slicer+xml": "slicers",
+    "application/vnd.ms-excel.slicerCache+xml": "slicer caches",
+    "application/vnd.ms-excel.timeline+xml": "timelines",
+    "application/vnd.ms-excel.timelineCache+xml": "timeline caches",
+    "application/vnd.openxmlformats-officedocument.drawing+xml": "drawings",
+    "application/vnd.ms-office.chartstyle+xml": "chart styles",
+    "application/vnd.ms-office.chartcolorstyle+xml": "chart colour styles",
+    "application/vnd.ms-excel.controlproperties+xml": "form controls",
+    "application/vnd.ms-office.activeX+xml": "ActiveX controls",
+    "application/vnd.ms-office.vbaProject": "macros (VBA project)",
+    "application/vnd.ms-office.classificationlabels+xml": "the sensitivity label",
+    "application/vnd.openxmlformats-officedocument.customXmlProperties+xml": "custom XML data",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml":
+        "dynamic-array formula metadata (FILTER, UNIQUE, SORT spill formulas)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml":
+        "data connections (Power Query / external data)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml": "query tables",
+    "application/vnd.openxmlformats-officedocument.vmlDrawing": "legacy (VML) drawings",
+    "application/xml": "custom XML data (e.g. SharePoint or document-management metadata)",
+}
+
+TOLERATED = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml":
+        "the calculation chain is dropped (Excel rebuilds it)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings":
+        "printer driver settings are dropped (page setup itself is kept)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml":
+        "text is stored inline instead of in the shared-strings table (Excel converts it back)",
+    "application/vnd.openxmlformats-package.relationships+xml": None,
+}
+
+THUMBNAIL = "docProps/thumbnail"
+HARMLESS_WARNINGS = ("Workbook contains no default style",)
+
+
+@dataclass(frozen=True)
+class Loss:
+    where: str
+    what: str
+    fix: str
+    kind: str = "part"
+
+
+def check_round_trip(data: bytes, *, name: str, keep_vba: bool) -> tuple[str, ...]:
+    """Refuse (WriteRefused) if saving ``data`` with openpyxl would lose anything.
+
+    Returns notes about harmless changes the save will make.
+    """
+    saved, messages = round_trip(data, keep_vba=keep_vba)
+    with ZipFile(BytesIO(data)) as original, ZipFile(BytesIO(saved)) as copy:
+        sheets = sheet_parts(original)
+        losses = [*_sheet_losses(original, sheets), *_drawing_losses(original, sheets)]
+        losses += _part_losses(original, copy, sheets, losses)
+        losses += _element_losses(original, copy, sheets, losses)
+        losses += _warning_losses(messages, losses)
+        notes = _notes(original, copy, sheets)
+    if losses:
+        raise refusal(losses, name)
+    return notes
+
+
+def round_trip(data: bytes, *, keep_vba: bool) -> tuple[bytes, list[str]]:
+    """Load and save the workbook in memory; return the bytes and openpyxl's warnings."""
+    out = BytesIO()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        wb = load_workbook(BytesIO(data), rich_text=True, keep_vba=keep_vba)
+        wb.save(out)
+    close(wb)
+    return out.getvalue(), [str(w.message) for w in caught]
+
+
+def close(wb: Workbook) -> None:
+    """Close the in-memory zip openpyxl keeps for .xlsm files (else a noisy __del__ later)."""
+    if wb.vba_archive is not None:
+        wb.vba_archive.close()
+
+
+def refusal(losses: list[Loss], name: str) -> WriteRefused:
+    lines = [f"  - {loss.where}: {loss.what}. To proceed: {loss.fix}" for loss in losses]
+    return WriteRefused(
+        "nothing was written, because saving with openpyxl would lose:\n" + "\n".join(lines),
+        where=name,
+        fix="the workbook is unchanged; deal with each item above and run again",
+    )
+
+
+# --------------------------------------------------------------------------- package helpers
+
+
+def content_types(zf: ZipFile) -> dict[str, str]:
+    """Part name -> content type, from [Content_Types].xml (overrides, then defaults)."""
+    root = ET.fromstring(zf.read("[Content_Types].xml"))
+    defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
+                for e in root.iter(f"{CT}Default")}
+    overrides = {e.get("PartName", "").lstrip("/"): e.get("ContentType", "")
+                 for e in root.iter(f"{CT}Override")}
+    out = {}
+    for part in zf.namelist():
+        ext = part.rsplit(".", 1)[-1].lower()
+        out[part] = overrides.get(part) or defaults.get(ext, f"(.{ext} file)")
+    return out
+
+
+def relationships(zf: ZipFile, part: str) -> list[tuple[str, str]]:
+    """(type, absolute target) for each internal relationship of ``part``."""
+    folder, base = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    if rels not in zf.namelist():
+        return []
+    out = []
+    for rel in ET.fromstring(zf.read(rels)).iter(f"{PKG_RELS}Relationship"):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        out.append((rel.get("Type", ""), posixpath.normpath(path)))
+    return out
+
+
+def sheet_parts(zf: ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part path."""
+    book = next(t for kind, t in relationships(zf, "") if kind.endswith("/" + OFFICE_DOC_REL))
+    targets = dict((rid, t) for rid, t in _rel_ids(zf, book))
+    root = ET.fromstring(zf.read(book))
+    rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    return {
+        s.get("name", ""): targets.get(s.get(rid_attr, ""), "")
+        for s in root.iter(f"{MAIN}sheet")
+    }
+
+
+def _rel_ids(zf: ZipFile, part: str) -> list[tuple[str, str]]:
+    folder, base = posixpath.split(part)
+    rels = ET.fromstring(zf.read(posixpath.join(folder, "_rels", base + ".rels")))
+    return [
+        (r.get("Id", ""), posixpath.normpath(posixpath.join(folder, r.get("Target", ""))))
+        for r in rels.iter(f"{PKG_RELS}Relationship")
+    ]
+
+
+# --------------------------------------------------------------------------- what gets lost
+
+
+def _sheet_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
+    losses = []
+    for name, part in sheets.items():
+        if part not in zf.namelist():
+            continue
+        root = ET.fromstring(zf.read(part))
+        where = f"sheet '{name}'"
+        for ext in root.iterfind(f"{MAIN}extLst/{MAIN}ext"):
+            uri = ext.get("uri", "").upper()
+            what, fix = SHEET_EXTENSIONS.get(uri, (f"an Excel extension ({uri})", EXCEL_ONLY))
+            losses.append(Loss(where, what, fix, kind="extension"))
+        for tag, what in SHEET_ELEMENTS.items():
+            if root.find(f"{MAIN}{tag}") is not None:
+                losses.append(Loss(where, what, EXCEL_ONLY, kind="element"))
+    return losses
+
+
+def _element_losses(original: ZipFile, copy: ZipFile, sheets: dict[str, str],
+                    known: list[Loss]) -> list[Loss]:
+    """Any other part of a sheet's XML that the saved copy lacks (ignored-error marks,
+    custom views, ...): compared after the save rather than listed in advance."""
+    reported = {(loss.where, loss.kind) for loss in known}
+    copied = {name: part.lstrip("/") for name, part in sheet_parts(copy).items()}
+    losses = []
+    for name, part in sheets.items():
+        where = f"sheet '{name}'"
+        part = part.lstrip("/")
+        if part not in original.namelist() or copied.get(name) not in copy.namelist():
+            continue
+        before = _child_tags(original.read(part))
+        after = _child_tags(copy.read(copied[name]))
+        for tag in sorted(before - after - {"extLst", *SHEET_ELEMENTS, *HARMLESS_ELEMENTS}):
+            if (where, "element") not in reported:
+                what, fix = DROPPED_ELEMENTS.get(tag, (f"its <{tag}> settings", EXCEL_ONLY))
+                losses.append(Loss(where, what, fix, kind="element"))
+    return losses
+
+
+def _child_tags(xml: bytes) -> set[str]:
+    root = ET.fromstring(xml)
+    return {child.tag.rpartition("}")[2] for child in root}
+
+
+def _drawing_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
+    losses = []
+    for name, part in sheets.items():
+        for kind, target in relationships(zf, part):
+            if kind == DRAWING_REL and target in zf.namelist():
+                losses += _one_drawing(zf.read(target), f"sheet '{name}'")
+    return losses
+
+
+def _one_drawing(xml: bytes, where: str) -> list[Loss]:
+    root = ET.fromstring(xml)
+    found: Counter[str] = Counter()
+    for tag in ("sp", "grpSp", "cxnSp", "contentPart"):
+        found["shapes, text boxes or ink"] += sum(1 for _ in root.iter(f"{XDR}{tag}"))
+    for frame in root.iter(f"{XDR}graphicFrame"):
+        data = frame.find(f".//{A}graphicData")
+        uri = data.get("uri", "") if data is not None else ""
+        label = "charts" if uri == CHART_URI else "slicers, timelines or SmartArt"
+        found[label] += 1
+    fixes = {
+        "charts": "openpyxl rewrites charts and can change or break their styling; move the "
+                  "chart to a separate workbook that links to the register, or add rows by hand",
+    }
+    default_fix = "move them to a separate sheet or workbook, or add the rows by hand"
+    return [
+        Loss(where, f"{count} {label}", fixes.get(label, default_fix), kind="drawing")
+        for label, count in found.items() if count
+    ]
+
+
+def _part_losses(
+    original: ZipFile, copy: ZipFile, sheets: dict[str, str], known: list[Loss]
+) -> list[Loss]:
+    after = Counter(content_types(copy).values())
+    lost: dict[str, list[str]] = {}
+    for part, kind in content_types(original).items():
+        if kind not in TOLERATED and not part.startswith(THUMBNAIL):
+            lost.setdefault(kind, []).append(part)
+    owners = {target: f"sheet '{name}'" for name, sheet in sheets.items()
+              for _, target in relationships(original, sheet)}
+    drawing_reported = any(loss.kind == "drawing" for loss in known)
+    losses = []
+    for kind, parts in lost.items():
+        if len(parts) <= after.get(kind, 0) or (drawing_reported and kind.endswith("drawing+xml")):
+            continue
+        label = PART_NAMES.get(kind, f"parts of type {kind}")
+        where = " and ".join(sorted({owners.get(p, "workbook") for p in parts}))
+        losses.append(Loss(where, f"{label} ({', '.join(sorted(parts)[:3])})", EXCEL_ONLY))
+    return losses
+
+
+def _warning_losses(messages: list[str], known: list[Loss]) -> list[Loss]:
+    kinds = {loss.kind for loss in known}
+    losses = []
+    for message in dict.fromkeys(messages):
+        explained = (
+            message.startswith(HARMLESS_WARNINGS)
+            or ("extension is not supported" in message and "extension" in kinds)
+            or (message.startswith("DrawingML support") and "drawing" in kinds)
+        )
+        if not explained:
+            losses.append(Loss("workbook", f"openpyxl warned: {message}", EXCEL_ONLY, "warning"))
+    return losses
+
+
+def _notes(original: ZipFile, copy: ZipFile, sheets: dict[str, str]) -> tuple[str, ...]:
+    notes = []
+    names = set(copy.namelist())
+    for part, kind in content_types(original).items():
+        note = TOLERATED.get(kind)
+        if note and part not in names and note not in notes:
+            notes.append(note)
+    if any(p.startswith(THUMBNAIL) for p in original.namelist()):
+        notes.append("the file-preview thumbnail is dropped")
+    sheet_xml = [original.read(p) for p in sheets.values() if p in original.namelist()]
+    if any(b"<f>" in x or b"<f " in x for x in sheet_xml):
+        notes.append("cached formula results are removed; Excel recalculates on open")
+    if any("comments" in p for p in original.namelist()):
+        notes.append("note (comment) boxes go back to their default size and position")
+    return tuple(notes)

@@ -1,0 +1,204 @@
+"""``tracker doctor``: check an installation before trusting it to run unattended.
+
+Each check gives one line, PASS, WARN or FAIL, with how to fix it. Secrets are resolved to
+prove they are there, and never printed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from automation.core.errors import TrackerError
+from automation.mail.transports.interface import Transport
+from automation.run.config import Config, resolve_secret
+
+PASS, WARN, FAIL = "PASS", "WARN", "FAIL"
+
+
+@dataclass(frozen=True)
+class Check:
+    status: str
+    name: str
+    detail: str
+    fix: str = ""
+
+    @property
+    def line(self) -> str:
+        return f"{self.status} {self.name}: {self.detail}" + (f" (fix: {self.fix})" if self.fix else "")
+
+
+def _error(name: str, exc: TrackerError) -> Check:
+    what = f"{exc.where}: {exc.what}" if exc.where else exc.what
+    return Check(FAIL, name, what, exc.fix)
+
+
+def check_config(load: Callable[[], Config]) -> tuple[Check, Config | None]:
+    try:
+        config = load()
+    except TrackerError as exc:
+        return _error("config", exc), None
+    if config.source:
+        return Check(PASS, "config", f"{config.source} is valid"), config
+    return Check(WARN, "config", "no tracker.toml found: built-in defaults in use (mail goes to the outbox)",
+                 "create tracker.toml beside the register, or pass --config"), config  # fmt: skip
+
+
+def check_register(register: Path) -> Check:
+    from automation.run.jobs import check_register as read
+
+    try:
+        checked = read(register)
+    except TrackerError as exc:
+        return _error("register", exc)
+    errors, warnings = checked.errors, len(checked.problems) - checked.errors
+    counts = f"{register} read: {errors} errors, {warnings} warnings"
+    if errors:
+        return Check(FAIL, "register", counts, "run `tracker validate` and correct the cells it lists")
+    if warnings:
+        return Check(WARN, "register", counts, "run `tracker validate` to see the warnings")
+    return Check(PASS, "register", counts)
+
+
+def check_templates(config: Config) -> Check:
+    from automation.core.model import Settings
+    from automation.core.status import status_report
+    from automation.mail.compose import compose
+    from automation.mail.digests import History, Options
+    from automation.mail.ledger import iso_week
+    from automation.mail.render import Renderer
+    from automation.register.load import Register
+    from automation.run.demo import AS_OF, DOMAIN, demo_items, demo_owners, demo_publications, load_example
+
+    folder = config.path(config.mail.templates) if config.mail.templates else None
+    try:
+        data = load_example()
+        register = Register(Path("sample.xlsx"), tuple(demo_items(data)), tuple(demo_owners()),
+                            tuple(demo_publications(data)), Settings(), ())  # fmt: skip
+        options = Options(updates_to=config.mail.register_owner or config.mail.sender,
+                          allowed_domains=(DOMAIN,))
+        plan = compose(register, status_report(register, AS_OF), (), History(), options)
+        renderer = Renderer(config.mail.marking, folder)
+        week = iso_week(AS_OF)
+        renderer.owner_digest(plan.digests[0], plan.as_of, week)
+        renderer.manager_summary(plan.summary, week)
+    except TrackerError as exc:
+        return _error("templates", exc)
+    where = f"your templates in {folder}" if folder else "built-in templates"
+    return Check(PASS, "templates", f"{where} render the owner digest and manager summary")
+
+
+def check_addresses(config: Config) -> Iterator[Check]:
+    from automation.core.addresses import refusal
+
+    mail = config.mail
+    if not mail.allowed_domains:
+        yield Check(FAIL, "allowed domains", "[mail] allowed_domains is empty: no mail can be sent",
+                    "list the force's domains, e.g. allowed_domains = [\"*.police.uk\"]")  # fmt: skip
+        return
+    yield Check(PASS, "allowed domains", ", ".join(mail.allowed_domains))
+    for key, address in (("register_owner", mail.register_owner), ("it_contact", mail.it_contact)):
+        why = refusal(address, mail.allowed_domains) if address else "is not set"
+        if why:
+            yield Check(WARN, key, f"[mail] {key} {why}: failure notices cannot reach them",
+                        f"set [mail] {key} to an address in the allowed domains")  # fmt: skip
+        else:
+            yield Check(PASS, key, address)
+
+
+_REQUIRED = {
+    "smtp": (("host", "the SMTP server or relay host name"),),
+    "ews": (("username", "the sending account, e.g. FORCE\\svc-tracker"),),
+    "graph": (("tenant_id", "the directory (tenant) id"), ("client_id", "the application (client) id")),
+}
+_PACKAGES = {"ews": ("exchangelib", "ews"), "graph": ("msal", "graph")}
+
+
+def _secrets(kind: str, settings: object) -> list[str]:
+    if kind == "smtp":
+        return ["password"] if getattr(settings, "username", "") else []
+    if kind == "ews":
+        oauth = getattr(settings, "auth_type", "") == "oauth"
+        return ["client_secret"] if oauth else ["password"]
+    return ["client_secret"] if kind == "graph" else []
+
+
+def check_transport(config: Config) -> Iterator[Check]:
+    kind = config.mail.transport
+    if kind == "outbox":
+        folder = config.path(config.mail.outbox)
+        yield Check(PASS, "transport", f"outbox: messages are written to {folder} for a person to send")
+        return
+    settings = getattr(config.mail, kind)
+    missing = [f"[mail.{kind}] {key} ({what})" for key, what in _REQUIRED.get(kind, ())
+               if not getattr(settings, key)]  # fmt: skip
+    if kind == "ews" and not (settings.service_endpoint or settings.autodiscover):
+        missing.append("[mail.ews] service_endpoint (the EWS URL)")
+    if kind == "ews" and settings.auth_type == "oauth":
+        missing += [f"[mail.ews] {k}" for k in ("client_id", "tenant_id") if not getattr(settings, k)]
+    if missing:
+        yield Check(FAIL, "transport", f"{kind}: missing {', '.join(missing)}", "set them in tracker.toml")
+    else:
+        yield Check(PASS, "transport", f"{kind} settings present")
+    if kind in _PACKAGES and importlib.util.find_spec(_PACKAGES[kind][0]) is None:
+        package, extra = _PACKAGES[kind]
+        yield Check(FAIL, "package", f"{kind} needs {package}, which is not installed",
+                    f"pip install 'tracker[{extra}]'")  # fmt: skip
+    for key in _secrets(kind, settings):
+        where = f"[mail.{kind}] {key}"
+        try:
+            resolve_secret(getattr(settings, key), where)
+        except TrackerError as exc:
+            yield _error("secret", exc)
+        else:
+            yield Check(PASS, "secret", f"{where} is set (not shown)")
+
+
+def probe_message(config: Config, address: str, key: str) -> EmailMessage:
+    from automation.mail.render import Rendered, build_message
+
+    marking = config.mail.marking
+    text = (f"{marking}\n\nThis is a test message from `tracker doctor`: mail from tracker reaches "
+            f"{address} through the {config.mail.transport} transport.\n\n{marking}\n")  # fmt: skip
+    html = "".join(f"<p>{line}</p>" for line in text.replace("`", "").split("\n\n"))
+    rendered = Rendered(f"{marking}: tracker test message", text, f"<html><body>{html}</body></html>")
+    return build_message(rendered, sender=config.mail.sender, to=[address], cc=[], key=key)
+
+
+def send_test(config: Config, address: str, transport: Transport | None = None) -> Check:
+    from automation.core.addresses import refusal
+    from automation.mail.ledger import iso_week
+    from automation.mail.transports.interface import close_transport
+    from automation.run.notify import quick_transport
+
+    why = refusal(address, config.mail.allowed_domains)
+    if why:
+        return Check(FAIL, "test message", f"not sent: {why}", "use an address in [mail] allowed_domains")
+    now = datetime.now()
+    key = f"{iso_week(now.date())}:doctor-test-{now:%Y%m%dT%H%M%S}:{address.casefold()}"
+    try:
+        chosen = transport or quick_transport(config)
+        try:
+            sent_id = chosen.send(probe_message(config, address, key), key)
+        finally:
+            close_transport(chosen)
+    except TrackerError as exc:
+        return _error("test message", exc)
+    return Check(PASS, "test message", f"sent to {address} through {chosen.name} ({sent_id})")
+
+
+def run_checks(load: Callable[[], Config], register: Callable[[], Path], send_to: str | None = None,
+               transport: Transport | None = None) -> list[Check]:
+    """Every check in order; later checks are skipped when the config cannot be read."""
+    first, config = check_config(load)
+    if config is None:
+        return [first, Check(FAIL, "other checks", "skipped until the config is fixed")]
+    checks = [first, check_register(register()), check_templates(config),
+              *check_addresses(config), *check_transport(config)]  # fmt: skip
+    if send_to:
+        checks.append(send_test(config, send_to, transport))
+    return checks

@@ -1,0 +1,210 @@
+"""Composition shared by the command line and the scheduler: each job is one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from automation.core.errors import CannotRun, RegisterLayoutError
+from automation.core.problems import Problem, Severity
+from automation.core.status import StatusReport, status_report
+from automation.core.validation import validate
+from automation.mail.compose import compose
+from automation.mail.deliver import Delivery, Result, deliver, would_deliver
+from automation.mail.digests import History, Options
+from automation.mail.ledger import Ledger, iso_week
+from automation.mail.outgoing import Outgoing, build_outgoing
+from automation.mail.render import Renderer
+from automation.mail.transports.interface import Transport, close_transport
+from automation.register.load import Register, load_register
+from automation.run.config import Config
+
+if TYPE_CHECKING:
+    from automation.importing.merge import MergePlan
+    from automation.importing.result import Extraction
+    from automation.register.safe_write.write import WriteResult
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A register read and validated; ``register`` is None when its layout is unusable."""
+
+    register: Register | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+
+def check_register(path: Path) -> Checked:
+    """Read and validate. A missing sheet or column becomes a problem, not an exception;
+    an unreadable file still raises RegisterUnreadable."""
+    try:
+        register = load_register(path)
+    except RegisterLayoutError as exc:
+        return Checked(None, (Problem(Severity.ERROR, "", "", "", exc.what, exc.fix),))
+    return Checked(register, tuple(validate(register)))
+
+
+@dataclass(frozen=True)
+class WeeklyResult:
+    week: str
+    as_of: date
+    transport: str
+    deliveries: tuple[Delivery, ...]
+    refused: tuple[tuple[str, str], ...]  # (recipient or owner, why)
+    problems: tuple[Problem, ...]
+    dry_run: bool
+    left_out: int = 0  # items left out of owners' emails because their rows have errors
+
+    def count(self, result: Result) -> int:
+        return sum(1 for d in self.deliveries if d.result is result)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when anything did not reach whom it should: a failed, partly sent or doubtful
+        message, or a recipient mail may not go to."""
+        troubled = (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT)
+        return 1 if any(self.count(r) for r in troubled) or self.refused else 0
+
+
+def ledger_path(config: Config, register: Path) -> Path:
+    if config.ledger:
+        return config.path(config.ledger)
+    return register.with_name(register.stem + ".ledger.sqlite")
+
+
+def _compose_options(config: Config) -> Options:
+    mail = config.mail
+    return Options(escalate=mail.escalate, send_empty=mail.send_empty_digests,
+                   updates_to=mail.reply_to or mail.register_owner,
+                   allowed_domains=tuple(mail.allowed_domains))  # fmt: skip
+
+
+def _history(path: Path, week: str, dry_run: bool) -> History:
+    if dry_run and not path.exists():
+        return History()
+    with Ledger(path) as ledger:
+        return ledger.history(week)
+
+
+def weekly_run(config: Config, register_path: Path, today: date, *, dry_run: bool = False,
+               only: str | None = None, force: bool = False, transport: Transport | None = None,
+               now: Callable[[], datetime] = datetime.now) -> WeeklyResult:
+    """The weekly job: read, validate, rate, compose, render, send through the ledger.
+
+    Raises when the register cannot be read at all; everything else (bad rows, refused
+    addresses, failed messages) is reported in the result and the run goes on."""
+    checked = check_register(register_path)
+    if checked.register is None:
+        raise RegisterLayoutError(checked.problems[0].message, fix=checked.problems[0].fix)
+    register, week = checked.register, iso_week(today)
+    report = status_report(register, today)
+    path = ledger_path(config, register_path)
+    plan = compose(register, report, checked.problems, _history(path, week, dry_run),
+                   _compose_options(config))  # fmt: skip
+    templates = config.path(config.mail.templates) if config.mail.templates else None
+    outgoing, refused = build_outgoing(plan, week, config.mail, Renderer(config.mail.marking, templates),
+                                       register.owners)  # fmt: skip
+    if only:
+        outgoing = _only(outgoing, only)
+    refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
+    if dry_run:
+        planned = tuple(_planned(path, outgoing, force))
+        return WeeklyResult(week, today, config.mail.transport, planned, refusals, checked.problems, True,
+                            len(plan.summary.left_out))
+    if transport is None:
+        from automation.mail.transports import make_transport
+
+        transport = make_transport(config)
+    try:
+        with _single_run(register_path):
+            kind = "partial" if only else "weekly"  # a partial run never counts as the week's run
+            deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind)
+    finally:
+        close_transport(transport)
+    return WeeklyResult(week, today, transport.name, tuple(deliveries), refusals, checked.problems, False,
+                        len(plan.summary.left_out))
+
+
+@contextmanager
+def _single_run(register: Path) -> Iterator[None]:
+    """One sending run per register at a time (a scheduler and a cron job could overlap)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(register.with_name(register.name + ".remind.lock")))
+    try:
+        lock.acquire(timeout=5)
+    except Timeout as exc:
+        raise CannotRun(f"another tracker run is sending for {register} ({lock.lock_file} is held)",
+                        fix="wait for it to finish; this run would send nothing new") from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _only(outgoing: list[Outgoing], address: str) -> list[Outgoing]:
+    chosen = [o for o in outgoing if o.recipient.casefold() == address.strip().casefold()]
+    if not chosen:
+        raise CannotRun(f"no message this week goes to {address!r}",
+                        fix="check the address; tracker remind --dry-run lists who gets what")  # fmt: skip
+    return chosen
+
+
+def _planned(path: Path, outgoing: list[Outgoing], force: bool) -> Iterator[Delivery]:
+    """What a real run would do, from the ledger read-only (a dry run records nothing)."""
+    if not path.exists():
+        yield from (Delivery(o, Result.WOULD_SEND) for o in outgoing)
+        return
+    with Ledger(path) as ledger:
+        for item in outgoing:
+            yield would_deliver(ledger, item, force) or Delivery(item, Result.WOULD_SEND)
+
+
+def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport: Transport, week: str,
+          now: Callable[[], datetime], force: bool, checked: Checked, kind: str) -> list[Delivery]:
+    with Ledger(path) as ledger:
+        run_id = ledger.start_run(kind, report.as_of, now())
+        try:
+            ledger.record_ratings(run_id, report.rated)
+            deliveries = deliver(outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force)
+        except BaseException as exc:  # Ctrl-C or a crash: the run must not stay open for ever
+            ledger.finish_run(run_id, now(), "interrupted", detail=f"{type(exc).__name__}: {exc}")
+            raise
+        failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN))
+        sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
+        errors = checked.errors
+        outcome = "failed" if failed else ("done" if outgoing else "nothing to send")
+        ledger.finish_run(run_id, now(), outcome, sent=sent, failed=failed,
+                          skipped=len(deliveries) - sent - failed, errors=errors,
+                          warnings=len(checked.problems) - errors)  # fmt: skip
+    return deliveries
+
+
+@dataclass(frozen=True)
+class Imported:
+    source: Path
+    extraction: Extraction
+    plan: MergePlan
+    written: WriteResult | None
+
+
+def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool = False) -> Imported:
+    """Extract a paper's publications and items and append the new ones to the register
+    (never overwriting an item it already has); with ``dry_run``, only plan."""
+    from automation.importing import extract_file
+    from automation.importing.merge import apply_merge, plan_merge
+
+    extraction = extract_file(paper)
+    plan = plan_merge(extraction, load_register(register_path))
+    written = None
+    if not dry_run and not plan.empty and extraction.items:  # a paper with no items adds nothing
+        note = f"Imported from {paper.name} on {today:%d/%m/%Y}"
+        written = apply_merge(register_path, plan, note)
+    return Imported(paper, extraction, plan, written)

@@ -1,0 +1,104 @@
+"""The weekly job and the daily validation, wrapped for unattended use.
+
+Nobody watches a scheduled run, so a failure has to leave a trace and reach a person: it is
+recorded in the ledger as a run with outcome 'failed' and a detail, and the register owner
+and IT are emailed (``notify.notify_failure``). These functions never raise for a failed run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from automation.mail.deliver import Result
+from automation.mail.ledger import Ledger
+from automation.mail.transports.interface import Transport
+from automation.run.config import Config
+from automation.run.jobs import WeeklyResult, check_register, ledger_path, weekly_run
+from automation.run.notify import Failure, failure_from_exception, notify_failure, send_validation_digest
+
+log = logging.getLogger(__name__)
+
+
+def failure_from_result(result: WeeklyResult) -> Failure:
+    """Why a run that completed still failed: messages not sent, or left in doubt."""
+    failed = [d for d in result.deliveries if d.result is Result.FAILED]
+    unknown = [d for d in result.deliveries if d.result is Result.UNKNOWN]
+    total = len(result.deliveries)
+    if failed:
+        what = f"{len(failed)} of {total} messages could not be sent"
+        fix = f"{failed[0].detail}; then run `tracker remind` again (it sends only what is missing)"
+    else:
+        what = f"{len(unknown)} of {total} messages may or may not have gone (a run stopped while sending)"
+        fix = "check the mailbox, then `tracker remind --force --only ADDRESS` for any that did not arrive"
+    return Failure(what, f"[mail] transport {result.transport}, week {result.week}", fix)
+
+
+def record_failure(config: Config, register: Path, today: date, started: datetime, now: datetime,
+                   failure: Failure) -> None:
+    """Mark this attempt as failed in the ledger: finish the run ``weekly_run`` left open, or
+    add one when it failed before recording anything. Logs, never raises."""
+    try:
+        with Ledger(ledger_path(config, register)) as ledger:
+            since = started.isoformat(timespec="seconds")
+            open_runs = [r for r in ledger.runs(10)
+                         if r.kind == "weekly" and r.outcome is None and r.started >= since]  # fmt: skip
+            ids = [r.id for r in open_runs] or [ledger.start_run("weekly", today, started)]
+            for run_id in ids:
+                ledger.finish_run(run_id, now, "failed", detail=failure.detail)
+    except Exception as exc:
+        log.error("could not record the failed run in the ledger (%s)", getattr(exc, "message", exc))
+
+
+def unattended_weekly(config: Config, register: Path, today: date, *, transport: Transport | None = None,
+                      now: Callable[[], datetime] = datetime.now) -> WeeklyResult | None:
+    """Run the weekly job; on failure record it and tell the owner and IT.
+
+    Returns the result (``exit_code`` 1 when messages failed), or None when the run could not
+    happen at all (register unreadable, layout or template broken, transport misconfigured)."""
+    started = now()
+    log.info("weekly run for %s as of %s: starting", register.name, today.isoformat())
+    try:
+        result = weekly_run(config, register, today, transport=transport, now=now)
+    except Exception as exc:
+        failure = failure_from_exception(exc, str(register))
+        log.error("weekly run failed: %s", failure.line, exc_info=not hasattr(exc, "what"))
+        record_failure(config, register, today, started, now(), failure)
+        notify_failure(config, failure, job="weekly run", today=today, now=now, transport=transport)
+        return None
+    log.info("weekly run %s: %d sent, %d already sent, %d failed, %d refused, %d problems in the register",
+             result.week, result.count(Result.SENT), result.count(Result.ALREADY_SENT),
+             result.count(Result.FAILED), len(result.refused), len(result.problems))  # fmt: skip
+    if result.exit_code:
+        failure = failure_from_result(result)
+        log.error("weekly run failed: %s", failure.line)
+        notify_failure(config, failure, job="weekly run", today=today, now=now, transport=transport)
+    return result
+
+
+def exit_code(result: WeeklyResult | None) -> int:
+    """For the command line: 1 when the run failed or could not happen."""
+    return 1 if result is None else result.exit_code
+
+
+def unattended_validation(config: Config, register: Path, today: date, *,
+                          transport: Transport | None = None,
+                          now: Callable[[], datetime] = datetime.now) -> int:
+    """Validate the register, record a 'validation' run, and email the register owner the
+    problems when there are any. Returns the number of errors. An unreadable register raises
+    (the scheduler reports it)."""
+    checked = check_register(register)
+    errors = checked.errors
+    warnings = len(checked.problems) - errors
+    log.info("daily validation of %s: %d errors, %d warnings", register.name, errors, warnings)
+    with Ledger(ledger_path(config, register)) as ledger:
+        run_id = ledger.start_run("validation", today, now())
+        where = None
+        if checked.problems:
+            where = send_validation_digest(config, register, checked.problems, today, transport=transport)
+        outcome = "problems" if errors else "done"
+        ledger.finish_run(run_id, now(), outcome, sent=1 if where else 0, errors=errors, warnings=warnings,
+                          detail=f"digest: {where}" if where else "")  # fmt: skip
+    return errors

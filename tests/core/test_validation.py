@@ -1,0 +1,122 @@
+from datetime import date, datetime
+
+from automation.core.addresses import is_email
+from automation.core.model import Status
+from automation.core.validation import validate
+from automation.register.load import load_register
+from tests.builders import PUB, edit, item, workbook
+
+
+def problems_of(path):
+    return [(p.severity.value, p.where, p.message) for p in validate(load_register(path))]
+
+
+def test_a_clean_register_has_no_problems(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(last_update=date(2021, 9, 1))])
+    assert problems_of(path) == []
+
+
+def test_a_broken_register_names_every_problem_by_cell(tmp_path):
+    items = [item(ref=f"Recommendation {n}", row=n + 1, deadline_date=date(2021, 8, 31))
+             for n in range(1, 9)]  # fmt: skip
+    path = workbook(tmp_path / "r.xlsx", items)
+    edit(path, {
+        "E2": "Done",                      # status not on the list
+        "F3": "Nobody Known",              # owner not on the Owners sheet
+        "H4": "31/13/2021",                # not a date
+        "B5": "Recommendation 1",          # duplicate (publication, ref)
+        "A6": "A report nobody listed",    # publication not on Publications
+        "E7": "Closed",                    # closed with no date closed, no evidence
+        "G8": datetime(2021, 12, 31),      # target date after the deadline
+        "K9": None,                        # kind missing
+        "Q9": "#DIV/0!",                   # an Excel error value
+    })  # fmt: skip
+    edit(path, {"B2": "not-an-email"}, sheet="Owners")
+    edit(path, {"B3": "many"}, sheet="Settings")
+    assert problems_of(path) == [
+        ("error", "Register!E2", "is not one of the statuses"),
+        ("error", "Register!F3", "is not on the Owners sheet"),
+        ("error", "Register!H4", "is not a date"),
+        ("error", "Register!B5", "appears twice for this publication (first on row 2)"),
+        ("error", "Register!A6", "is not on the Publications sheet"),
+        ("error", "Register!S7", "Closed item has no evidence"),
+        ("error", "Register!T7", "Closed item has no date closed"),
+        ("warning", "Register!G8", "is after the deadline 31/08/2021"),
+        ("error", "Register!K9", "has no kind"),
+        ("error", "Register!Q9", "holds an Excel error value"),
+        ("error", "Owners!B2", "is not a valid email address"),
+        ("error", "Settings!B3", "Amber window (days) must be a whole number of days"),
+    ]
+
+
+def test_every_problem_says_how_to_fix_it_and_shows_the_value(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item()])
+    edit(path, {"H2": "31/13/2021", "E2": "complete - awaiting sign-off"})
+    found = {p.cell: p for p in validate(load_register(path))}
+    assert found["H2"].value == "31/13/2021"
+    assert found["H2"].fix.startswith("type the date as dd/mm/yyyy")
+    assert "did you mean 'Complete \u2013 awaiting sign-off'?" in found["E2"].message
+    assert all(p.fix for p in found.values())
+
+
+def test_deadline_before_publication_is_a_warning_never_fixed(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(deadline_date=date(2021, 5, 31),
+                                               deadline_text="By 31 May 2021")])  # fmt: skip
+    register = load_register(path)
+    (problem,) = validate(register)
+    assert (problem.severity.value, problem.where) == ("warning", "Register!H2")
+    assert problem.message == "is before the publication date 13/07/2021"
+    assert register.items[0].deadline_date == date(2021, 5, 31)
+
+
+def test_deadline_text_without_a_date_asks_for_the_date(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(deadline_text="By March 2022")])
+    (problem,) = validate(load_register(path))
+    assert problem.where == "Register!H2"
+    assert "reads as 31/03/2022" in problem.message
+
+
+def test_unowned_open_item_is_a_warning_and_for_information_needs_no_owner(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [
+        item(owner=""), item(ref="Recommendation 2", owner="", status=Status.FOR_INFORMATION)])  # fmt: skip
+    assert problems_of(path) == [
+        ("warning", "Register!F2", "open item has no owner, so nobody is chased")]
+
+
+def test_closed_item_with_date_and_evidence_is_fine(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(status=Status.CLOSED, date_closed=date(2021, 9, 1),
+                                               evidence="Policy published")])  # fmt: skip
+    assert problems_of(path) == []
+
+
+def test_missing_owners_and_publications_sheets_are_reported(tmp_path):
+    import openpyxl
+
+    path = workbook(tmp_path / "r.xlsx", [item()])
+    book = openpyxl.load_workbook(path)
+    del book["Owners"]
+    del book["Publications"]
+    book.save(path)
+    messages = [m for _, _, m in problems_of(path)]
+    assert any("has no Owners sheet" in m for m in messages)
+    assert any("has no Publications sheet" in m for m in messages)
+
+
+def test_email_shapes():
+    assert is_email("dana.whitfield@demo.police.uk")
+    for bad in ("dana", "dana@", "dana@police", "a b@x.police.uk", "x@y.uk\nBcc: z@evil.com"):
+        assert not is_email(bad)
+
+
+def test_publication_title_matches_in_any_case(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(publication=PUB.upper())])
+    assert problems_of(path) == []
+
+
+def test_a_value_typed_over_the_rag_formula_is_reported(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(), item(ref="Recommendation 2", row=3)])
+    edit(path, {"C2": "Green", "D3": "01/01/2030"})
+    assert problems_of(path) == [
+        ("warning", "Register!C2", "has no RAG formula, so Excel's RAG here is typed or missing"),
+        ("warning", "Register!D3", "has no Due formula, so Excel's Due here is typed or missing"),
+    ]

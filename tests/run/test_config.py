@@ -1,0 +1,121 @@
+from pathlib import Path
+
+import pytest
+
+from automation.core.errors import ConfigError
+from automation.run.config import Config, documented_keys, load_config, resolve_secret
+
+
+def write(tmp_path, text):
+    path = tmp_path / "tracker.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_means_every_default(tmp_path):
+    config = load_config(search_dir=tmp_path)
+    assert config == Config(base_dir=tmp_path)
+    assert config.mail.transport == "outbox"
+    assert config.register_path == tmp_path / "tracker.xlsx"
+    assert config.ledger_path == tmp_path / "tracker.ledger.sqlite"
+
+
+def test_values_are_read_and_paths_are_relative_to_the_file(tmp_path):
+    path = write(tmp_path, """
+register = "data/register.xlsx"
+[mail]
+transport = "smtp"
+allowed_domains = ["force.police.uk"]
+[mail.smtp]
+host = "relay.force.police.uk"
+port = 25
+security = "none"
+timeout = 5
+""")
+    config = load_config(path)
+    assert config.register_path == tmp_path / "data" / "register.xlsx"
+    assert config.mail.smtp.port == 25
+    assert config.mail.smtp.timeout == 5.0
+    assert config.mail.allowed_domains == ["force.police.uk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("regster = 'x'", "tracker.toml: regster is not a setting"),
+        ("[mail]\nport = 25", "[mail] port is not a setting"),
+        ("[mail.smtp]\nport = '25'", "[mail.smtp] port must be a whole number, not '25'"),
+        ("[mail]\nescalate = 'yes'", "[mail] escalate must be a bool, not 'yes'"),
+        ("[mail]\nallowed_domains = 'police.uk'", "[mail] allowed_domains must be a list of strings"),
+        ("[mail]\ntransport = 'carrier-pigeon'", "[mail] transport is 'carrier-pigeon'"),
+        ("mail = 3", "mail must be a [mail] table"),
+        ("timezone = 'Mars/Olympus'", "timezone 'Mars/Olympus' is unknown"),
+        ("register = ", "is not valid TOML"),
+    ],
+)
+def test_bad_files_name_the_file_and_key(tmp_path, text, message):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in caught.value.message
+    assert caught.value.exit_code == 2
+
+
+def test_missing_config_file_given_explicitly(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_secrets_come_from_the_environment_only(monkeypatch):
+    monkeypatch.setenv("TRACKER_TEST_SECRET", "s3cret")
+    assert resolve_secret("env:TRACKER_TEST_SECRET", "[mail.smtp] password") == "s3cret"
+    monkeypatch.delenv("TRACKER_TEST_SECRET")
+    with pytest.raises(ConfigError, match="names environment variable TRACKER_TEST_SECRET, which is not set"):
+        resolve_secret("env:TRACKER_TEST_SECRET", "[mail.smtp] password")
+    with pytest.raises(ConfigError, match=r"secrets never live in tracker\.toml"):
+        resolve_secret("hunter2", "[mail.smtp] password")
+
+
+def test_every_key_is_documented():
+    keys = documented_keys()
+    assert ("mail.transport", '"outbox"', "outbox, smtp, ews or graph") in keys
+    assert all(meaning for _, _, meaning in keys)
+
+
+def test_readme_documents_every_key():
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [key for key, _, _ in documented_keys() if f"`{key}`" not in readme]
+    assert missing == []
+
+
+def test_marking_must_be_one_line_of_capitals(tmp_path):
+    assert load_config(write(tmp_path, "[mail]\nmarking = 'OFFICIAL-SENSITIVE'")).mail.marking == "OFFICIAL-SENSITIVE"
+    with pytest.raises(ConfigError, match="is not a protective marking"):
+        load_config(write(tmp_path, '[mail]\nmarking = "OFFICIAL\\r\\nBcc: x@evil.example"'))
+
+
+def test_the_example_file_parses_with_every_key_uncommented(tmp_path):
+    import re
+
+    text = (Path(__file__).parents[2] / "tracker.toml.example").read_text(encoding="utf-8")
+    body = "\n".join(re.sub(r"^# (\w+ = )", r"\1", line) for line in text.splitlines())
+    config = load_config(write(tmp_path, body))
+    assert config.mail.transport == "outbox"
+    keys = {key.rsplit(".", 1)[-1] for key, _, _ in documented_keys()}
+    assert keys <= set(re.findall(r"^# (\w+) = ", text, re.M))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[mail]\nallowed_domains = []", "allowed_domains is empty"),
+        ("[mail]\nallowed_domains = ['police uk']", "allowed_domains has 'police uk', which is not a domain"),
+        ("[mail]\nsender = 'not an address'", "sender 'not an address' is not one plain email address"),
+        ('[mail]\nreply_to = "x@a.police.uk, evil@gmail.com"', "reply_to: email address"),
+        ('[mail]\nregister_owner = "gov@a.police.uk\\r\\nBcc: x@y.uk"', "register_owner: email address"),
+        ('[mail]\nmanagers = ["boss@gmail.com"]', "managers: email address boss@gmail.com is outside"),
+    ],
+)
+def test_addresses_in_the_file_are_checked(tmp_path, text, message):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in caught.value.message
