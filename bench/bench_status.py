@@ -42,7 +42,7 @@ BARE_REGISTER = ("import python_calamine as c; wb=c.CalamineWorkbook.from_path({
                  "[wb.get_sheet_by_name(s).to_python() for s in ('Register',)]")  # fmt: skip
 BARE_ALL = ("import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
             "[wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names]")  # fmt: skip
-IMPORTS = "import automation.cli, automation.core.status, automation.register.load, automation.cli.views"
+IMPORTS = "import automation.cli, automation.core.rating, automation.register.load, automation.cli.views"
 
 
 def _show(path: Path) -> str:
@@ -192,11 +192,11 @@ def print_help_table(result: dict[str, Any], repeat: int, launcher: list[str]) -
 STAGES = """
 import gc, json, sys, time
 t0 = time.perf_counter()
-import automation.cli, automation.core.status, automation.register.load, automation.cli.views
+import automation.cli, automation.core.rating, automation.register.load, automation.cli.views
 from datetime import date
 from automation.cli.views import status_json
 from automation.register.load import load_register
-from automation.core.status import status_report
+from automation.core.rating import status_report
 t1 = time.perf_counter()
 if sys.argv[2] == "nogc":
     gc.disable()
@@ -241,7 +241,7 @@ def _where(key: tuple[str, int, str]) -> str:
 def profile_status(rows: int, args: argparse.Namespace, timed: dict[str, Any] | None) -> None:
     """Where one status run's time goes: stage times in fresh subprocesses, then cProfile."""
     from automation.cli.views import status_json
-    from automation.core.status import status_report
+    from automation.core.rating import status_report
     from automation.register.load import load_register
 
     path = cached_register(rows, args.owners, args.seed)

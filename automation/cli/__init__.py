@@ -138,7 +138,7 @@ def status(options: Options, today: Any, fmt: str) -> int:
     """BRAG summary: counts by rating, by publication and by owner, then every item, most
     urgent first."""
     from automation.core.pauses import no_gc_pauses
-    from automation.core.status import status_of
+    from automation.run.jobs import status_of
 
     day = options.today(today.date() if today else None)
     with no_gc_pauses():  # a one-shot command: the collector would only slow big registers
@@ -165,7 +165,7 @@ def demo(path: Path, force: bool) -> None:
     owners and progress) at PATH."""
 
     def build() -> int:
-        from automation.register.create import create_demo
+        from automation.run.demo import create_demo
 
         count, backup = create_demo(path, replace=force)
         kept = f" (previous file kept as {backup})" if backup else ""

@@ -11,38 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automation.core.model import Rag, Status
-from automation.core.problems import Problem, Severity
-from automation.core.status import StatusReport
-from automation.core.text import ddmmyyyy, plural, printable
+from automation.core.problems import Problem, problem_counts
+from automation.core.problems import problems_text as problems_text
+from automation.core.rating import StatusReport
+from automation.core.text import clip, ddmmyyyy, plural, printable
 
 if TYPE_CHECKING:
     from automation.run.jobs import Imported, WeeklyResult
 
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
-
-
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-
-def problem_counts(problems: Sequence[Problem]) -> tuple[int, int]:
-    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-    return errors, len(problems) - errors
-
-
-def problems_text(problems: Sequence[Problem], path: Path) -> str:
-    lines = []
-    width = max((len(p.where) for p in problems), default=0)
-    for p in problems:
-        value = f'"{clip(p.value, 40)}" ' if p.value else ""
-        lines.append(f"{p.severity.value:<8} {p.where:<{width}}  {value}{p.message}")
-        if p.fix:
-            lines.append(f"{'':<8} {'':<{width}}  fix: {p.fix}")
-    errors, warnings = problem_counts(problems)
-    verdict = "no problems" if not problems else f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    lines.append(f"{path}: {verdict}")
-    return "\n".join(lines)
 
 
 def problems_json(problems: Sequence[Problem], path: Path) -> str:

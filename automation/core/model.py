@@ -247,4 +247,3 @@ def _item_defaults() -> dict[str, Any]:
         elif f.default_factory is not dataclasses.MISSING:
             found[f.name] = MappingProxyType({})  # shared, so read-only
     return found
-

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from automation.core.model import CellRef, quoted_sheet
+from automation.core.text import clip, plural
 
 
 class Severity(enum.Enum):
@@ -71,3 +74,23 @@ def error(where: CellRef, value: Any, message: str, fix: str) -> Problem:
 
 def warning(where: CellRef, value: Any, message: str, fix: str) -> Problem:
     return Problem.at(Severity.WARNING, where, value, message, fix)
+
+
+def problem_counts(problems: Sequence[Problem]) -> tuple[int, int]:
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return errors, len(problems) - errors
+
+
+def problems_text(problems: Sequence[Problem], path: Path) -> str:
+    """Problems as aligned lines with their fixes, then the counts: for the terminal and emails."""
+    lines = []
+    width = max((len(p.where) for p in problems), default=0)
+    for p in problems:
+        value = f'"{clip(p.value, 40)}" ' if p.value else ""
+        lines.append(f"{p.severity.value:<8} {p.where:<{width}}  {value}{p.message}")
+        if p.fix:
+            lines.append(f"{'':<8} {'':<{width}}  fix: {p.fix}")
+    errors, warnings = problem_counts(problems)
+    verdict = "no problems" if not problems else f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    lines.append(f"{path}: {verdict}")
+    return "\n".join(lines)

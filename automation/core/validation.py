@@ -9,7 +9,7 @@ from automation.core.addresses import is_email
 from automation.core.deadlines import resolve_deadline
 from automation.core.model import DeadlineKind, Item, Status
 from automation.core.problems import Problem, Severity, error, warning
-from automation.register.load import Register
+from automation.core.register import Register
 
 _REQUIRED = (
     ("publication", "has no publication", "type the publication's title as on the Publications sheet"),

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from automation.core.model import Item, Status, column_letter
+from automation.core.register import Register
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
 from automation.register import formulas
-from automation.register.load import Register
 from automation.register.read import Workbook
 from automation.register.safe_write.write import WriteResult
 from automation.register.schema import PUBLICATIONS, REGISTER, ColumnType, SheetSpec

@@ -8,8 +8,8 @@ from datetime import timedelta
 from automation.core.addresses import refusal
 from automation.core.model import Owner, Rag
 from automation.core.problems import Problem, Severity
-from automation.core.rating import Basis
-from automation.core.status import RatedItem, StatusReport, count_ratings
+from automation.core.rating import Basis, RatedItem, StatusReport, count_ratings
+from automation.core.register import Register
 from automation.mail.digests import (
     SECTIONS,
     History,
@@ -20,7 +20,6 @@ from automation.mail.digests import (
     Plan,
     Section,
 )  # fmt: skip
-from automation.register.load import Register
 
 
 def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:

@@ -7,8 +7,7 @@ from datetime import date
 
 from automation.core.model import CellRef, Owner, Rag
 from automation.core.problems import Problem
-from automation.core.rating import Basis
-from automation.core.status import RatedItem
+from automation.core.rating import Basis, RatedItem
 
 TEXT_LIMIT = 220
 SECTIONS = (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from automation.core.errors import CannotRun
 from automation.core.model import Rag
-from automation.core.status import RatedItem
+from automation.core.rating import RatedItem
 from automation.mail.digests import History
 
 SCHEMA = """

@@ -11,7 +11,7 @@ from automation.core.addresses import refusal
 from automation.core.model import Owner
 from automation.mail.digests import Plan
 from automation.mail.render import Renderer, addressed, build_message, message_body
-from automation.run.config import MailConfig
+from automation.mail.settings import MailConfig
 
 
 @dataclass(frozen=True)

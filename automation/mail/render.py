@@ -9,6 +9,7 @@ error raised before anything is sent.
 from __future__ import annotations
 
 import email.policy
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.headerregistry import HeaderRegistry
@@ -19,12 +20,16 @@ from typing import Any
 
 from automation.core.errors import CannotRun
 from automation.core.model import Rag
-from automation.core.text import ddmmyyyy, plural
+from automation.core.problems import Problem, problems_text
+from automation.core.text import clip, ddmmyyyy, plural
 from automation.mail.digests import ManagerSummary, OwnerDigest
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
 TEMPLATE_NAMES = ("owner_digest.html.j2", "owner_digest.txt.j2",
                   "manager_summary.html.j2", "manager_summary.txt.j2")  # fmt: skip
+NOTICE_NAMES = ("failure_notice.html.j2", "failure_notice.txt.j2", "validation_notice.html.j2",
+                "validation_notice.txt.j2", "test_message.html.j2", "test_message.txt.j2")  # fmt: skip
+NOTICE_PROBLEMS = 200  # a validation notice lists at most this many problems
 RAG_STYLE = {
     Rag.RED: "background:#FFC7CE;color:#9C0006", Rag.AMBER: "background:#FFEB9C;color:#9C5700",
     Rag.GREEN: "background:#C6EFCE;color:#006100", Rag.BLUE: "background:#BDD7EE;color:#1F4E78",
@@ -90,6 +95,7 @@ class Renderer:
         )  # fmt: skip
         self._env.filters["date"] = _ddmmyyyy
         self._env.filters["plural"] = plural
+        self._env.filters["clip"] = clip
         self._env.globals.update(rag_style=RAG_STYLE, Rag=Rag, marking=marking)
 
     def _render(self, name: str, **context: Any) -> str:
@@ -130,6 +136,31 @@ class Renderer:
         return self._marked(Rendered(subject, self._render("manager_summary.txt.j2", **context),
                                      self._render("manager_summary.html.j2", **context)),
                             "manager summary")  # fmt: skip
+
+
+    def _both(self, name: str, subject: str, what: str, **context: Any) -> Rendered:
+        text = self._render(f"{name}.txt.j2", **context)
+        return self._marked(Rendered(subject, text, self._render(f"{name}.html.j2", **context)), what)
+
+    def failure_notice(self, job: str, summary: str, rows: Sequence[tuple[str, str]], week: str) -> Rendered:
+        """'tracker <job> failed', for the register owner and IT: what, where, how to fix, when."""
+        subject = f"{self.marking}: tracker {job} failed, week {week}"
+        return self._both("failure_notice", subject, "failure notice", job=job, summary=summary, rows=rows)
+
+    def validation_notice(self, register: str, problems: Sequence[Problem], today: date) -> Rendered:
+        """The register's problems, for the register owner (the daily validation digest)."""
+        errors = sum(1 for p in problems if p.is_error)
+        counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+        subject = f"{self.marking}: tracker register check \u2013 {counts}, {today:%d/%m/%Y}"
+        shown = list(problems[:NOTICE_PROBLEMS])
+        return self._both("validation_notice", subject, "validation notice", register=register,
+                          problems=shown, problems_text=problems_text(shown, Path(register)),
+                          more=len(problems) - len(shown))  # fmt: skip
+
+    def test_message(self, address: str, transport: str) -> Rendered:
+        """``tracker doctor --send-test``: proof that mail reaches ``address``."""
+        subject = f"{self.marking}: tracker test message"
+        return self._both("test_message", subject, "test message", address=address, transport=transport)
 
 
 def message_body(rendered: Rendered, *, sender: str, reply_to: str = "") -> EmailMessage:

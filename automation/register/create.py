@@ -9,7 +9,7 @@ from pathlib import Path
 from automation.core.errors import CannotRun
 
 
-def _make_room(path: Path, replace: bool) -> Path | None:
+def make_room(path: Path, replace: bool) -> Path | None:
     """Refuse to overwrite unless asked; when asked, keep a dated backup first."""
     if not path.exists():
         if not path.parent.exists():
@@ -29,13 +29,6 @@ def _make_room(path: Path, replace: bool) -> Path | None:
 def create_empty(path: Path, *, replace: bool = False) -> Path | None:
     from automation.register.template import write_register
 
-    backup = _make_room(path, replace)
+    backup = make_room(path, replace)
     write_register(path)
     return backup
-
-
-def create_demo(path: Path, *, replace: bool = False) -> tuple[int, Path | None]:
-    from automation.run.demo import build_demo
-
-    backup = _make_room(path, replace)
-    return build_demo(path), backup

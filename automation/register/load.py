@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from automation.core.errors import RegisterLayoutError
-from automation.core.model import CellRef, Item, Kind, Owner, Publication, Settings, Status, column_letter
+from automation.core.model import (
+    CellRef,
+    Item,
+    Kind,
+    Owner,
+    Publication,
+    Settings,
+    Status,
+    column_letter,
+)
 from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem, Severity, error, warning
+from automation.core.register import Register
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (
@@ -34,43 +42,6 @@ _CONVERTERS: dict[ColumnType, Converter] = {
     ColumnType.KIND: cells.as_kind,
     ColumnType.STATUS: cells.as_status,
 }
-
-
-@dataclass(frozen=True)
-class Register:
-    """Everything read from the workbook. ``problems`` are those found while reading."""
-
-    path: Path
-    items: tuple[Item, ...]
-    owners: tuple[Owner, ...]
-    publications: tuple[Publication, ...]
-    settings: Settings
-    problems: tuple[Problem, ...]
-    extra_columns: tuple[str, ...] = ()
-
-    @cached_property
-    def _publications(self) -> dict[str, Publication]:
-        found: dict[str, Publication] = {}
-        for publication in self.publications:
-            found.setdefault(publication.title.casefold(), publication)
-        return found
-
-    @cached_property
-    def _owners(self) -> dict[str, Owner]:
-        found: dict[str, Owner] = {}
-        for owner in self.owners:
-            found.setdefault(owner.name.casefold(), owner)
-        return found
-
-    def publication(self, title: str) -> Publication | None:
-        return self._publications.get(title.casefold())
-
-    def owner(self, name: str) -> Owner | None:
-        return self._owners.get(name.casefold())
-
-    def published(self, item: Item) -> Any:
-        found = self.publication(item.publication)
-        return found.published if found else None
 
 
 _MISS = object()

@@ -8,14 +8,16 @@ key holds a reference, ``env:NAME`` (an environment variable) or ``keyring:SERVI
 from __future__ import annotations
 
 import dataclasses
-import os
-import re
 import sys
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any, get_type_hints
+from zoneinfo import ZoneInfo
 
-from automation.core.errors import ConfigError, MissingExtra
+from automation.core.errors import ConfigError
+from automation.mail.settings import MailConfig, check_mail, documented
+from automation.mail.transports.registry import backend
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,92 +25,47 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DEFAULT_CONFIG_NAME = "tracker.toml"
-TRANSPORTS = ("outbox", "smtp", "ews", "graph")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _doc(default: Any, doc: str) -> Any:
-    if isinstance(default, list):
-        return field(default_factory=lambda: list(default), metadata={"doc": doc})
-    return field(default=default, metadata={"doc": doc})
+def weekday(day: str, source: str = "tracker.toml") -> int:
+    """0 for Monday .. 6 for Sunday; accepts full names and three-letter abbreviations."""
+    text = day.strip().casefold()
+    for index, name in enumerate(DAYS):
+        if text in (name, name[:3]):
+            return index
+    raise ConfigError(f"{source}: [schedule] day is {day!r}", fix="use a weekday name, e.g. monday")
 
 
-@dataclass(frozen=True)
-class SmtpConfig:
-    host: str = _doc("", "SMTP server or relay host name")
-    port: int = _doc(587, "SMTP port (587 STARTTLS, 465 implicit TLS, 25 internal relay)")
-    security: str = _doc("starttls", "starttls, ssl or none (none only for an internal relay)")
-    username: str = _doc("", "login name; empty for an unauthenticated internal relay")
-    password: str = _doc("", "secret reference for the password, e.g. env:TRACKER_SMTP_PASSWORD")
-    timeout: float = _doc(30.0, "seconds to wait for the server")
-
-
-@dataclass(frozen=True)
-class EwsConfig:
-    service_endpoint: str = _doc("", "EWS URL, e.g. https://mail.force.police.uk/EWS/Exchange.asmx")
-    autodiscover: bool = _doc(False, "find the endpoint by autodiscover (slow, fragile; off)")
-    auth_type: str = _doc("ntlm", "ntlm, basic or oauth")
-    username: str = _doc("", r"account, e.g. FORCE\svc-tracker")
-    password: str = _doc("", "secret reference for the password")
-    primary_smtp_address: str = _doc("", "mailbox that sends; default mail.sender")
-    client_id: str = _doc("", "oauth only: application (client) id")
-    tenant_id: str = _doc("", "oauth only: directory (tenant) id")
-    client_secret: str = _doc("", "oauth only: secret reference for the client secret")
-    save_copy: bool = _doc(False, "keep a copy of each message in Sent Items")
-    max_wait: int = _doc(120, "seconds to keep retrying when the server is busy")
-
-
-@dataclass(frozen=True)
-class GraphConfig:
-    tenant_id: str = _doc("", "directory (tenant) id")
-    client_id: str = _doc("", "application (client) id with Mail.Send")
-    client_secret: str = _doc("", "secret reference, e.g. env:TRACKER_GRAPH_SECRET")
-    mailbox: str = _doc("", "mailbox (UPN) that sends; default mail.sender")
-    authority_host: str = _doc("https://login.microsoftonline.com", "Entra ID sign-in host")
-    graph_url: str = _doc("https://graph.microsoft.com/v1.0", "Graph API base URL")
-    save_to_sent_items: bool = _doc(False, "keep a copy of each message in Sent Items")
-    max_wait: int = _doc(120, "seconds to keep retrying on 429/503")
-
-
-@dataclass(frozen=True)
-class MailConfig:
-    transport: str = _doc("outbox", "outbox, smtp, ews or graph")
-    sender: str = _doc("tracker@example.police.uk", "From address")
-    reply_to: str = _doc("", "Reply-To address; default the register owner")
-    allowed_domains: list[str] = _doc(
-        ["*.police.uk"], "recipient domains mail may go to; '*.x' allows subdomains of x"
-    )
-    marking: str = _doc("OFFICIAL", "protective marking heading subject and body")
-    register_owner: str = _doc("", "governance officer's email: gets the manager summary")
-    managers: list[str] = _doc([], "more addresses that get the manager summary")
-    it_contact: str = _doc("", "email told when a scheduled run fails")
-    escalate: bool = _doc(True, "copy the owner's manager when an item is red two weeks running")
-    send_empty_digests: bool = _doc(False, "email owners who have nothing open")
-    outbox: str = _doc("outbox", "folder for .eml files, relative to this file")
-    templates: str = _doc("", "folder of edited templates; empty uses the built-in ones")
-    smtp: SmtpConfig = field(default_factory=SmtpConfig)
-    ews: EwsConfig = field(default_factory=EwsConfig)
-    graph: GraphConfig = field(default_factory=GraphConfig)
+def clock_time(text: str, key: str = "time", source: str = "tracker.toml") -> time:
+    """``HH:MM`` (24-hour) as a time."""
+    hours, sep, minutes = text.strip().partition(":")
+    if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
+        hour, minute = int(hours), int(minutes)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ConfigError(f"{source}: [schedule] {key} is {text!r}", fix="use 24-hour HH:MM, e.g. 08:00")
 
 
 @dataclass(frozen=True)
 class ScheduleConfig:
-    day: str = _doc("monday", "weekday of the weekly run")
-    time: str = _doc("08:00", "local time of the weekly run, HH:MM")
-    daily_validation: bool = _doc(False, "also email the register owner a daily validation digest")
-    daily_time: str = _doc("07:30", "local time of the daily validation digest")
+    day: str = documented("monday", "weekday of the weekly run")
+    time: str = documented("08:00", "local time of the weekly run, HH:MM")
+    daily_validation: bool = documented(False, "also email the register owner a daily validation digest")
+    daily_time: str = documented("07:30", "local time of the daily validation digest")
 
 
 @dataclass(frozen=True)
 class LoggingConfig:
-    level: str = _doc("INFO", "DEBUG, INFO, WARNING or ERROR")
-    file: str = _doc("", "also log to this rotating file")
+    level: str = documented("INFO", "DEBUG, INFO, WARNING or ERROR")
+    file: str = documented("", "also log to this rotating file")
 
 
 @dataclass(frozen=True)
 class Config:
-    register: str = _doc("tracker.xlsx", "the master register, relative to this file")
-    ledger: str = _doc("", "SQLite ledger of runs and messages; default beside the register")
-    timezone: str = _doc("Europe/London", "time zone that decides what 'today' is")
+    register: str = documented("tracker.xlsx", "the master register, relative to this file")
+    ledger: str = documented("", "SQLite ledger of runs and messages; default beside the register")
+    timezone: str = documented("Europe/London", "time zone that decides what 'today' is")
     mail: MailConfig = field(default_factory=MailConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
@@ -173,54 +130,15 @@ def _build(cls: type, data: dict[str, Any], prefix: str, source: str) -> Any:
 
 def _check_choices(config: Config) -> None:
     source = config.source or DEFAULT_CONFIG_NAME
-    if config.mail.transport not in TRANSPORTS:
-        raise ConfigError(
-            f"{source}: [mail] transport is {config.mail.transport!r}",
-            fix=f"use one of {', '.join(TRANSPORTS)}",
-        )
-    if config.mail.smtp.security not in ("starttls", "ssl", "none"):
-        raise ConfigError(f"{source}: [mail.smtp] security must be starttls, ssl or none")
-    if config.mail.ews.auth_type not in ("ntlm", "basic", "oauth"):
-        raise ConfigError(f"{source}: [mail.ews] auth_type must be ntlm, basic or oauth")
-    if not re.fullmatch(r"[A-Z][A-Z0-9 /-]{1,60}", config.mail.marking):
-        raise ConfigError(
-            f"{source}: [mail] marking {config.mail.marking!r} is not a protective marking",
-            fix="use capitals on one line, e.g. OFFICIAL or OFFICIAL-SENSITIVE",
-        )
+    backend(config.mail.transport, source)
+    check_mail(config.mail, source)
     try:
-        from zoneinfo import ZoneInfo
-
         ZoneInfo(config.timezone)
     except Exception as exc:
         raise ConfigError(f"{source}: timezone {config.timezone!r} is unknown") from exc
-    _check_addresses(config.mail, source)
-
-
-_DOMAIN = re.compile(r"(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+", re.I)
-
-
-def _check_addresses(mail: MailConfig, source: str) -> None:
-    """Every address IT types is one plain address; replies stay inside the allowed domains."""
-    from automation.core.addresses import is_email, refusal
-
-    if not mail.allowed_domains:
-        raise ConfigError(f"{source}: [mail] allowed_domains is empty, so no mail could go anywhere",
-                          fix='list the force\'s domains, e.g. ["*.force.police.uk"]')  # fmt: skip
-    for pattern in mail.allowed_domains:
-        if not _DOMAIN.fullmatch(pattern.strip()):
-            raise ConfigError(f"{source}: [mail] allowed_domains has {pattern!r}, which is not a domain",
-                              fix='write domains as "force.police.uk" or "*.force.police.uk"')  # fmt: skip
-    if not is_email(mail.sender):
-        raise ConfigError(f"{source}: [mail] sender {mail.sender!r} is not one plain email address",
-                          fix="write it as name@force.police.uk, with no display name")  # fmt: skip
-    named = {"reply_to": [mail.reply_to], "register_owner": [mail.register_owner],
-             "it_contact": [mail.it_contact], "managers": mail.managers}  # fmt: skip
-    for key, values in named.items():
-        for value in filter(None, values):
-            why = refusal(value, mail.allowed_domains)
-            if why:
-                raise ConfigError(f"{source}: [mail] {key}: {why}",
-                                  fix="use one address in the allowed domains")  # fmt: skip
+    weekday(config.schedule.day, source)
+    clock_time(config.schedule.time, "time", source)
+    clock_time(config.schedule.daily_time, "daily_time", source)
 
 
 def load_config(path: Path | None = None, *, search_dir: Path | None = None) -> Config:
@@ -240,36 +158,6 @@ def load_config(path: Path | None = None, *, search_dir: Path | None = None) -> 
     config = dataclasses.replace(built, base_dir=path.parent, source=str(path))
     _check_choices(config)
     return config
-
-
-def resolve_secret(reference: str, where: str) -> str:
-    """The secret a reference names: ``env:NAME`` or ``keyring:SERVICE/USER``."""
-    kind, _, name = reference.partition(":")
-    if kind == "env" and name:
-        value = os.environ.get(name)
-        if not value:
-            raise ConfigError(
-                f"{where} names environment variable {name}, which is not set",
-                fix=f"set {name} in the service's environment",
-            )
-        return value
-    if kind == "keyring" and "/" in name:
-        try:
-            import keyring
-        except ImportError as exc:
-            raise MissingExtra("keyring", "keyring", "reading secrets from the OS keyring") from exc
-        service, _, user = name.partition("/")
-        found = keyring.get_password(service, user)
-        if not found:
-            raise ConfigError(
-                f"{where}: the keyring has no secret for {service}/{user}",
-                fix=f"store it with: keyring set {service} {user}",
-            )
-        return str(found)
-    raise ConfigError(
-        f"{where} must be a secret reference, env:NAME or keyring:SERVICE/USER",
-        fix="secrets never live in tracker.toml; put the value in an environment variable",
-    )
 
 
 def documented_keys() -> list[tuple[str, str, str]]:

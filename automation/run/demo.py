@@ -16,6 +16,7 @@ from typing import Any
 from automation.core.deadlines import add_months
 from automation.core.model import Item, Owner, Publication, Status
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
+from automation.register.create import make_room
 from automation.register.template import write_register
 
 AS_OF = date(2021, 10, 1)
@@ -134,3 +135,10 @@ def build_demo(path: Path) -> int:
     write_register(path, items=items, owners=demo_owners(), publications=demo_publications(data),
                    created=datetime.combine(AS_OF, time(9, 0)))
     return len(items)
+
+
+def create_demo(path: Path, *, replace: bool = False) -> tuple[int, Path | None]:
+    """Build the demo register at ``path`` (``tracker demo``): the item count, and the backup
+    of a file it replaced."""
+    backup = make_room(path, replace)
+    return build_demo(path), backup

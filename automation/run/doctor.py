@@ -15,7 +15,8 @@ from pathlib import Path
 
 from automation.core.errors import TrackerError
 from automation.mail.transports.interface import Transport
-from automation.run.config import Config, resolve_secret
+from automation.mail.transports.secrets import resolve_secret
+from automation.run.config import Config
 
 PASS, WARN, FAIL = "PASS", "WARN", "FAIL"
 
@@ -66,12 +67,12 @@ def check_register(register: Path) -> Check:
 
 def check_templates(config: Config) -> Check:
     from automation.core.model import Settings
-    from automation.core.status import status_report
+    from automation.core.rating import status_report
+    from automation.core.register import Register
     from automation.mail.compose import compose
     from automation.mail.digests import History, Options
     from automation.mail.ledger import iso_week
     from automation.mail.render import Renderer
-    from automation.register.load import Register
     from automation.run.demo import AS_OF, DOMAIN, demo_items, demo_owners, demo_publications, load_example
 
     folder = config.path(config.mail.templates) if config.mail.templates else None
@@ -159,13 +160,10 @@ def check_transport(config: Config) -> Iterator[Check]:
 
 
 def probe_message(config: Config, address: str, key: str) -> EmailMessage:
-    from automation.mail.render import Rendered, build_message
+    from automation.mail.render import build_message
+    from automation.run.notify import renderer
 
-    marking = config.mail.marking
-    text = (f"{marking}\n\nThis is a test message from `tracker doctor`: mail from tracker reaches "
-            f"{address} through the {config.mail.transport} transport.\n\n{marking}\n")  # fmt: skip
-    html = "".join(f"<p>{line}</p>" for line in text.replace("`", "").split("\n\n"))
-    rendered = Rendered(f"{marking}: tracker test message", text, f"<html><body>{html}</body></html>")
+    rendered = renderer(config).test_message(address, config.mail.transport)
     return build_message(rendered, sender=config.mail.sender, to=[address], cc=[], key=key)
 
 

@@ -17,8 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from automation.run.config import Config
-from automation.run.schedule_times import DAYS, clock_time, weekday
+from automation.run.config import DAYS, Config, clock_time, weekday
 
 NAME = "tracker-remind"
 COMMAND = ("schedule", "--once")

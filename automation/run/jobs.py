@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from automation.core.errors import CannotRun, RegisterLayoutError
 from automation.core.problems import Problem, Severity
-from automation.core.status import StatusReport, status_report
+from automation.core.rating import StatusReport, status_report
+from automation.core.register import Register
 from automation.core.validation import validate
 from automation.mail.compose import compose
 from automation.mail.deliver import Delivery, Result, deliver, would_deliver
@@ -20,7 +21,7 @@ from automation.mail.ledger import Ledger, iso_week
 from automation.mail.outgoing import Outgoing, build_outgoing
 from automation.mail.render import Renderer
 from automation.mail.transports.interface import Transport, close_transport
-from automation.register.load import Register, load_register
+from automation.register.load import load_register
 from automation.run.config import Config
 
 if TYPE_CHECKING:
@@ -208,3 +209,9 @@ def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool
         note = f"Imported from {paper.name} on {today:%d/%m/%Y}"
         written = apply_merge(register_path, plan, note)
     return Imported(paper, extraction, plan, written)
+
+
+def status_of(path: Path, today: date) -> StatusReport:
+    """Ratings of every item in the workbook at ``path`` on ``today``. Raises
+    RegisterUnreadable or RegisterLayoutError when it cannot rate at all."""
+    return status_report(load_register(path, for_rating=True), today)

@@ -15,15 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
-from html import escape
 from pathlib import Path
 
 from automation.core.addresses import refusal
 from automation.core.errors import TrackerError
 from automation.core.problems import Problem
-from automation.core.text import plural
 from automation.mail.ledger import iso_week
-from automation.mail.render import Rendered, build_message
+from automation.mail.render import Renderer, build_message
 from automation.mail.transports.interface import Transport, close_transport
 from automation.run.config import Config
 
@@ -60,16 +58,17 @@ def failure_from_exception(exc: BaseException, where: str) -> Failure:
 
 
 def quick_transport(config: Config) -> Transport:
-    """The configured transport, without SMTP's retry back-off (a notice or a test message
-    should fail fast; the next run retries anyway)."""
-    if config.mail.transport == "smtp":
-        from automation.mail.transports.interface import Backoff
-        from automation.mail.transports.smtp import SmtpTransport
-
-        return SmtpTransport.from_config(config, backoff=Backoff(tries=1))
+    """The configured transport, without retry back-off (a notice or a test message should
+    fail fast; the next run retries anyway)."""
     from automation.mail.transports import make_transport
 
-    return make_transport(config)
+    return make_transport(config, fail_fast=True)
+
+
+def renderer(config: Config) -> Renderer:
+    """The templates the weekly messages use (an officer's folder first, then the built-in)."""
+    folder = config.path(config.mail.templates) if config.mail.templates else None
+    return Renderer(config.mail.marking, folder)
 
 
 def send_ops_message(config: Config, message: EmailMessage, key: str,
@@ -114,20 +113,6 @@ def allowed_recipients(config: Config, addresses: Sequence[str]) -> list[str]:
     return chosen
 
 
-def failure_text(marking: str, job: str, failure: Failure, when: str) -> tuple[str, str]:
-    rows = [("What went wrong", failure.what), ("Where", failure.where or "-"),
-            ("How to fix it", failure.fix or GENERIC_FIX), ("When", when)]  # fmt: skip
-    after = ("`tracker runs` lists recent runs; `tracker doctor` checks the set-up. Once fixed, "
-             "`tracker remind` sends only what has not been sent this week.")  # fmt: skip
-    text = "\n".join([marking, "", f"tracker {job} failed: {failure.line}", "",
-                      *(f"{k}: {v}" for k, v in rows), "", after, "", marking, ""])  # fmt: skip
-    cells = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-    html = (f"<html><body><p><b>{escape(marking)}</b></p><p>tracker {escape(job)} failed: "
-            f"{escape(failure.line)}</p><table>{cells}</table><p>{escape(after)}</p>"
-            f"<p><b>{escape(marking)}</b></p></body></html>")  # fmt: skip
-    return text, html
-
-
 def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run", today: date | None = None,
                    now: Callable[[], datetime] = datetime.now,
                    transport: Transport | None = None) -> list[str]:
@@ -142,8 +127,9 @@ def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run",
             log.error("nobody to tell that the %s failed: set [mail] register_owner and it_contact", job)
             return []
         when = f"{moment:%Y-%m-%d %H:%M} ({config.timezone}), week {week}, on {socket.gethostname()}"
-        text, html = failure_text(mail.marking, job, failure, when)
-        rendered = Rendered(f"{mail.marking}: tracker {job} failed, week {week}", text, html)
+        rows = [("What went wrong", failure.what), ("Where", failure.where or "-"),
+                ("How to fix it", failure.fix or GENERIC_FIX), ("When", when)]  # fmt: skip
+        rendered = renderer(config).failure_notice(job, failure.line, rows, week)
         stamp = f"{moment:%Y%m%dT%H%M%S}"
         sent = []
         for address in to:
@@ -159,26 +145,6 @@ def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run",
         return []
 
 
-def validation_text(marking: str, register: Path, problems: Sequence[Problem]) -> tuple[str, str]:
-    from automation.cli.views import clip, problems_text
-
-    shown = list(problems[:MAX_PROBLEMS])
-    more = len(problems) - len(shown)
-    tail = [f"... and {more} more: run `tracker validate` to see them all."] if more else []
-    intro = f"Problems found in the register {register.name}; fix them in the workbook."
-    text = "\n".join([marking, "", intro, "", problems_text(shown, Path(register.name)), *tail, "",
-                      marking, ""])  # fmt: skip
-    rows = "".join(
-        f"<tr><td>{escape(p.severity.value)}</td><td>{escape(p.where)}</td><td>{escape(clip(p.value, 40))}"
-        f"</td><td>{escape(p.message)}</td><td>{escape(p.fix)}</td></tr>" for p in shown)  # fmt: skip
-    head = "".join(f"<th align='left'>{h}</th>" for h in ("Severity", "Where", "Value", "Problem", "Fix"))
-    html = (f"<html><body><p><b>{escape(marking)}</b></p><p>{escape(intro)}</p>"
-            f"<table border='1' cellpadding='3'><tr>{head}</tr>{rows}</table>"
-            f"{''.join(f'<p>{escape(t)}</p>' for t in tail)}"
-            f"<p><b>{escape(marking)}</b></p></body></html>")  # fmt: skip
-    return text, html
-
-
 def send_validation_digest(config: Config, register: Path, problems: Sequence[Problem], today: date, *,
                            transport: Transport | None = None) -> str | None:
     """Email the register owner the register's problems. Returns where it went."""
@@ -187,11 +153,7 @@ def send_validation_digest(config: Config, register: Path, problems: Sequence[Pr
     if not to:
         log.warning("no daily validation digest sent: [mail] register_owner is not set or not allowed")
         return None
-    errors = sum(1 for p in problems if p.is_error)
-    text, html = validation_text(mail.marking, register, problems)
-    counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
-    subject = f"{mail.marking}: tracker register check \u2013 {counts}, {today:%d/%m/%Y}"
+    rendered = renderer(config).validation_notice(register.name, problems, today)
     key = f"{iso_week(today)}:validation-{today.isoformat()}:{to[0].casefold()}"
-    message = build_message(Rendered(subject, text, html), sender=mail.sender, to=to, cc=[], key=key,
-                            reply_to=mail.reply_to)  # fmt: skip
+    message = build_message(rendered, sender=mail.sender, to=to, cc=[], key=key, reply_to=mail.reply_to)
     return send_ops_message(config, message, key, transport)

@@ -29,8 +29,7 @@ import schedule
 from automation.core.errors import CannotRun
 from automation.mail.ledger import Ledger, iso_week
 from automation.mail.transports.interface import Transport
-from automation.run.config import Config
-from automation.run.schedule_times import DAYS, clock_time, weekday
+from automation.run.config import DAYS, Config, clock_time, weekday
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 30.0

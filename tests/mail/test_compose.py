@@ -2,10 +2,10 @@ from datetime import date, timedelta
 
 from automation.core.model import Owner, Publication, Rag, Settings, Status
 from automation.core.problems import Problem, Severity
-from automation.core.status import status_report
+from automation.core.rating import status_report
+from automation.core.register import Register
 from automation.mail.compose import compose, rows_with_errors
 from automation.mail.digests import History, Options, shorten
-from automation.register.load import Register
 from tests.builders import PUB, PUBLISHED, item
 
 TODAY = date(2021, 10, 1)

@@ -1,8 +1,7 @@
 from datetime import date, datetime
 
 from automation.core.model import Rag
-from automation.core.rating import Rating
-from automation.core.status import RatedItem
+from automation.core.rating import RatedItem, Rating
 from automation.mail.ledger import Ledger, iso_week
 from tests.builders import PUB, item
 

@@ -9,11 +9,11 @@ import pytest
 
 from automation.core.model import Owner, Publication, Rag, Settings, Status
 from automation.core.problems import Problem, Severity
-from automation.core.status import status_report
+from automation.core.rating import status_report
+from automation.core.register import Register
 from automation.mail.compose import compose
 from automation.mail.digests import History, Options
 from automation.mail.render import TEMPLATE_NAMES, Renderer
-from automation.register.load import Register
 from tests.builders import PUB, PUBLISHED, item
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -29,7 +29,7 @@ import openpyxl
 import pytest
 
 from automation.core.model import Item, Kind, Publication, Settings, Status
-from automation.core.status import RatedItem, rate_all
+from automation.core.rating import RatedItem, rate_all
 from automation.register.load import load_register
 from automation.register.schema import REGISTER
 from automation.register.template import write_register

@@ -15,7 +15,8 @@ import click
 import pytest
 import schedule
 
-from automation.run.config import Config, MailConfig, ScheduleConfig
+from automation.mail.settings import MailConfig
+from automation.run.config import Config, ScheduleConfig
 from tests.builders import item, workbook
 
 UTC = dt.timezone.utc

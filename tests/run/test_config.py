@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from automation.core.errors import ConfigError
-from automation.run.config import Config, documented_keys, load_config, resolve_secret
+from automation.mail.transports.secrets import resolve_secret
+from automation.run.config import Config, documented_keys, load_config
 
 
 def write(tmp_path, text):

@@ -3,7 +3,7 @@ from datetime import date
 from pathlib import Path
 
 from automation.core.model import Rag, Status
-from automation.core.status import status_report
+from automation.core.rating import status_report
 from automation.core.validation import validate
 from automation.register.load import load_register
 from automation.run.demo import build_demo

@@ -12,9 +12,10 @@ from automation.core.model import Status
 from automation.mail.deliver import Result
 from automation.mail.ledger import Ledger
 from automation.mail.render import TemplateProblem
+from automation.mail.settings import MailConfig
 from automation.mail.transports.interface import TransientSendError
 from automation.mail.transports.outbox import OutboxTransport
-from automation.run.config import Config, MailConfig
+from automation.run.config import Config
 from automation.run.jobs import weekly_run
 from tests.builders import edit, item, workbook
 

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from automation.core.errors import ConfigError, MissingExtra
+from automation.mail.settings import Deployment, EwsConfig, MailConfig
 from automation.mail.transports.interface import (
     PermanentSendError,
     SendError,
@@ -27,7 +28,7 @@ from automation.mail.transports.interface import (
     with_message_id,
     without_bcc,
 )
-from automation.run.config import Config, EwsConfig, resolve_secret
+from automation.mail.transports.secrets import resolve_secret
 
 EXCHANGE_BUILD = (15, 2)
 _TRANSIENT = (
@@ -127,6 +128,19 @@ class EwsTransport:
 
     name = "ews"
 
+    @staticmethod
+    def missing_settings(settings: EwsConfig, mail: MailConfig) -> list[str]:
+        missing = [] if settings.username else ["[mail.ews] username (the sending account, e.g. FORCE\\svc-tracker)"]
+        if not (settings.service_endpoint or settings.autodiscover):
+            missing.append("[mail.ews] service_endpoint (the EWS URL)")
+        if settings.auth_type == "oauth":
+            missing += [f"[mail.ews] {key}" for key in ("client_id", "tenant_id") if not getattr(settings, key)]
+        return missing
+
+    @staticmethod
+    def secret_keys(settings: EwsConfig) -> list[str]:
+        return ["client_secret"] if settings.auth_type == "oauth" else ["password"]
+
     def __init__(
         self,
         make_account: Callable[[], Any],
@@ -140,7 +154,7 @@ class EwsTransport:
         self._allowed = tuple(allowed_domains)
 
     @classmethod
-    def from_config(cls, config: Config, *, build: tuple[int, ...] = EXCHANGE_BUILD) -> EwsTransport:
+    def from_config(cls, config: Deployment, *, build: tuple[int, ...] = EXCHANGE_BUILD) -> EwsTransport:
         ews = config.mail.ews
         address = ews.primary_smtp_address or config.mail.sender
         make = account_factory(ews, address, config.source or "tracker.toml", build)

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from automation.core.errors import ConfigError, MissingExtra
+from automation.mail.settings import Deployment, GraphConfig, MailConfig
 from automation.mail.transports.interface import (
     OutcomeUnknown,
     PermanentSendError,
@@ -26,7 +27,7 @@ from automation.mail.transports.interface import (
     check_recipients,
     secret_hint,
 )
-from automation.run.config import Config, GraphConfig, resolve_secret
+from automation.mail.transports.secrets import resolve_secret
 
 _TRANSIENT_TOKEN_ERRORS = ("temporarily_unavailable", "server_error")
 
@@ -124,6 +125,15 @@ class GraphTransport:
 
     name = "graph"
 
+    @staticmethod
+    def missing_settings(settings: GraphConfig, mail: MailConfig) -> list[str]:
+        wanted = (("tenant_id", "the directory (tenant) id"), ("client_id", "the application (client) id"))
+        return [f"[mail.graph] {key} ({what})" for key, what in wanted if not getattr(settings, key)]
+
+    @staticmethod
+    def secret_keys(settings: GraphConfig) -> list[str]:
+        return ["client_secret"]
+
     def __init__(
         self,
         settings: GraphConfig,
@@ -151,7 +161,7 @@ class GraphTransport:
 
     @classmethod
     def from_config(
-        cls, config: Config, *, session: Any = None, instance_discovery: bool | None = None
+        cls, config: Deployment, *, session: Any = None, instance_discovery: bool | None = None
     ) -> GraphTransport:
         _import_extras()
         graph = config.mail.graph

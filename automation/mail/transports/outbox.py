@@ -15,8 +15,8 @@ import string
 from email.message import EmailMessage
 from pathlib import Path
 
+from automation.mail.settings import Deployment
 from automation.mail.transports.interface import PermanentSendError
-from automation.run.config import Config
 
 _SAFE = frozenset(string.ascii_letters + string.digits + "@._+-")
 _RESERVED = frozenset(
@@ -57,7 +57,7 @@ class OutboxTransport:
         self.folder = Path(folder)
 
     @classmethod
-    def from_config(cls, config: Config) -> OutboxTransport:
+    def from_config(cls, config: Deployment) -> OutboxTransport:
         return cls(config.path(config.mail.outbox))
 
     def path_for(self, key: str) -> Path:

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from automation.core.errors import ConfigError
+from automation.mail.settings import Deployment, MailConfig, SmtpConfig
 from automation.mail.transports.interface import (
     Backoff,
     OutcomeUnknown,
@@ -28,7 +29,7 @@ from automation.mail.transports.interface import (
     with_message_id,
     with_retries,
 )
-from automation.run.config import Config, SmtpConfig, resolve_secret
+from automation.mail.transports.secrets import resolve_secret
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)
@@ -57,6 +58,14 @@ class SmtpTransport:
 
     name = "smtp"
 
+    @staticmethod
+    def missing_settings(settings: SmtpConfig, mail: MailConfig) -> list[str]:
+        return [] if settings.host else ["[mail.smtp] host (the SMTP server or relay host name)"]
+
+    @staticmethod
+    def secret_keys(settings: SmtpConfig) -> list[str]:
+        return ["password"] if settings.username else []
+
     def __init__(
         self,
         settings: SmtpConfig,
@@ -77,7 +86,7 @@ class SmtpTransport:
 
     @classmethod
     def from_config(
-        cls, config: Config, *, ssl_context: ssl.SSLContext | None = None, backoff: Backoff = DEFAULT_BACKOFF
+        cls, config: Deployment, *, ssl_context: ssl.SSLContext | None = None, backoff: Backoff = DEFAULT_BACKOFF
     ) -> SmtpTransport:
         settings = config.mail.smtp
         source = config.source or "tracker.toml"

@@ -22,7 +22,8 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
-from automation.run.config import Config, EwsConfig, GraphConfig, MailConfig, SmtpConfig
+from automation.mail.settings import EwsConfig, GraphConfig, MailConfig, SmtpConfig
+from automation.run.config import Config
 
 SMTP_USER, SMTP_PASSWORD = "svc-tracker", "s3cret-smtp"
 EWS_USER, EWS_PASSWORD = r"FORCE\svc-tracker", "s3cret-ews"

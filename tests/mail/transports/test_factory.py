@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from automation.core.errors import ConfigError, MissingExtra
+from automation.mail.settings import EwsConfig
 from automation.mail.transports import (
     PermanentSendError,
     SendError,
@@ -30,7 +31,6 @@ from automation.mail.transports.interface import (
     with_retries,
 )
 from automation.mail.transports.outbox import OutboxTransport
-from automation.run.config import EwsConfig
 from tests.mail.transports.conftest import make_config
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from automation.core.errors import ConfigError
+from automation.mail.settings import SmtpConfig
 from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.interface import Backoff
 from automation.mail.transports.smtp import SmtpTransport
-from automation.run.config import SmtpConfig
 from tests.mail.transports.conftest import (
     SMTP_PASSWORD,
     SMTP_USER,
