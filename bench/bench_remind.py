@@ -34,8 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = cached_register(args.rows, args.owners)
     with tempfile.TemporaryDirectory() as folder:  # no tracker.toml, no ledger: a fresh machine
-        remind = [sys.executable, "-m", "automation", "remind", "--register", str(path), "--today", TODAY,
-                  "--dry-run", "--config", str(Path(folder) / "none.toml")]
+        remind = [
+            sys.executable,
+            "-m",
+            "automation",
+            "remind",
+            "--register",
+            str(path),
+            "--today",
+            TODAY,
+            "--dry-run",
+            "--config",
+            str(Path(folder) / "none.toml"),
+        ]
         (Path(folder) / "none.toml").write_text("", encoding="utf-8")
         commands = {"bare": [sys.executable, "-c", BARE_REGISTER.format(path=str(path))], "remind": remind}
         done = _run(remind, capture=True)

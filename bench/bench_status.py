@@ -38,10 +38,14 @@ TODAY = "2021-10-01"
 STATUS_GOAL = 2.0  # status end to end / bare python-calamine read of the Register sheet
 GOAL_FROM_ROWS = 10_000  # the goal is set for 10,000 and 50,000 rows; below, start-up dominates
 HELP_GOAL = 3.0  # tracker --help / python -c pass
-BARE_REGISTER = ("import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
-                 "[wb.get_sheet_by_name(s).to_python() for s in ('Register',)]")  # fmt: skip
-BARE_ALL = ("import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
-            "[wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names]")  # fmt: skip
+BARE_REGISTER = (
+    "import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
+    "[wb.get_sheet_by_name(s).to_python() for s in ('Register',)]"
+)
+BARE_ALL = (
+    "import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
+    "[wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names]"
+)
 IMPORTS = "import automation.cli, automation.core.rating, automation.register.load, automation.cli.views"
 
 
@@ -71,9 +75,11 @@ def tracker_command(launcher: str) -> list[str]:
 
 def _run(argv: Sequence[str], *, capture: bool = False) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        list(argv), stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-        stderr=subprocess.PIPE, check=False,
-    )  # fmt: skip
+        list(argv),
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
 
 
 def _checked(name: str, done: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[bytes]:
@@ -82,8 +88,9 @@ def _checked(name: str, done: subprocess.CompletedProcess[bytes]) -> subprocess.
     return done
 
 
-def time_interleaved(commands: dict[str, list[str]], repeat: int, capture: Sequence[str] = ()
-                     ) -> tuple[dict[str, list[float]], dict[str, list[bytes]]]:
+def time_interleaved(
+    commands: dict[str, list[str]], repeat: int, capture: Sequence[str] = ()
+) -> tuple[dict[str, list[float]], dict[str, list[bytes]]]:
     """Seconds per run of each command, interleaved; stdout to the null device, except for
     the ``capture`` commands, whose outputs are returned."""
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -137,8 +144,11 @@ def bench_rows(rows: int, args: argparse.Namespace, tracker: list[str]) -> dict[
 
 
 def bench_help(tracker: list[str], repeat: int) -> dict[str, Any]:
-    commands = {"pass": [sys.executable, "-c", "pass"], "help": [*tracker, "--help"],
-                "imports": [sys.executable, "-c", IMPORTS]}  # fmt: skip
+    commands = {
+        "pass": [sys.executable, "-c", "pass"],
+        "help": [*tracker, "--help"],
+        "imports": [sys.executable, "-c", IMPORTS],
+    }
     for name, argv in commands.items():
         _checked(name, _run(argv))
     times, _ = time_interleaved(commands, repeat)
@@ -154,18 +164,22 @@ def _verdict(ratio: float, goal: float) -> str:
 def print_status_table(results: list[dict[str, Any]], repeat: int, launcher: list[str]) -> None:
     how = "python -m automation" if launcher[1:2] == ["-m"] else "tracker (console script)"
     print(f"tracker status vs a bare python-calamine read: median of {repeat} fresh subprocesses")
-    print("  bare read : python -c \"...CalamineWorkbook.from_path(P); Register sheet .to_python()\"")
+    print('  bare read : python -c "...CalamineWorkbook.from_path(P); Register sheet .to_python()"')
     print("  all sheets: the same over every sheet (for reference; the ratio uses the Register sheet)")
     print(f"  status    : {how} status --register P --today {TODAY} --format json > /dev/null")
     print()
-    header = (f"{'rows':>7}  {'file MB':>7}  {'bare read s':>11}  {'all sheets s':>12}  "
-              f"{'status s':>8}  {'status/bare':>11}  {'goal':>6}  result")  # fmt: skip
+    header = (
+        f"{'rows':>7}  {'file MB':>7}  {'bare read s':>11}  {'all sheets s':>12}  "
+        f"{'status s':>8}  {'status/bare':>11}  {'goal':>6}  result"
+    )
     print(header)
     print("-" * len(header))
     for r in results:
-        print(f"{r['rows']:>7,}  {r['size'] / 1e6:>7.1f}  {r['bare']:>11.3f}  {r['bare_all']:>12.3f}  "
-              f"{r['status']:>8.3f}  {r['ratio']:>10.2f}×  {_goal(r['rows']):>6}  "
-              f"{_row_verdict(r)}")  # fmt: skip
+        print(
+            f"{r['rows']:>7,}  {r['size'] / 1e6:>7.1f}  {r['bare']:>11.3f}  {r['bare_all']:>12.3f}  "
+            f"{r['status']:>8.3f}  {r['ratio']:>10.2f}×  {_goal(r['rows']):>6}  "
+            f"{_row_verdict(r)}"
+        )
 
 
 def _row_verdict(row: dict[str, Any]) -> str:
@@ -180,10 +194,14 @@ def print_help_table(result: dict[str, Any], repeat: int, launcher: list[str]) -
     how = "python -m automation --help" if launcher[1:2] == ["-m"] else "tracker --help (console script)"
     print(f"\n{how} vs python -c pass: median of {repeat} fresh subprocesses")
     print(f"  python -c pass         {result['pass']:.3f} s")
-    print(f"  --help                 {result['help']:.3f} s   ratio {result['ratio']:.2f}×   "
-          f"goal ≤ {HELP_GOAL}×   {_verdict(result['ratio'], HELP_GOAL)}")  # fmt: skip
-    print(f"  (for reference: python -c '{IMPORTS}'  {result['imports']:.3f} s, the imports "
-          "every status run pays)")  # fmt: skip
+    print(
+        f"  --help                 {result['help']:.3f} s   ratio {result['ratio']:.2f}×   "
+        f"goal ≤ {HELP_GOAL}×   {_verdict(result['ratio'], HELP_GOAL)}"
+    )
+    print(
+        f"  (for reference: python -c '{IMPORTS}'  {result['imports']:.3f} s, the imports "
+        "every status run pays)"
+    )
 
 
 # ---------------------------------------------------------------------------------------- profile
@@ -216,15 +234,20 @@ print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "rate": t3 - t2, "render"
 
 def stage_times(path: Path, repeat: int) -> dict[str, Any]:
     """Stage timings when the profiled size was not among the timed sizes."""
-    commands = {"pass": [sys.executable, "-c", "pass"],
-                "stages": [sys.executable, "-c", STAGES, str(path), "gc", TODAY],
-                "stages_nogc": [sys.executable, "-c", STAGES, str(path), "nogc", TODAY]}  # fmt: skip
+    commands = {
+        "pass": [sys.executable, "-c", "pass"],
+        "stages": [sys.executable, "-c", STAGES, str(path), "gc", TODAY],
+        "stages_nogc": [sys.executable, "-c", STAGES, str(path), "nogc", TODAY],
+    }
     for name, argv in commands.items():
         _checked(name, _run(argv))
     times, outputs = time_interleaved(commands, repeat, ("stages", "stages_nogc"))
-    return {"pass": statistics.median(times["pass"]), "status": None,
-            "stages": _stage_medians(outputs["stages"]),
-            "stages_nogc": _stage_medians(outputs["stages_nogc"])}
+    return {
+        "pass": statistics.median(times["pass"]),
+        "status": None,
+        "stages": _stage_medians(outputs["stages"]),
+        "stages_nogc": _stage_medians(outputs["stages_nogc"]),
+    }
 
 
 def _where(key: tuple[str, int, str]) -> str:
@@ -234,7 +257,7 @@ def _where(key: tuple[str, int, str]) -> str:
     parts = Path(filename).parts
     for anchor in ("automation", "python_calamine", "json", "xlsxwriter"):
         if anchor in parts:
-            return "/".join(parts[parts.index(anchor):]) + f":{line} {func}"
+            return "/".join(parts[parts.index(anchor) :]) + f":{line} {func}"
     return f"{Path(filename).name}:{line} {func}"
 
 
@@ -256,7 +279,7 @@ def profile_status(rows: int, args: argparse.Namespace, timed: dict[str, Any] | 
         ("load_register (read + type rows)", stages["load"]),
         ("status_report (rate + sort)", stages["rate"]),
         ("output.status_json (render)", stages["render"]),
-    ]  # fmt: skip
+    ]
     for name, seconds in parts:
         print(f"  {name:<44}{seconds:>8.3f} s")
     if timed["status"] is not None:
@@ -264,8 +287,10 @@ def profile_status(rows: int, args: argparse.Namespace, timed: dict[str, Any] | 
         print(f"  {'rest (click, echo, exit; noise)':<44}{rest:>8.3f} s")
         print(f"  {'= status end to end (median in the table)':<44}{timed['status']:>8.3f} s")
     print(f"  {'not run by status: validate(register)':<44}{stages['validate']:>8.3f} s")
-    print(f"  {'load_register with gc disabled':<44}{nogc['load']:>8.3f} s"
-          f"   (cyclic GC: {stages['load'] - nogc['load']:.3f} s of the load)")  # fmt: skip
+    print(
+        f"  {'load_register with gc disabled':<44}{nogc['load']:>8.3f} s"
+        f"   (cyclic GC: {stages['load'] - nogc['load']:.3f} s of the load)"
+    )
 
     profiler = cProfile.Profile()
     profiler.enable()
@@ -274,37 +299,56 @@ def profile_status(rows: int, args: argparse.Namespace, timed: dict[str, Any] | 
     stats = pstats.Stats(profiler)
     total = stats.total_tt
     entries = stats.stats
-    print(f"\ncProfile of load + rate + render ({total:.3f} s under the profiler), "
-          f"top {args.top} by own time:")
+    print(
+        f"\ncProfile of load + rate + render ({total:.3f} s under the profiler), top {args.top} by own time:"
+    )
     print(f"  {'own s':>7} {'own %':>6} {'cum s':>7} {'calls':>9}  function")
     by_own = sorted(entries.items(), key=lambda kv: kv[1][2], reverse=True)[: args.top]
     for key, (_, ncalls, tottime, cumtime, _) in by_own:
         print(f"  {tottime:>7.3f} {tottime / total * 100:>5.1f}% {cumtime:>7.3f} {ncalls:>9,}  {_where(key)}")
     print(f"\n  top {args.top} automation functions by cumulative time:")
     ours = [kv for kv in entries.items() if "automation" in Path(kv[0][0]).parts]
-    for key, (_, ncalls, tottime, cumtime, _) in sorted(ours, key=lambda kv: kv[1][3],
-                                                         reverse=True)[: args.top]:
-        print(f"  {cumtime:>7.3f} {cumtime / total * 100:>5.1f}% {tottime:>7.3f} {ncalls:>9,}  "
-              f"{_where(key)}   (cum s, cum %, own s, calls)")
+    for key, (_, ncalls, tottime, cumtime, _) in sorted(ours, key=lambda kv: kv[1][3], reverse=True)[
+        : args.top
+    ]:
+        print(
+            f"  {cumtime:>7.3f} {cumtime / total * 100:>5.1f}% {tottime:>7.3f} {ncalls:>9,}  "
+            f"{_where(key)}   (cum s, cum %, own s, calls)"
+        )
 
 
 # ------------------------------------------------------------------------------------------- main
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, nargs="+", default=[1000, 10000, 50000],
-                        help="register sizes to time (default: 1000 10000 50000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="+",
+        default=[1000, 10000, 50000],
+        help="register sizes to time (default: 1000 10000 50000)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per command; median (default 3)")
-    parser.add_argument("--help-repeat", type=int, default=15,
-                        help="timed runs of --help and python -c pass (default 15)")
+    parser.add_argument(
+        "--help-repeat", type=int, default=15, help="timed runs of --help and python -c pass (default 15)"
+    )
     parser.add_argument("--owners", type=int, default=DEFAULT_OWNERS)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--launcher", choices=("module", "script"), default="module",
-                        help="run tracker as 'python -m automation' (default) or the console script")
-    parser.add_argument("--profile-rows", type=int, default=10000,
-                        help="rows of the register to profile in-process (default 10000; 0: none)")
+    parser.add_argument(
+        "--launcher",
+        choices=("module", "script"),
+        default="module",
+        help="run tracker as 'python -m automation' (default) or the console script",
+    )
+    parser.add_argument(
+        "--profile-rows",
+        type=int,
+        default=10000,
+        help="rows of the register to profile in-process (default 10000; 0: none)",
+    )
     parser.add_argument("--top", type=int, default=15, help="functions in the profile lists")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args(argv)
@@ -314,9 +358,11 @@ def main(argv: list[str] | None = None) -> int:
     from importlib.metadata import version
 
     tracker = tracker_command(args.launcher)
-    print(f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-          f"{os.cpu_count()} CPUs; python-calamine {version('python-calamine')}; "
-          f"registers of {args.owners} owners, seed {args.seed}, in bench/out/; {_load()}\n")
+    print(
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; python-calamine {version('python-calamine')}; "
+        f"registers of {args.owners} owners, seed {args.seed}, in bench/out/; {_load()}\n"
+    )
     for rows in args.rows:  # generate up front, so that no timing shares the machine with it
         cached_register(rows, args.owners, args.seed)
     if args.profile_rows:

@@ -42,52 +42,219 @@ DOMAIN = "example.police.uk"
 CREATED = datetime.combine(AS_OF, clock_time(9, 0))
 
 _FIRST = (
-    "Aisha", "Alex", "Amir", "Amy", "Andrew", "Angela", "Ben", "Bethan", "Carl", "Catherine",
-    "Chloe", "Chris", "Claire", "Craig", "Dana", "Daniel", "David", "Deborah", "Dylan", "Eleanor",
-    "Emma", "Fatima", "Fiona", "Gareth", "Gemma", "Graham", "Hannah", "Harjit", "Helen", "Ian",
-    "Imran", "Jack", "James", "Jane", "Jasmine", "Joanne", "Jonathan", "Karen", "Kate", "Kieran",
-    "Laura", "Lee", "Liam", "Louise", "Mark", "Martin", "Megan", "Michelle", "Mohammed", "Natalie",
-    "Neil", "Nicola", "Owen", "Paul", "Priya", "Rachel", "Rhys", "Richard", "Rob", "Ruth", "Sam",
-    "Sarah", "Simon", "Sophie", "Stephen", "Tom", "Tracey", "Usman", "Victoria", "Wendy", "Zoe",
-)  # fmt: skip
+    "Aisha",
+    "Alex",
+    "Amir",
+    "Amy",
+    "Andrew",
+    "Angela",
+    "Ben",
+    "Bethan",
+    "Carl",
+    "Catherine",
+    "Chloe",
+    "Chris",
+    "Claire",
+    "Craig",
+    "Dana",
+    "Daniel",
+    "David",
+    "Deborah",
+    "Dylan",
+    "Eleanor",
+    "Emma",
+    "Fatima",
+    "Fiona",
+    "Gareth",
+    "Gemma",
+    "Graham",
+    "Hannah",
+    "Harjit",
+    "Helen",
+    "Ian",
+    "Imran",
+    "Jack",
+    "James",
+    "Jane",
+    "Jasmine",
+    "Joanne",
+    "Jonathan",
+    "Karen",
+    "Kate",
+    "Kieran",
+    "Laura",
+    "Lee",
+    "Liam",
+    "Louise",
+    "Mark",
+    "Martin",
+    "Megan",
+    "Michelle",
+    "Mohammed",
+    "Natalie",
+    "Neil",
+    "Nicola",
+    "Owen",
+    "Paul",
+    "Priya",
+    "Rachel",
+    "Rhys",
+    "Richard",
+    "Rob",
+    "Ruth",
+    "Sam",
+    "Sarah",
+    "Simon",
+    "Sophie",
+    "Stephen",
+    "Tom",
+    "Tracey",
+    "Usman",
+    "Victoria",
+    "Wendy",
+    "Zoe",
+)
 _LAST = (
-    "Adams", "Ahmed", "Ali", "Bailey", "Baker", "Begum", "Bennett", "Booth", "Brennan", "Brown",
-    "Campbell", "Carter", "Chapman", "Clarke", "Collins", "Cooper", "Davies", "Edwards", "Ellison",
-    "Evans", "Fisher", "Fletcher", "Green", "Griffiths", "Hall", "Harris", "Hill", "Hughes",
-    "Hussain", "Jackson", "James", "Jenkins", "Johnson", "Jones", "Kaur", "Khan", "King", "Lewis",
-    "Lloyd", "Marshall", "Martin", "Mason", "Mitchell", "Moore", "Morgan", "Morris", "Murphy",
-    "Okafor", "Owen", "Parker", "Patel", "Phillips", "Powell", "Price", "Rahman", "Roberts",
-    "Robinson", "Shah", "Singh", "Smith", "Taylor", "Thomas", "Thompson", "Turner", "Walker",
-    "Ward", "Watson", "Whitfield", "Williams", "Wilson", "Wood", "Wright", "Young",
-)  # fmt: skip
+    "Adams",
+    "Ahmed",
+    "Ali",
+    "Bailey",
+    "Baker",
+    "Begum",
+    "Bennett",
+    "Booth",
+    "Brennan",
+    "Brown",
+    "Campbell",
+    "Carter",
+    "Chapman",
+    "Clarke",
+    "Collins",
+    "Cooper",
+    "Davies",
+    "Edwards",
+    "Ellison",
+    "Evans",
+    "Fisher",
+    "Fletcher",
+    "Green",
+    "Griffiths",
+    "Hall",
+    "Harris",
+    "Hill",
+    "Hughes",
+    "Hussain",
+    "Jackson",
+    "James",
+    "Jenkins",
+    "Johnson",
+    "Jones",
+    "Kaur",
+    "Khan",
+    "King",
+    "Lewis",
+    "Lloyd",
+    "Marshall",
+    "Martin",
+    "Mason",
+    "Mitchell",
+    "Moore",
+    "Morgan",
+    "Morris",
+    "Murphy",
+    "Okafor",
+    "Owen",
+    "Parker",
+    "Patel",
+    "Phillips",
+    "Powell",
+    "Price",
+    "Rahman",
+    "Roberts",
+    "Robinson",
+    "Shah",
+    "Singh",
+    "Smith",
+    "Taylor",
+    "Thomas",
+    "Thompson",
+    "Turner",
+    "Walker",
+    "Ward",
+    "Watson",
+    "Whitfield",
+    "Williams",
+    "Wilson",
+    "Wood",
+    "Wright",
+    "Young",
+)
 _ROLES = (
-    "Head of Public Protection", "Head of Crime", "Head of Intelligence", "Economic Crime Lead",
-    "Head of Criminal Justice", "Head of Local Policing", "Head of Contact Management",
-    "Head of Professional Standards", "Head of Digital Forensics", "Head of Learning and Development",
-    "Head of Information Management", "Custody Manager", "Detective Chief Inspector",
-    "Chief Inspector, Neighbourhoods", "Superintendent, Response", "Vulnerability Coordinator",
-    "Force Crime Registrar", "Performance Analyst", "Policy Officer", "Safeguarding Hub Manager",
-)  # fmt: skip
+    "Head of Public Protection",
+    "Head of Crime",
+    "Head of Intelligence",
+    "Economic Crime Lead",
+    "Head of Criminal Justice",
+    "Head of Local Policing",
+    "Head of Contact Management",
+    "Head of Professional Standards",
+    "Head of Digital Forensics",
+    "Head of Learning and Development",
+    "Head of Information Management",
+    "Custody Manager",
+    "Detective Chief Inspector",
+    "Chief Inspector, Neighbourhoods",
+    "Superintendent, Response",
+    "Vulnerability Coordinator",
+    "Force Crime Registrar",
+    "Performance Analyst",
+    "Policy Officer",
+    "Safeguarding Hub Manager",
+)
 _EXECUTIVES = (
-    ("Mark Ellison", "ACC Crime"), ("Claire Booth", "ACC Local Policing"),
-    ("Priya Shah", "Deputy Chief Constable"), ("Richard Owen", "ACC Operations"),
-    ("Helen Carter", "Director of Finance"), ("James Okafor", "Director of People"),
+    ("Mark Ellison", "ACC Crime"),
+    ("Claire Booth", "ACC Local Policing"),
+    ("Priya Shah", "Deputy Chief Constable"),
+    ("Richard Owen", "ACC Operations"),
+    ("Helen Carter", "Director of Finance"),
+    ("James Okafor", "Director of People"),
     ("Ruth Morgan", "Chief Superintendent, Public Protection"),
     ("Imran Hussain", "Director of Digital"),
-)  # fmt: skip
+)
 _TOPICS = (
-    "the police response to domestic abuse", "child protection", "vulnerability",
-    "the police response to rape", "custody services", "crime data integrity",
-    "digital forensics", "the police response to fraud", "serious and organised crime",
-    "stop and search", "neighbourhood policing", "police legitimacy", "disclosure",
-    "the use of police bail", "victims' services", "counter-terrorism policing",
-    "the police response to stalking and harassment", "roads policing", "mental health",
-    "the handling of complaints", "vetting and counter-corruption", "the contact centre",
-    "missing children", "modern slavery and human trafficking", "hate crime",
-    "integrated offender management", "the police response to violence against women and girls",
-    "cyber-dependent crime", "the police response to burglary, robbery and theft",
-    "management of registered sex offenders", "out-of-court disposals", "firearms licensing",
-)  # fmt: skip
+    "the police response to domestic abuse",
+    "child protection",
+    "vulnerability",
+    "the police response to rape",
+    "custody services",
+    "crime data integrity",
+    "digital forensics",
+    "the police response to fraud",
+    "serious and organised crime",
+    "stop and search",
+    "neighbourhood policing",
+    "police legitimacy",
+    "disclosure",
+    "the use of police bail",
+    "victims' services",
+    "counter-terrorism policing",
+    "the police response to stalking and harassment",
+    "roads policing",
+    "mental health",
+    "the handling of complaints",
+    "vetting and counter-corruption",
+    "the contact centre",
+    "missing children",
+    "modern slavery and human trafficking",
+    "hate crime",
+    "integrated offender management",
+    "the police response to violence against women and girls",
+    "cyber-dependent crime",
+    "the police response to burglary, robbery and theft",
+    "management of registered sex offenders",
+    "out-of-court disposals",
+    "firearms licensing",
+)
 _TYPES = (  # publication type, title pattern, weight
     ("PEEL inspection", "PEEL {year}: An inspection of {force} – {topic}", 4),
     ("Thematic inspection", "An inspection of {topic} ({year})", 4),
@@ -95,46 +262,66 @@ _TYPES = (  # publication type, title pattern, weight
     ("Review", "A review of {topic} in {force} ({year})", 2),
     ("Super-complaint", "Super-complaint: {topic} ({year})", 1),
     ("Annual assessment", "State of Policing {year}: {topic}", 1),
-)  # fmt: skip
+)
 _FORCES = ("Northshire Police", "the force", "Northshire Constabulary", "the Northshire force")
 _KINDS = (  # kind, ref prefix, weight
     (Kind.RECOMMENDATION, "Recommendation", 40),
     (Kind.AREA_FOR_IMPROVEMENT, "AFI", 32),
     (Kind.CAUSE_OF_CONCERN, "Cause of concern", 8),
     (Kind.ACTION, "Action", 20),
-)  # fmt: skip
+)
 _ACTORS = (
-    "chief constables", "the force", "forces", "the College of Policing", "the National Police "
-    "Chiefs' Council lead", "police and crime commissioners", "the Home Office",
-)  # fmt: skip
+    "chief constables",
+    "the force",
+    "forces",
+    "the College of Policing",
+    "the National Police Chiefs' Council lead",
+    "police and crime commissioners",
+    "the Home Office",
+)
 _VERBS = (
-    "review", "make sure that", "establish", "improve", "put in place", "evaluate",
-    "develop and publish", "strengthen", "audit", "introduce",
-)  # fmt: skip
+    "review",
+    "make sure that",
+    "establish",
+    "improve",
+    "put in place",
+    "evaluate",
+    "develop and publish",
+    "strengthen",
+    "audit",
+    "introduce",
+)
 _OBJECTS = (
-    "its arrangements for supervising investigations", "the quality of risk assessments",
+    "its arrangements for supervising investigations",
+    "the quality of risk assessments",
     "how it records and shares information with partner agencies",
     "the training given to call handlers and supervisors",
-    "its governance of the action plan", "the way it identifies repeat victims",
+    "its governance of the action plan",
+    "the way it identifies repeat victims",
     "how it allocates crimes to officers with the right skills",
-    "the timeliness of its digital device examinations", "its use of ancillary orders",
-    "the recording of protected characteristics", "the standard of case files sent to the CPS",
+    "the timeliness of its digital device examinations",
+    "its use of ancillary orders",
+    "the recording of protected characteristics",
+    "the standard of case files sent to the CPS",
     "its approach to safeguarding vulnerable people in custody",
-)  # fmt: skip
+)
 _OUTCOMES = (
-    "victims receive a consistent service", "risk is identified and managed at the earliest "
-    "opportunity", "officers understand and apply the guidance", "performance is monitored "
-    "and improvements are sustained", "the public can have confidence in the service",
-    "decisions are recorded and can be scrutinised", "children are protected from harm",
+    "victims receive a consistent service",
+    "risk is identified and managed at the earliest opportunity",
+    "officers understand and apply the guidance",
+    "performance is monitored and improvements are sustained",
+    "the public can have confidence in the service",
+    "decisions are recorded and can be scrutinised",
+    "children are protected from harm",
     "investigations are effective and timely",
-)  # fmt: skip
+)
 _TAILS = (
     "This should include a review of current demand and capacity.",
     "Progress should be reported to the force's business assurance meeting.",
     "The force should consult its partners and the office of the police and crime commissioner.",
     "It should take account of the relevant authorised professional practice.",
     "Any changes should be evaluated to understand their effect on outcomes for victims.",
-)  # fmt: skip
+)
 _PROGRESS = (
     "Working group set up; terms of reference agreed at the last assurance meeting.",
     "Gap analysis complete; action plan drafted and awaiting approval.",
@@ -143,26 +330,44 @@ _PROGRESS = (
     "Data collection changes specified; awaiting the records management system release.",
     "Dip sample of 40 cases completed; findings to the next performance board.",
     "Delayed by operational demand; revised plan to be presented to the lead.",
-)  # fmt: skip
+)
 _EVIDENCE = (
     "Revised policy published on the intranet; briefing to all supervisors.",
     "Audit of 50 cases attached to the assurance meeting papers.",
     "Training completion report (92% of staff) and course materials.",
     "Minutes of the strategic board approving the new process.",
-)  # fmt: skip
+)
 _TEXT_DEADLINES = (  # words only, no date in the Deadline column
-    "By March 2022", "Immediately", "With immediate effect", "Within six months",
-    "Within 12 months of publication", "By the end of 2022", "By September 2021",
-    "As soon as possible", "By 31 December 2021",
-)  # fmt: skip
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
+    "By March 2022",
+    "Immediately",
+    "With immediate effect",
+    "Within six months",
+    "Within 12 months of publication",
+    "By the end of 2022",
+    "By September 2021",
+    "As soon as possible",
+    "By 31 December 2021",
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _NOTES = (
     "Extension to the target date agreed by the DCC at the assurance meeting.",
     "Linked to the force's vulnerability improvement plan.",
     "National work led by the NPCC; the force will adopt the outcome.",
     "Owner changed after restructure.",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -215,8 +420,10 @@ def _publication(rng: random.Random, taken: set[str]) -> Publication:
         n += 1
         title = f"{base} – part {n}"
     taken.add(title.casefold())
-    link = "" if rng.random() < 0.3 else (
-        "https://www.justiceinspectorates.gov.uk/hmicfrs/publications/report-" + str(len(taken))
+    link = (
+        ""
+        if rng.random() < 0.3
+        else ("https://www.justiceinspectorates.gov.uk/hmicfrs/publications/report-" + str(len(taken)))
     )
     tracked = None if rng.random() < 0.1 else rng.random() < 0.8
     return Publication(title, published, kind, link, tracked)
@@ -226,13 +433,17 @@ def _text(rng: random.Random, kind: Kind) -> str:
     actor = rng.choice(_ACTORS)
     when = f"By {rng.choice(_MONTHS)} {rng.randint(2015, 2023)}, " if rng.random() < 0.4 else ""
     if kind is Kind.CAUSE_OF_CONCERN:
-        text = (f"The force's approach to {rng.choice(_TOPICS)} is a cause of concern: it does not "
-                f"adequately {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}.")  # fmt: skip
+        text = (
+            f"The force's approach to {rng.choice(_TOPICS)} is a cause of concern: it does not "
+            f"adequately {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}."
+        )
     elif kind is Kind.AREA_FOR_IMPROVEMENT:
         text = f"The force should {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}."
     else:
-        text = (f"{when}{actor} should {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} so that "
-                f"{rng.choice(_OUTCOMES)}.")  # fmt: skip
+        text = (
+            f"{when}{actor} should {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} so that "
+            f"{rng.choice(_OUTCOMES)}."
+        )
     target = rng.randint(100, 400)
     tails = list(_TAILS)
     rng.shuffle(tails)
@@ -251,10 +462,12 @@ def _status(rng: random.Random, age_days: int, applies: bool) -> Status:
     closed = min(0.85, 0.15 + age_days / 2200)  # older reports are mostly closed
     rest = 1 - closed
     weights = (
-        (Status.CLOSED, closed), (Status.IN_PROGRESS, rest * 0.55),
-        (Status.NOT_STARTED, rest * 0.17), (Status.AWAITING_SIGN_OFF, rest * 0.18),
+        (Status.CLOSED, closed),
+        (Status.IN_PROGRESS, rest * 0.55),
+        (Status.NOT_STARTED, rest * 0.17),
+        (Status.AWAITING_SIGN_OFF, rest * 0.18),
         (Status.SUPERSEDED, rest * 0.10),
-    )  # fmt: skip
+    )
     return rng.choices([s for s, _ in weights], weights=[w for _, w in weights])[0]
 
 
@@ -276,24 +489,53 @@ def _deadline(rng: random.Random, published: date) -> tuple[date | None, str]:
     return None, ""
 
 
-def _item(rng: random.Random, pub: Publication, ref: str, kind: Kind, parent: str,
-          concern: bool, owners: list[Owner], weights: list[float], leads: list[str]) -> Item:
+def _item(
+    rng: random.Random,
+    pub: Publication,
+    ref: str,
+    kind: Kind,
+    parent: str,
+    concern: bool,
+    owners: list[Owner],
+    weights: list[float],
+    leads: list[str],
+) -> Item:
     published = pub.published or AS_OF
     age = (AS_OF - published).days
     applies = rng.random() > 0.14
     status = _status(rng, age, applies)
     deadline_date, deadline_text = _deadline(rng, published)
-    addressees = rng.choice(("Chief constables", "All forces", "Northshire Police", "",
-                             "Chief constables; police and crime commissioners", "The force"))
+    addressees = rng.choice(
+        (
+            "Chief constables",
+            "All forces",
+            "Northshire Police",
+            "",
+            "Chief constables; police and crime commissioners",
+            "The force",
+        )
+    )
     common = dict(
-        publication=pub.title, ref=ref, row=0, kind=kind, parent_ref=parent,
-        cause_for_concern=concern, text=_text(rng, kind), addressees=addressees,
-        applies_to_force=applies, deadline_text=deadline_text, deadline_date=deadline_date,
-    )  # fmt: skip
+        publication=pub.title,
+        ref=ref,
+        row=0,
+        kind=kind,
+        parent_ref=parent,
+        cause_for_concern=concern,
+        text=_text(rng, kind),
+        addressees=addressees,
+        applies_to_force=applies,
+        deadline_text=deadline_text,
+        deadline_date=deadline_date,
+    )
     if status is Status.FOR_INFORMATION:
-        return Item(**common, status=status, owner=owners[0].name,
-                    progress="National item: noted; watching for guidance that follows.",
-                    last_update=_between(rng, published, min(AS_OF, published + timedelta(days=30))))
+        return Item(
+            **common,
+            status=status,
+            owner=owners[0].name,
+            progress="National item: noted; watching for guidance that follows.",
+            last_update=_between(rng, published, min(AS_OF, published + timedelta(days=30))),
+        )
     owner = rng.choice(leads) if rng.random() < 0.8 else rng.choices(owners, weights)[0].name
     owner = "" if rng.random() < 0.015 else owner
     executive = "" if rng.random() < 0.08 else "{} ({})".format(*rng.choice(_EXECUTIVES))
@@ -311,26 +553,43 @@ def _item(rng: random.Random, pub: Publication, ref: str, kind: Kind, parent: st
     extra: dict[str, object] = {}
     if status is Status.CLOSED:
         closed = _between(rng, published + timedelta(days=30), AS_OF)
-        extra = dict(last_update=closed, date_closed=closed, evidence=rng.choice(_EVIDENCE),
-                     progress="Completed and reviewed at the business assurance meeting.",
-                     signed_off_by="" if rng.random() < 0.05 else "{} ({})".format(*rng.choice(_EXECUTIVES)))
+        extra = dict(
+            last_update=closed,
+            date_closed=closed,
+            evidence=rng.choice(_EVIDENCE),
+            progress="Completed and reviewed at the business assurance meeting.",
+            signed_off_by="" if rng.random() < 0.05 else "{} ({})".format(*rng.choice(_EXECUTIVES)),
+        )
     elif status is Status.AWAITING_SIGN_OFF:
-        extra = dict(last_update=last, evidence=rng.choice(_EVIDENCE),
-                     progress="Actions complete; evidence submitted for sign-off.")
+        extra = dict(
+            last_update=last,
+            evidence=rng.choice(_EVIDENCE),
+            progress="Actions complete; evidence submitted for sign-off.",
+        )
     elif status is Status.IN_PROGRESS:
-        extra = dict(last_update=last if rng.random() < 0.95 else None,
-                     progress=f"{rng.choice(_PROGRESS)} ({owner.split(' ')[0] or 'unassigned'})")
+        extra = dict(
+            last_update=last if rng.random() < 0.95 else None,
+            progress=f"{rng.choice(_PROGRESS)} ({owner.split(' ')[0] or 'unassigned'})",
+        )
     elif status is Status.NOT_STARTED:
         extra = dict(last_update=None if rng.random() < 0.8 else last, progress="")
     else:  # superseded
         extra = dict(last_update=last, progress="")
         notes = f"Superseded by a later recommendation ({rng.randint(2019, 2021)})."
-    return Item(**common, owner=owner, executive_lead=executive, target_date=target,
-                notes=notes, status=status, **extra)
+    return Item(
+        **common,
+        owner=owner,
+        executive_lead=executive,
+        target_date=target,
+        notes=notes,
+        status=status,
+        **extra,
+    )
 
 
-def _publication_items(rng: random.Random, pub: Publication, count: int, owners: list[Owner],
-                       weights: list[float]) -> list[Item]:
+def _publication_items(
+    rng: random.Random, pub: Publication, count: int, owners: list[Owner], weights: list[float]
+) -> list[Item]:
     leads = [o.name for o in rng.choices(owners, weights, k=rng.randint(1, 4))]
     numbers: Counter[str] = Counter()
     items: list[Item] = []
@@ -372,13 +631,15 @@ def generate(rows: int, owners: int = DEFAULT_OWNERS, seed: int = DEFAULT_SEED) 
     return Generated(items, people, publications)
 
 
-def make_register(path: Path | str, rows: int, owners: int = DEFAULT_OWNERS,
-                  seed: int = DEFAULT_SEED) -> Path:
+def make_register(
+    path: Path | str, rows: int, owners: int = DEFAULT_OWNERS, seed: int = DEFAULT_SEED
+) -> Path:
     """Write a generated register of ``rows`` items to ``path`` (same input, same bytes)."""
     path = Path(path)
     made = generate(rows, owners, seed)
-    write_register(path, items=made.items, owners=made.owners, publications=made.publications,
-                   created=CREATED)  # fmt: skip
+    write_register(
+        path, items=made.items, owners=made.owners, publications=made.publications, created=CREATED
+    )
     return path
 
 
@@ -386,8 +647,14 @@ def cache_path(rows: int, owners: int = DEFAULT_OWNERS, seed: int = DEFAULT_SEED
     return OUT_DIR / f"register-{rows}r-{owners}o-s{seed}-v{GENERATOR_VERSION}.xlsx"
 
 
-def cached_register(rows: int, owners: int = DEFAULT_OWNERS, seed: int = DEFAULT_SEED, *,
-                    fresh: bool = False, quiet: bool = False) -> Path:
+def cached_register(
+    rows: int,
+    owners: int = DEFAULT_OWNERS,
+    seed: int = DEFAULT_SEED,
+    *,
+    fresh: bool = False,
+    quiet: bool = False,
+) -> Path:
     """The generated register in ``bench/out/``, built only when missing (or ``fresh``)."""
     path = cache_path(rows, owners, seed)
     if fresh or not path.exists():
@@ -403,8 +670,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write a realistic register of ROWS items to OUT.")
     parser.add_argument("rows", type=int, metavar="ROWS")
     parser.add_argument("out", type=Path, metavar="OUT.xlsx")
-    parser.add_argument("--owners", type=int, default=DEFAULT_OWNERS,
-                        help=f"owners on the Owners sheet (default {DEFAULT_OWNERS})")
+    parser.add_argument(
+        "--owners",
+        type=int,
+        default=DEFAULT_OWNERS,
+        help=f"owners on the Owners sheet (default {DEFAULT_OWNERS})",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default 0)")
     parser.add_argument("--fresh", action="store_true", help="regenerate even if cached")
     args = parser.parse_args(argv)

@@ -24,8 +24,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from automation.core.errors import TrackerError
 from automation.importing import extract_file, to_json_dict
 
-ITEM_FIELDS = ("ref", "parent_ref", "kind", "cause_for_concern", "para", "text", "deadline_text",
-               "deadline", "addressees", "applies_to_force")  # fmt: skip
+ITEM_FIELDS = (
+    "ref",
+    "parent_ref",
+    "kind",
+    "cause_for_concern",
+    "para",
+    "text",
+    "deadline_text",
+    "deadline",
+    "addressees",
+    "applies_to_force",
+)
 PUBLICATION_FIELDS = ("title", "published", "kind", "tracked_via_business_assurance")
 PAPER_FIELDS = ("title", "to", "from", "dated", "period_start", "period_end")
 

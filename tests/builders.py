@@ -19,21 +19,30 @@ COLUMNS = {column.key: n for n, column in enumerate(REGISTER.columns, start=1)}
 
 def item(**changes: Any) -> Item:
     values: dict[str, Any] = dict(
-        publication=PUB, ref="Recommendation 1", row=2, kind=Kind.RECOMMENDATION,
-        status=Status.IN_PROGRESS, owner="Dana Whitfield", text="The force should do a thing.",
-        sheet="Register", columns=COLUMNS,
-    )  # fmt: skip
+        publication=PUB,
+        ref="Recommendation 1",
+        row=2,
+        kind=Kind.RECOMMENDATION,
+        status=Status.IN_PROGRESS,
+        owner="Dana Whitfield",
+        text="The force should do a thing.",
+        sheet="Register",
+        columns=COLUMNS,
+    )
     values.update(changes)
     return Item(**values)
 
 
 def owners() -> list[Owner]:
     return [
-        Owner("Dana Whitfield", "dana.whitfield@demo.police.uk", "Head of Public Protection",
-              "mark.ellison@demo.police.uk"),
-        Owner("Tom Brennan", "tom.brennan@demo.police.uk", "Head of Crime",
-              "mark.ellison@demo.police.uk"),
-    ]  # fmt: skip
+        Owner(
+            "Dana Whitfield",
+            "dana.whitfield@demo.police.uk",
+            "Head of Public Protection",
+            "mark.ellison@demo.police.uk",
+        ),
+        Owner("Tom Brennan", "tom.brennan@demo.police.uk", "Head of Crime", "mark.ellison@demo.police.uk"),
+    ]
 
 
 def publications() -> list[Publication]:
@@ -41,8 +50,7 @@ def publications() -> list[Publication]:
 
 
 def workbook(path: Path, items: list[Item], settings: Settings = Settings()) -> Path:  # noqa: B008
-    write_register(path, items=items, owners=owners(), publications=publications(),
-                   settings=settings)  # fmt: skip
+    write_register(path, items=items, owners=owners(), publications=publications(), settings=settings)
     return path
 
 

@@ -54,10 +54,18 @@ def common(command: Callable[..., int | None]) -> Callable[..., None]:
     """Adds --register, --config and --verbose, and turns errors into exit codes."""
 
     @click.option("--verbose", "-v", is_flag=True, help="Show details, and a traceback on failure.")
-    @click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
-                  help="Settings file (default: ./tracker.toml when present).")
-    @click.option("--register", "register", type=click.Path(path_type=Path),
-                  help="The register workbook (default: ./tracker.xlsx).")
+    @click.option(
+        "--config",
+        "config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Settings file (default: ./tracker.toml when present).",
+    )
+    @click.option(
+        "--register",
+        "register",
+        type=click.Path(path_type=Path),
+        help="The register workbook (default: ./tracker.xlsx).",
+    )
     @functools.wraps(command)
     def wrapper(register: Path | None, config: Path | None, verbose: bool, **kwargs: Any) -> None:
         options = Options(register, config, verbose)
@@ -82,8 +90,11 @@ def run_safely(call: Callable[[], int | None], verbose: bool) -> int:
     except Exception as exc:
         if verbose:
             traceback.print_exc()
-        click.echo(f"tracker: unexpected error ({type(exc).__name__}: {exc}); "
-                   "run again with --verbose for details, and please report it", err=True)
+        click.echo(
+            f"tracker: unexpected error ({type(exc).__name__}: {exc}); "
+            "run again with --verbose for details, and please report it",
+            err=True,
+        )
         return 1
 
 
@@ -112,8 +123,14 @@ def init(path: Path, force: bool) -> None:
 
 @main.command()
 @common
-@click.option("--format", "fmt", type=FORMATS_PROBLEMS, default="text", show_default=True,
-              help="Print problems as text or JSON.")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS_PROBLEMS,
+    default="text",
+    show_default=True,
+    help="Print problems as text or JSON.",
+)
 def validate(options: Options, fmt: str) -> int:
     """List every problem in the register, by sheet and cell, with how to fix it.
 
@@ -130,10 +147,20 @@ def validate(options: Options, fmt: str) -> int:
 
 @main.command()
 @common
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Rate as on this date, YYYY-MM-DD (default: today in Europe/London).")
-@click.option("--format", "fmt", type=FORMATS_STATUS, default="text", show_default=True,
-              help="Text summary and table, JSON or CSV.")
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Rate as on this date, YYYY-MM-DD (default: today in Europe/London).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS_STATUS,
+    default="text",
+    show_default=True,
+    help="Text summary and table, JSON or CSV.",
+)
 def status(options: Options, today: Any, fmt: str) -> int:
     """BRAG summary: counts by rating, by publication and by owner, then every item, most
     urgent first."""
@@ -177,10 +204,17 @@ def demo(path: Path, force: bool) -> None:
 
 @main.command()
 @common
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Run as on this date, YYYY-MM-DD (default: today in Europe/London).")
-@click.option("--dry-run", is_flag=True, help="Compose everything and show who would get what; "
-              "send nothing and record nothing.")
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Run as on this date, YYYY-MM-DD (default: today in Europe/London).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Compose everything and show who would get what; send nothing and record nothing.",
+)
 @click.option("--only", metavar="EMAIL", help="Send only the message(s) to this address.")
 @click.option("--force", is_flag=True, help="Send again even what this week's ledger says was sent.")
 def remind(options: Options, today: Any, dry_run: bool, only: str | None, force: bool) -> int:
@@ -199,13 +233,18 @@ def remind(options: Options, today: Any, dry_run: bool, only: str | None, force:
     return result.exit_code
 
 
-
 @main.command(name="import")
 @common
 @click.argument("paper", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json prints the extraction itself (publications and items) and writes nothing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints the extraction itself (publications and items) and writes nothing.",
+)
 def import_(options: Options, paper: Path, dry_run: bool, fmt: str) -> int:
     """Add the publications and items of a committee paper or inspection report (.txt, .md,
     .docx, .pdf, .html) to the register. New items are Not started (For information when they
@@ -223,8 +262,10 @@ def import_(options: Options, paper: Path, dry_run: bool, fmt: str) -> int:
 
     imported = import_paper(options.register, paper, options.today(None), dry_run=dry_run)
     if not imported.extraction.items:
-        click.echo(f"No recommendations, areas for improvement or actions were found in {paper}; "
-                   "nothing was written. Is it the right file?")  # fmt: skip
+        click.echo(
+            f"No recommendations, areas for improvement or actions were found in {paper}; "
+            "nothing was written. Is it the right file?"
+        )
         return 1
     click.echo(output.import_text(imported, options.register, dry_run))
     return 0

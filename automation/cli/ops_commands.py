@@ -16,8 +16,20 @@ if TYPE_CHECKING:
     from automation.mail.ledger import RunRecord
 
 Common = Callable[[Callable[..., Any]], Callable[..., None]]
-RUN_COLUMNS = ("id", "kind", "week", "started", "finished", "outcome", "sent", "failed", "skipped",
-               "errors", "warnings", "detail")  # fmt: skip
+RUN_COLUMNS = (
+    "id",
+    "kind",
+    "week",
+    "started",
+    "finished",
+    "outcome",
+    "sent",
+    "failed",
+    "skipped",
+    "errors",
+    "warnings",
+    "detail",
+)
 
 
 def add_commands(group: click.Group) -> None:
@@ -31,8 +43,12 @@ def add_commands(group: click.Group) -> None:
 def _schedule(common: Common) -> click.Command:
     @click.command("schedule", short_help="Stay running and send the weekly reminders on schedule.")
     @common
-    @click.option("--once", is_flag=True, help="Run the weekly job now, as the scheduler would "
-                  "(failures recorded and emailed to the register owner and IT), then exit.")
+    @click.option(
+        "--once",
+        is_flag=True,
+        help="Run the weekly job now, as the scheduler would "
+        "(failures recorded and emailed to the register owner and IT), then exit.",
+    )
     def schedule(options: Options, once: bool) -> int:
         """Stay running and send the weekly reminders at [schedule] day and time (default
         Monday 08:00 Europe/London), plus the daily validation digest when it is switched on.
@@ -71,11 +87,18 @@ def _run_once(options: Options) -> int:
 
 
 def _install_schedule(common: Common) -> click.Command:
-    @click.command("install-schedule",
-                   short_help="Print a systemd timer, Windows task or crontab line for the weekly run.")
+    @click.command(
+        "install-schedule",
+        short_help="Print a systemd timer, Windows task or crontab line for the weekly run.",
+    )
     @common
-    @click.option("--print", "kind", type=click.Choice(["systemd", "windows", "cron"]), required=True,
-                  help="Which scheduler to print the set-up for.")
+    @click.option(
+        "--print",
+        "kind",
+        type=click.Choice(["systemd", "windows", "cron"]),
+        required=True,
+        help="Which scheduler to print the set-up for.",
+    )
     def install_schedule(options: Options, kind: str) -> int:
         """Print what makes the operating system run the weekly job (`tracker schedule --once`:
         the reminders, and an email to the register owner and IT if it fails) at [schedule]
@@ -95,8 +118,12 @@ def _install_schedule(common: Common) -> click.Command:
 def _doctor(common: Common) -> click.Command:
     @click.command("doctor", short_help="Check config, register, templates and mail settings.")
     @common
-    @click.option("--send-test", "send_to", metavar="ADDRESS",
-                  help="Also send one real test message to ADDRESS (must be in [mail] allowed_domains).")
+    @click.option(
+        "--send-test",
+        "send_to",
+        metavar="ADDRESS",
+        help="Also send one real test message to ADDRESS (must be in [mail] allowed_domains).",
+    )
     def doctor(options: Options, send_to: str | None) -> int:
         """Check the set-up before trusting it to run unattended: config, register, templates,
         allowed domains, transport settings and secrets (never shown). One PASS, WARN or FAIL
@@ -117,8 +144,13 @@ def _doctor(common: Common) -> click.Command:
 def _runs(common: Common) -> click.Command:
     @click.command("runs", short_help="List recent runs from the ledger.")
     @common
-    @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
-                  help="How many of the most recent runs to show.")
+    @click.option(
+        "--limit",
+        default=20,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="How many of the most recent runs to show.",
+    )
     def runs(options: Options, limit: int) -> int:
         """List recent runs from the ledger, newest first: when, outcome, messages sent,
         failed and skipped, register errors and warnings, and what went wrong."""
@@ -145,7 +177,9 @@ def runs_table(records: Sequence[RunRecord]) -> str:
     numeric = {"id", "sent", "failed", "skipped", "errors", "warnings"}
     lines = []
     for row in table:
-        cells = [cell.rjust(w) if RUN_COLUMNS[i] in numeric else cell.ljust(w)
-                 for i, (cell, w) in enumerate(zip(row, widths, strict=False))]  # fmt: skip
+        cells = [
+            cell.rjust(w) if RUN_COLUMNS[i] in numeric else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
+        ]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines)

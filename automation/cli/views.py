@@ -24,8 +24,16 @@ RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
 
 def problems_json(problems: Sequence[Problem], path: Path) -> str:
     errors, warnings = problem_counts(problems)
-    return json.dumps({"register": str(path), "errors": errors, "warnings": warnings,
-                       "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "register": str(path),
+            "errors": errors,
+            "warnings": warnings,
+            "problems": [p.as_dict() for p in problems],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def _counts_row(label: str, counts: Mapping[Rag, int], width: int) -> str:
@@ -66,17 +74,26 @@ def _item_rows(report: StatusReport) -> list[dict[str, object]]:
     for rated in report.rated:  # a plain loop with lookups: this runs once per item
         item, rating = rated.item, rated.rating
         due = rating.due
-        rows.append({"publication": item.publication, "ref": item.ref, "owner": item.owner,
-                     "status": _STATUS_LABELS[item.status], "due": due.isoformat() if due else None,
-                     "rag": _RAG_KEYS[rating.rag], "reason": rating.reason})  # fmt: skip
+        rows.append(
+            {
+                "publication": item.publication,
+                "ref": item.ref,
+                "owner": item.owner,
+                "status": _STATUS_LABELS[item.status],
+                "due": due.isoformat() if due else None,
+                "rag": _RAG_KEYS[rating.rag],
+                "reason": rating.reason,
+            }
+        )
     return rows
 
 
 def status_json(report: StatusReport) -> str:
     """The report as JSON: one encoder call, so it stays fast on large registers."""
     counts = {rag.key: n for rag, n in report.counts.items()}
-    return json.dumps({"as_of": report.as_of.isoformat(), "counts": counts,
-                       "items": _item_rows(report)}, ensure_ascii=False)  # fmt: skip
+    return json.dumps(
+        {"as_of": report.as_of.isoformat(), "counts": counts, "items": _item_rows(report)}, ensure_ascii=False
+    )
 
 
 def status_csv(report: StatusReport) -> str:
@@ -99,18 +116,23 @@ def _csv_safe(value: object) -> object:
 def weekly_text(result: WeeklyResult, path: Path) -> str:
     from automation.mail.deliver import Result
 
-    lines = [f"Week {result.week}: {path} as at {ddmmyyyy(result.as_of)}, "
-             f"transport {result.transport}{' (dry run)' if result.dry_run else ''}"]  # fmt: skip
+    lines = [
+        f"Week {result.week}: {path} as at {ddmmyyyy(result.as_of)}, "
+        f"transport {result.transport}{' (dry run)' if result.dry_run else ''}"
+    ]
     width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
     for d in result.deliveries:
         detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT) else ""
-        lines.append(f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}"
-                     f"{printable(detail)}")  # fmt: skip
+        lines.append(
+            f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}{printable(detail)}"
+        )
     for who, why in result.refused:
         lines.append(f"  {'not sent':<13}{printable(who)}: {printable(why)}")
     if result.left_out:
-        lines.append(f"  {plural(result.left_out, 'item')} with errors in their rows were left out of "
-                     "owners' emails and are listed in the manager summary (tracker validate).")
+        lines.append(
+            f"  {plural(result.left_out, 'item')} with errors in their rows were left out of "
+            "owners' emails and are listed in the manager summary (tracker validate)."
+        )
     counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
     if not result.deliveries:
         lines.append("Nothing to send.")
@@ -130,26 +152,35 @@ def _deadline(value: object) -> str:
 def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
     plan, found = imported.plan, imported.extraction
     count = sum(len(p.items) for p in found.publications)
-    lines = [f"{imported.source.name}: {plural(len(found.publications), 'publication')}, "
-             f"{plural(count, 'item')} found."]  # fmt: skip
+    lines = [
+        f"{imported.source.name}: {plural(len(found.publications), 'publication')}, "
+        f"{plural(count, 'item')} found."
+    ]
     verb = "Would add" if dry_run else "Added"
     if plan.empty:
         lines.append(f"Nothing new for {register}.")
     else:
-        lines.append(f"{verb} {plural(len(plan.publications), 'publication')} and "
-                     f"{plural(len(plan.items), 'item')} to {register}:")  # fmt: skip
+        lines.append(
+            f"{verb} {plural(len(plan.publications), 'publication')} and "
+            f"{plural(len(plan.items), 'item')} to {register}:"
+        )
         lines.append(f"  {'Ref':<20}{'Kind':<22}{'Deadline':<12}{'Force':<7}{'Status':<17}Publication")
         for publication, item in plan.items:
             force = "yes" if item.applies_to_force else "no"
             status = "Not started" if item.applies_to_force else "For information"
-            lines.append(f"  {clip(item.ref, 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
-                         f"{force:<7}{status:<17}{clip(publication.title, 40)}")  # fmt: skip
+            lines.append(
+                f"  {clip(item.ref, 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
+                f"{force:<7}{status:<17}{clip(publication.title, 40)}"
+            )
     if plan.already:
-        lines.append(f"Already in the register: {plural(plan.already, 'item')}; "
-                     "the register's own values are kept.")  # fmt: skip
+        lines.append(
+            f"Already in the register: {plural(plan.already, 'item')}; the register's own values are kept."
+        )
     for d in plan.differences:
-        lines.append(f"  differs  {d.where}  {d.field}: register {clip(d.in_register, 50)!r}, "
-                     f"document {clip(d.in_document, 50)!r}")  # fmt: skip
+        lines.append(
+            f"  differs  {d.where}  {d.field}: register {clip(d.in_register, 50)!r}, "
+            f"document {clip(d.in_document, 50)!r}"
+        )
     if dry_run:
         lines.append("Dry run: nothing was written.")
     elif imported.written:

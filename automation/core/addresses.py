@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")  # fmt: skip
+EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
 
 
 def is_email(text: str) -> bool:
@@ -31,7 +33,7 @@ def refusal(address: str, allowed: Sequence[str]) -> str | None:
     """Why mail must not go to ``address``, or None when it may."""
     if not address:
         return "has no email address"
-    if any(ch in address for ch in "\r\n\t,;<>\"") or not is_email(address):
+    if any(ch in address for ch in '\r\n\t,;<>"') or not is_email(address):
         return f"email address {address!r} is not a single valid address"
     if not domain_allowed(address, allowed):
         return f"email address {address} is outside the allowed domains ({', '.join(allowed) or 'none set'})"

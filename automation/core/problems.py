@@ -30,9 +30,7 @@ class Problem:
     row: int = 0  # the sheet row, 0 when not about one row
 
     @classmethod
-    def at(
-        cls, severity: Severity, where: CellRef, value: Any, message: str, fix: str
-    ) -> Problem:
+    def at(cls, severity: Severity, where: CellRef, value: Any, message: str, fix: str) -> Problem:
         return cls(severity, where.sheet, where.a1, show(value), message, fix, where.row)
 
     @property

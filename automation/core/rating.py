@@ -95,8 +95,7 @@ class RatedItem:
 
     @property
     def sort_key(self) -> tuple[int, date, str, str]:
-        return (self.rating.rag.urgency, self.rating.due or _FAR, self.item.publication,
-                self.item.ref)  # fmt: skip
+        return (self.rating.rag.urgency, self.rating.due or _FAR, self.item.publication, self.item.ref)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ _REQUIRED = (
     ("ref", "has no reference", "type the item's reference, e.g. Recommendation 3 or AFI 2"),
     ("kind", "has no kind", "pick the kind from the drop-down"),
     ("status", "has no status", "pick the status from the drop-down"),
-)  # fmt: skip
+)
 
 
 def validate(register: Register) -> list[Problem]:
@@ -38,25 +38,44 @@ def _owner_sheet(register: Register) -> Iterator[Problem]:
     for owner in register.owners:
         address = owner.email.strip().casefold()
         if address and address in emails:
-            yield error(owner.cell("email"), owner.email, f"is also {emails[address]}'s address, so one "
-                        "of them would not get their email", "give each owner their own address")  # fmt: skip
+            yield error(
+                owner.cell("email"),
+                owner.email,
+                f"is also {emails[address]}'s address, so one of them would not get their email",
+                "give each owner their own address",
+            )
         emails.setdefault(address, owner.name)
         if owner.name.casefold() in seen:
-            yield error(owner.cell("name"), owner.name,
-                        f"is listed twice (first on row {seen[owner.name.casefold()]})",
-                        "keep one row per owner")  # fmt: skip
+            yield error(
+                owner.cell("name"),
+                owner.name,
+                f"is listed twice (first on row {seen[owner.name.casefold()]})",
+                "keep one row per owner",
+            )
         seen.setdefault(owner.name.casefold(), owner.row)
         if not owner.name:
             yield error(owner.cell("name"), "", "owner has no name", "type the owner's name")
         if not owner.email:
-            yield error(owner.cell("email"), "", f"{owner.name or 'owner'} has no email address",
-                        "type their work email address")  # fmt: skip
+            yield error(
+                owner.cell("email"),
+                "",
+                f"{owner.name or 'owner'} has no email address",
+                "type their work email address",
+            )
         elif not is_email(owner.email):
-            yield error(owner.cell("email"), owner.email, "is not a valid email address",
-                        "type it as name@force.police.uk, with no spaces")  # fmt: skip
+            yield error(
+                owner.cell("email"),
+                owner.email,
+                "is not a valid email address",
+                "type it as name@force.police.uk, with no spaces",
+            )
         if owner.manager_email and not is_email(owner.manager_email):
-            yield error(owner.cell("manager_email"), owner.manager_email,
-                        "is not a valid email address", "type it as name@force.police.uk")  # fmt: skip
+            yield error(
+                owner.cell("manager_email"),
+                owner.manager_email,
+                "is not a valid email address",
+                "type it as name@force.police.uk",
+            )
 
 
 def _publication_sheet(register: Register) -> Iterator[Problem]:
@@ -64,21 +83,32 @@ def _publication_sheet(register: Register) -> Iterator[Problem]:
     for publication in register.publications:
         key = publication.title.casefold()
         if key in seen:
-            yield error(publication.cell("title"), publication.title,
-                        f"is listed twice (first on row {seen[key]})",
-                        "keep one row per publication")  # fmt: skip
+            yield error(
+                publication.cell("title"),
+                publication.title,
+                f"is listed twice (first on row {seen[key]})",
+                "keep one row per publication",
+            )
         seen.setdefault(key, publication.row)
         if not publication.title:
-            yield error(publication.cell("title"), "", "publication has no title",
-                        "type the title, or delete the row")  # fmt: skip
+            yield error(
+                publication.cell("title"), "", "publication has no title", "type the title, or delete the row"
+            )
         elif len(publication.title) > 255:
-            yield warning(publication.cell("title"), publication.title,
-                          f"is {len(publication.title)} characters; Excel's lookups stop at 255, so "
-                          "the RAG formula cannot find its publication date",
-                          "shorten the title here and in the Register")  # fmt: skip
+            yield warning(
+                publication.cell("title"),
+                publication.title,
+                f"is {len(publication.title)} characters; Excel's lookups stop at 255, so "
+                "the RAG formula cannot find its publication date",
+                "shorten the title here and in the Register",
+            )
         if publication.published is None and "published" in publication.columns:
-            yield warning(publication.cell("published"), "", "has no publication date",
-                          "type the date it was published; immediate deadlines count from it")  # fmt: skip
+            yield warning(
+                publication.cell("published"),
+                "",
+                "has no publication date",
+                "type the date it was published; immediate deadlines count from it",
+            )
 
 
 def _duplicates(register: Register) -> Iterator[Problem]:
@@ -88,9 +118,12 @@ def _duplicates(register: Register) -> Iterator[Problem]:
             continue
         key = (item.publication.casefold(), item.ref.casefold())
         if key in first:
-            yield error(item.cell("ref"), item.ref,
-                        f"appears twice for this publication (first on row {first[key]})",
-                        "give each item its own reference, or delete the copy")  # fmt: skip
+            yield error(
+                item.cell("ref"),
+                item.ref,
+                f"appears twice for this publication (first on row {first[key]})",
+                "give each item its own reference, or delete the copy",
+            )
         else:
             first[key] = item.row
 
@@ -104,16 +137,23 @@ def _item(register: Register, item: Item, reported: set[tuple[str, str]]) -> Ite
     yield from _owner(register, item)
     publication = register.publication(item.publication) if item.publication else None
     if item.publication and publication is None:
-        yield error(item.cell("publication"), item.publication, "is not on the Publications sheet",
-                    "add the publication there, or correct the title to match it exactly")  # fmt: skip
+        yield error(
+            item.cell("publication"),
+            item.publication,
+            "is not on the Publications sheet",
+            "add the publication there, or correct the title to match it exactly",
+        )
     published = publication.published if publication else None
     yield from _dates(item, published)
     if item.status is Status.CLOSED:
         yield from _closed(item)
     elif item.date_closed is not None:
-        yield warning(item.cell("date_closed"), item.date_closed,
-                      f"has a date closed but the status is {item.status.label if item.status else 'blank'}",
-                      "set the status to Closed, or clear the date closed")  # fmt: skip
+        yield warning(
+            item.cell("date_closed"),
+            item.date_closed,
+            f"has a date closed but the status is {item.status.label if item.status else 'blank'}",
+            "set the status to Closed, or clear the date closed",
+        )
 
 
 def _owner(register: Register, item: Item) -> Iterator[Problem]:
@@ -121,12 +161,20 @@ def _owner(register: Register, item: Item) -> Iterator[Problem]:
         return
     if not item.owner:
         if item.status is None or item.status.is_open:
-            yield warning(item.cell("owner"), "", "open item has no owner, so nobody is chased",
-                          "pick an owner from the drop-down")  # fmt: skip
+            yield warning(
+                item.cell("owner"),
+                "",
+                "open item has no owner, so nobody is chased",
+                "pick an owner from the drop-down",
+            )
         return
     if register.owners and register.owner(item.owner) is None:
-        yield error(item.cell("owner"), item.owner, "is not on the Owners sheet",
-                    "add them to the Owners sheet with their email, or pick a listed owner")  # fmt: skip
+        yield error(
+            item.cell("owner"),
+            item.owner,
+            "is not on the Owners sheet",
+            "add them to the Owners sheet with their email, or pick a listed owner",
+        )
 
 
 def _dates(item: Item, published: date | None) -> Iterator[Problem]:
@@ -134,29 +182,46 @@ def _dates(item: Item, published: date | None) -> Iterator[Problem]:
     resolved = resolve_deadline(item.deadline_text, published)
     has_column = "deadline_date" in item.columns
     if deadline is None and resolved.kind is DeadlineKind.DATE and resolved.date and has_column:
-        yield warning(item.cell("deadline_date"), "",
-                      f"is blank, but '{item.deadline_text}' reads as {resolved.date:%d/%m/%Y}",
-                      f"type {resolved.date:%d/%m/%Y} in the Deadline column "
-                      "so Excel's RAG agrees")  # fmt: skip
+        yield warning(
+            item.cell("deadline_date"),
+            "",
+            f"is blank, but '{item.deadline_text}' reads as {resolved.date:%d/%m/%Y}",
+            f"type {resolved.date:%d/%m/%Y} in the Deadline column so Excel's RAG agrees",
+        )
     deadline = deadline or resolved.date
-    if item.target_date and deadline and resolved.kind is not DeadlineKind.IMMEDIATE \
-            and item.target_date > deadline:
-        yield warning(item.cell("target_date"), item.target_date,
-                      f"is after the deadline {deadline:%d/%m/%Y}",
-                      "record who agreed the extension, and when, in Notes")  # fmt: skip
+    if (
+        item.target_date
+        and deadline
+        and resolved.kind is not DeadlineKind.IMMEDIATE
+        and item.target_date > deadline
+    ):
+        yield warning(
+            item.cell("target_date"),
+            item.target_date,
+            f"is after the deadline {deadline:%d/%m/%Y}",
+            "record who agreed the extension, and when, in Notes",
+        )
     if item.deadline_date and published and item.deadline_date < published:
-        yield warning(item.cell("deadline_date"), item.deadline_date,
-                      f"is before the publication date {published:%d/%m/%Y}",
-                      "keep it as the report wrote it; agree a target date with the owner")  # fmt: skip
+        yield warning(
+            item.cell("deadline_date"),
+            item.deadline_date,
+            f"is before the publication date {published:%d/%m/%Y}",
+            "keep it as the report wrote it; agree a target date with the owner",
+        )
 
 
 def _closed(item: Item) -> Iterator[Problem]:
     if item.date_closed is None and "date_closed" in item.columns:
-        yield error(item.cell("date_closed"), "", "Closed item has no date closed",
-                    "type the date it was signed off")  # fmt: skip
+        yield error(
+            item.cell("date_closed"), "", "Closed item has no date closed", "type the date it was signed off"
+        )
     if not item.evidence and "evidence" in item.columns:
-        yield error(item.cell("evidence"), "", "Closed item has no evidence",
-                    "record the evidence that it is complete, or reopen it")  # fmt: skip
+        yield error(
+            item.cell("evidence"),
+            "",
+            "Closed item has no evidence",
+            "record the evidence that it is complete, or reopen it",
+        )
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -16,9 +16,18 @@ _FIELD = re.compile(
     r"\s*:\s*(?P<value>.*)$",
     re.I | re.S,
 )
-_NAMES = {"author": "from", "report by": "from", "report of": "from", "prepared by": "from",
-          "report to": "to", "dated": "date", "date of meeting": "date", "meeting date": "date",
-          "re": "subject", "report title": "title"}  # fmt: skip
+_NAMES = {
+    "author": "from",
+    "report by": "from",
+    "report of": "from",
+    "prepared by": "from",
+    "report to": "to",
+    "dated": "date",
+    "date of meeting": "date",
+    "meeting date": "date",
+    "re": "subject",
+    "report title": "title",
+}
 _MONTH_YEAR = rf"(?:{MONTH})\.?\s+\d{{4}}"
 _DAY_MONTH_YEAR = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_YEAR}"
 _PERIOD = re.compile(

@@ -216,9 +216,14 @@ class _Walker:
         count = sum(1 for draft in self.drafts if draft.parent_ref == parent.ref) + 1
         ref = f"{REF_WORD[kind]} {ref_number(parent.ref)}.{count}"
         return Draft(
-            ref, kind, block.flat, block.number or None, parent.cause_for_concern, parent.ref,
+            ref,
+            kind,
+            block.flat,
+            block.number or None,
+            parent.cause_for_concern,
+            parent.ref,
             self.lead_in,
-        )  # fmt: skip
+        )
 
     def _has_children(self, draft: Draft) -> bool:
         return any(other.parent_ref == draft.ref for other in self.drafts)

@@ -104,8 +104,12 @@ def listing_lead_in(text: str) -> Kind | None:
     match = _LISTING.search(text)
     if match is None:
         return None
-    return {"rec": Kind.RECOMMENDATION, "afi": Kind.AREA_FOR_IMPROVEMENT,
-            "coc": Kind.CAUSE_OF_CONCERN, "act": Kind.ACTION}[str(match.lastgroup)]  # fmt: skip
+    return {
+        "rec": Kind.RECOMMENDATION,
+        "afi": Kind.AREA_FOR_IMPROVEMENT,
+        "coc": Kind.CAUSE_OF_CONCERN,
+        "act": Kind.ACTION,
+    }[str(match.lastgroup)]
 
 
 def is_recommend_lead_in(text: str) -> bool:

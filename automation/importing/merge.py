@@ -17,8 +17,17 @@ from automation.register.read import Workbook
 from automation.register.safe_write.write import WriteResult
 from automation.register.schema import PUBLICATIONS, REGISTER, ColumnType, SheetSpec
 
-FORMULA_FIELDS = ("publication", "ref", "status", "due", "rag", "target_date", "deadline_date",
-                  "deadline_text", "last_update")  # fmt: skip
+FORMULA_FIELDS = (
+    "publication",
+    "ref",
+    "status",
+    "due",
+    "rag",
+    "target_date",
+    "deadline_date",
+    "deadline_text",
+    "last_update",
+)
 DATE_FIELDS = frozenset(c.key for c in REGISTER.columns if c.type is ColumnType.DATE)
 
 
@@ -59,30 +68,37 @@ def _yes_no(value: bool | None) -> str:
 def _compared(item: ExtractedItem) -> dict[str, str]:
     deadline = _deadline_date(item)
     return {
-        "text": item.text, "kind": item.kind.label, "parent_ref": item.parent_ref or "",
+        "text": item.text,
+        "kind": item.kind.label,
+        "parent_ref": item.parent_ref or "",
         "cause_for_concern": _yes_no(item.cause_for_concern),
         "deadline_text": item.deadline_text or "",
         "deadline_date": deadline.strftime("%d/%m/%Y") if deadline else "",
         "addressees": "; ".join(item.addressees),
         "applies_to_force": _yes_no(item.applies_to_force),
-    }  # fmt: skip
+    }
 
 
 def _in_register(item: Item) -> dict[str, str]:
     return {
-        "text": item.text, "kind": item.kind.label if item.kind else "", "parent_ref": item.parent_ref,
-        "cause_for_concern": _yes_no(item.cause_for_concern), "deadline_text": item.deadline_text,
+        "text": item.text,
+        "kind": item.kind.label if item.kind else "",
+        "parent_ref": item.parent_ref,
+        "cause_for_concern": _yes_no(item.cause_for_concern),
+        "deadline_text": item.deadline_text,
         "deadline_date": item.deadline_date.strftime("%d/%m/%Y") if item.deadline_date else "",
-        "addressees": item.addressees, "applies_to_force": _yes_no(item.applies_to_force),
-    }  # fmt: skip
+        "addressees": item.addressees,
+        "applies_to_force": _yes_no(item.applies_to_force),
+    }
 
 
 def _differences(existing: Item, found: ExtractedItem) -> Iterator[Difference]:
     ours, theirs = _in_register(existing), _compared(found)
     for field, value in theirs.items():
         if field in existing.columns and _key(ours[field]) != _key(value):
-            yield Difference(existing.publication, existing.ref, field, ours[field], value,
-                             str(existing.cell(field)))  # fmt: skip
+            yield Difference(
+                existing.publication, existing.ref, field, ours[field], value, str(existing.cell(field))
+            )
 
 
 def plan_merge(extraction: Extraction, register: Register) -> MergePlan:
@@ -116,19 +132,30 @@ def register_row(publication: ExtractedPublication, item: ExtractedItem, note: s
     owner left blank for the officer."""
     status = Status.NOT_STARTED if item.applies_to_force else Status.FOR_INFORMATION
     return {
-        "publication": publication.title, "ref": item.ref, "status": status.label,
-        "deadline_date": _deadline_date(item), "deadline_text": item.deadline_text or "",
-        "text": item.text, "kind": item.kind.label, "cause_for_concern": _yes_no(item.cause_for_concern),
-        "parent_ref": item.parent_ref or "", "addressees": "; ".join(item.addressees),
-        "applies_to_force": _yes_no(item.applies_to_force), "notes": note,
-    }  # fmt: skip
+        "publication": publication.title,
+        "ref": item.ref,
+        "status": status.label,
+        "deadline_date": _deadline_date(item),
+        "deadline_text": item.deadline_text or "",
+        "text": item.text,
+        "kind": item.kind.label,
+        "cause_for_concern": _yes_no(item.cause_for_concern),
+        "parent_ref": item.parent_ref or "",
+        "addressees": "; ".join(item.addressees),
+        "applies_to_force": _yes_no(item.applies_to_force),
+        "notes": note,
+    }
 
 
 def publication_row(publication: ExtractedPublication) -> dict[str, Any]:
     kind = publication.kind or ""
     tracked = _yes_no(publication.tracked_via_business_assurance)
-    return {"title": publication.title, "published": publication.published,
-            "type": kind[:1].upper() + kind[1:], "tracked": tracked}
+    return {
+        "title": publication.title,
+        "published": publication.published,
+        "type": kind[:1].upper() + kind[1:],
+        "tracked": tracked,
+    }
 
 
 def _by_header(row: Mapping[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
@@ -172,9 +199,11 @@ def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | No
     publication_sheet, publication_headers = _headers(book, PUBLICATIONS)
     letters = {key: column_letter(index + 1) for key, index in book.table(REGISTER).columns.items()}
     items: list[Mapping[str, Any]] = [
-        _by_header(register_row(p, i, note), register_headers) for p, i in plan.items]
+        _by_header(register_row(p, i, note), register_headers) for p, i in plan.items
+    ]
     pubs: list[Mapping[str, Any]] = [
-        _by_header(publication_row(p), publication_headers) for p in plan.publications]
+        _by_header(publication_row(p), publication_headers) for p in plan.publications
+    ]
 
     def mutate(workbook: Any) -> None:
         append_rows(workbook[publication_sheet], pubs)

@@ -116,8 +116,11 @@ def publication_kind(title: str, said: str, intro: list[str]) -> str:
         return "review"
     if re.search(r"\binspection\b|\bpeel\b", name):
         return "inspection"
-    for word, kind in (("joint inspection", "joint inspection"), ("inspection", "inspection"),
-                       ("review", "review")):  # fmt: skip
+    for word, kind in (
+        ("joint inspection", "joint inspection"),
+        ("inspection", "inspection"),
+        ("review", "review"),
+    ):
         if re.search(rf"\b(?:this|the)\s+{word}\b", opening):
             return kind
     return "inspection"

@@ -19,7 +19,7 @@ from automation.mail.digests import (
     OwnerDigest,
     Plan,
     Section,
-)  # fmt: skip
+)
 
 
 def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:
@@ -44,15 +44,24 @@ def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options:
         lines = tuple(Line.of(r, history.red_since.get(r.item.key)) for r in rated if r.rating.basis is basis)
         if lines:
             sections.append(Section(title, ask, lines))
-    escalated = tuple(Line.of(r, history.red_since.get(r.item.key)) for r in rated
-                      if options.escalate and _red_two_runs(r, history))  # fmt: skip
-    escalate_to = owner.manager_email if escalated and not refusal(
-        owner.manager_email, options.allowed_domains) else ""  # fmt: skip
+    escalated = tuple(
+        Line.of(r, history.red_since.get(r.item.key))
+        for r in rated
+        if options.escalate and _red_two_runs(r, history)
+    )
+    escalate_to = (
+        owner.manager_email if escalated and not refusal(owner.manager_email, options.allowed_domains) else ""
+    )
     return OwnerDigest(owner, tuple(sections), escalated, escalate_to, options.updates_to)
 
 
-def owner_digests(register: Register, report: StatusReport, excluded: set[tuple[str, int]], history: History,
-                  options: Options) -> tuple[tuple[OwnerDigest, ...], list[tuple[str, str]]]:
+def owner_digests(
+    register: Register,
+    report: StatusReport,
+    excluded: set[tuple[str, int]],
+    history: History,
+    options: Options,
+) -> tuple[tuple[OwnerDigest, ...], list[tuple[str, str]]]:
     """One digest per owner who has open items (or every owner, with ``send_empty``), and
     the owners no email can reach, with why."""
     by_owner: dict[str, list[RatedItem]] = {}
@@ -76,9 +85,14 @@ def owner_digests(register: Register, report: StatusReport, excluded: set[tuple[
     return tuple(digests), unreachable
 
 
-def manager_summary(register: Register, report: StatusReport, problems: Sequence[Problem],
-                    excluded: set[tuple[str, int]], history: History,
-                    unreachable: list[tuple[str, str]]) -> ManagerSummary:
+def manager_summary(
+    register: Register,
+    report: StatusReport,
+    problems: Sequence[Problem],
+    excluded: set[tuple[str, int]],
+    history: History,
+    unreachable: list[tuple[str, str]],
+) -> ManagerSummary:
     today = report.as_of
     window = register.settings.amber_days
     rated = list(report.rated)
@@ -87,20 +101,28 @@ def manager_summary(register: Register, report: StatusReport, problems: Sequence
         return tuple(Line.of(r, history.red_since.get(r.item.key), with_text=False) for r in keep)
 
     previous = _previous_counts(history)
-    turned_red = [r for r in rated if r.rating.rag is Rag.RED and history.previous
-                  and history.previous.get(r.item.key) is not Rag.RED]  # fmt: skip
+    turned_red = [
+        r
+        for r in rated
+        if r.rating.rag is Rag.RED and history.previous and history.previous.get(r.item.key) is not Rag.RED
+    ]
     horizon = today + timedelta(days=window)
     return ManagerSummary(
-        as_of=today, counts=count_ratings(rated), previous_counts=previous,
-        previous_as_of=history.previous_as_of, turned_red=lines(turned_red),
+        as_of=today,
+        counts=count_ratings(rated),
+        previous_counts=previous,
+        previous_as_of=history.previous_as_of,
+        turned_red=lines(turned_red),
         overdue=lines(r for r in rated if r.rating.basis is Basis.OVERDUE),
         unowned=lines(r for r in rated if _open(r) and not r.item.owner),
         due_soon=lines(r for r in rated if _open(r) and r.rating.due and today <= r.rating.due <= horizon),
         due_window=window,
-        by_publication=_group(rated, "publication"), by_owner=_group(rated, "owner"),
-        problems=tuple(problems), left_out=lines(r for r in report.rated if _excluded(r, excluded)),
+        by_publication=_group(rated, "publication"),
+        by_owner=_group(rated, "owner"),
+        problems=tuple(problems),
+        left_out=lines(r for r in report.rated if _excluded(r, excluded)),
         unreachable=tuple(unreachable),
-    )  # fmt: skip
+    )
 
 
 def _previous_counts(history: History) -> dict[Rag, int] | None:
@@ -119,8 +141,9 @@ def _group(rated: Sequence[RatedItem], field: str) -> dict[str, dict[Rag, int]]:
     return {name: count_ratings(group) for name, group in sorted(groups.items())}
 
 
-def compose(register: Register, report: StatusReport, problems: Sequence[Problem],
-            history: History, options: Options) -> Plan:
+def compose(
+    register: Register, report: StatusReport, problems: Sequence[Problem], history: History, options: Options
+) -> Plan:
     """The week's owner digests and the manager summary. Rows with errors are left out of
     digests and listed in the summary, so one bad row never stops the run."""
     excluded = rows_with_errors(problems)

@@ -36,22 +36,40 @@ def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | Non
         return None
     if record.state == "sent":
         return Delivery(item, Result.ALREADY_SENT, record.transport_id or "")
-    return Delivery(item, Result.UNKNOWN,
-                    "a run stopped while sending this; check whether it arrived, and only if not, "
-                    f"send it again with: tracker remind --force --only {item.recipient}")  # fmt: skip
+    return Delivery(
+        item,
+        Result.UNKNOWN,
+        "a run stopped while sending this; check whether it arrived, and only if not, "
+        f"send it again with: tracker remind --force --only {item.recipient}",
+    )
 
 
-def deliver(outgoing: Sequence[Outgoing], ledger: Ledger, transport: Transport, *, week: str,
-            run_id: int, now: Callable[[], datetime], force: bool = False) -> list[Delivery]:
+def deliver(
+    outgoing: Sequence[Outgoing],
+    ledger: Ledger,
+    transport: Transport,
+    *,
+    week: str,
+    run_id: int,
+    now: Callable[[], datetime],
+    force: bool = False,
+) -> list[Delivery]:
     results = []
     for item in outgoing:
         skipped = would_deliver(ledger, item, force)
         if skipped:
             results.append(skipped)
             continue
-        ledger.attempting(item.key, week=week, kind=item.kind, recipient=item.recipient,
-                          subject=item.subject, transport=transport.name, run_id=run_id,
-                          now=now())  # fmt: skip
+        ledger.attempting(
+            item.key,
+            week=week,
+            kind=item.kind,
+            recipient=item.recipient,
+            subject=item.subject,
+            transport=transport.name,
+            run_id=run_id,
+            now=now(),
+        )
         try:
             transport_id = transport.send(item.message, item.key)
         except PartlySent as exc:

@@ -16,7 +16,7 @@ SECTIONS = (
     (Basis.STALE, "Needs an update", "send a short progress update"),
     (Basis.ON_TRACK, "On track", "no action needed unless something has changed"),
     (Basis.AWAITING_SIGN_OFF, "Awaiting sign-off", "nothing: it goes to the assurance meeting for sign-off"),
-)  # fmt: skip
+)
 
 
 def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
@@ -53,9 +53,20 @@ class Line:
     def of(cls, rated: RatedItem, red_since: date | None = None, *, with_text: bool = True) -> Line:
         """``with_text`` False for lists that do not show the item's text (manager tables)."""
         item, rating = rated.item, rated.rating
-        return cls(item.publication, item.ref, shorten(item.text) if with_text else "", item.owner,
-                   item.status.label if item.status else "", rating.due, rating.rag, rating.reason,
-                   rating.basis, item.last_update, item.cell("ref"), red_since)  # fmt: skip
+        return cls(
+            item.publication,
+            item.ref,
+            shorten(item.text) if with_text else "",
+            item.owner,
+            item.status.label if item.status else "",
+            rating.due,
+            rating.rag,
+            rating.reason,
+            rating.basis,
+            item.last_update,
+            item.cell("ref"),
+            red_since,
+        )
 
 
 @dataclass(frozen=True)

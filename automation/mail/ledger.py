@@ -79,24 +79,32 @@ class Ledger:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise CannotRun(f"the ledger {path} is damaged or is not a tracker ledger ({exc})",
-                            fix="move it aside (a new one starts on the next run, which then "
-                            "cannot tell what was already sent this week), or restore it") from exc
+            raise CannotRun(
+                f"the ledger {path} is damaged or is not a tracker ledger ({exc})",
+                fix="move it aside (a new one starts on the next run, which then "
+                "cannot tell what was already sent this week), or restore it",
+            ) from exc
         except sqlite3.Error as exc:
-            raise CannotRun(f"the ledger {path} cannot be opened ({exc})",
-                            fix="check the folder is writable, or set 'ledger' in tracker.toml") from exc
+            raise CannotRun(
+                f"the ledger {path} cannot be opened ({exc})",
+                fix="check the folder is writable, or set 'ledger' in tracker.toml",
+            ) from exc
         self._check_schema()
 
     def _check_schema(self) -> None:
-        wanted = {"runs": {"kind", "week", "outcome"}, "messages": {"key", "state", "attempts"},
-                  "ratings": {"run_id", "rag"}}  # fmt: skip
+        wanted = {
+            "runs": {"kind", "week", "outcome"},
+            "messages": {"key", "state", "attempts"},
+            "ratings": {"run_id", "rag"},
+        }
         for table, columns in wanted.items():
             found = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
             if not columns <= found:
                 self._db.close()
                 raise CannotRun(
                     f"{self.path} is not a tracker ledger (its {table} table differs)",
-                    fix="set 'ledger' in tracker.toml to another file, or move this one aside")
+                    fix="set 'ledger' in tracker.toml to another file, or move this one aside",
+                )
 
     def close(self) -> None:
         self._db.close()
@@ -110,20 +118,51 @@ class Ledger:
     def start_run(self, kind: str, as_of: date, now: datetime) -> int:
         cursor = self._db.execute(
             "INSERT INTO runs (kind, week, as_of, started) VALUES (?, ?, ?, ?)",
-            (kind, iso_week(as_of), as_of.isoformat(), now.isoformat(timespec="seconds")))
+            (kind, iso_week(as_of), as_of.isoformat(), now.isoformat(timespec="seconds")),
+        )
         return int(cursor.lastrowid or 0)
 
-    def finish_run(self, run_id: int, now: datetime, outcome: str, *, sent: int = 0, failed: int = 0,
-                   skipped: int = 0, errors: int = 0, warnings: int = 0, detail: str = "") -> None:
+    def finish_run(
+        self,
+        run_id: int,
+        now: datetime,
+        outcome: str,
+        *,
+        sent: int = 0,
+        failed: int = 0,
+        skipped: int = 0,
+        errors: int = 0,
+        warnings: int = 0,
+        detail: str = "",
+    ) -> None:
         self._db.execute(
             "UPDATE runs SET finished=?, outcome=?, sent=?, failed=?, skipped=?, errors=?,"
             " warnings=?, detail=? WHERE id=?",
-            (now.isoformat(timespec="seconds"), outcome, sent, failed, skipped, errors, warnings,
-             detail, run_id))  # fmt: skip
+            (
+                now.isoformat(timespec="seconds"),
+                outcome,
+                sent,
+                failed,
+                skipped,
+                errors,
+                warnings,
+                detail,
+                run_id,
+            ),
+        )
 
     def record_ratings(self, run_id: int, rated: Iterable[RatedItem]) -> None:
-        rows = [(run_id, r.item.publication, r.item.ref, r.item.owner, r.rating.rag.key,
-                 r.rating.due.isoformat() if r.rating.due else None) for r in rated]  # fmt: skip
+        rows = [
+            (
+                run_id,
+                r.item.publication,
+                r.item.ref,
+                r.item.owner,
+                r.rating.rag.key,
+                r.rating.due.isoformat() if r.rating.due else None,
+            )
+            for r in rated
+        ]
         with self._db:
             self._db.execute("BEGIN")
             self._db.executemany("INSERT OR REPLACE INTO ratings VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -131,13 +170,16 @@ class Ledger:
     def runs(self, limit: int = 20) -> list[RunRecord]:
         rows = self._db.execute(
             "SELECT id, kind, week, as_of, started, finished, outcome, sent, failed, skipped,"
-            " errors, warnings, detail FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+            " errors, warnings, detail FROM runs ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
         return [RunRecord(*row) for row in rows]
 
     def week_completed(self, week: str, kind: str = "weekly") -> bool:
         row = self._db.execute(
-            "SELECT 1 FROM runs WHERE week=? AND kind=? AND outcome IN ('done', 'nothing to send')"
-            " LIMIT 1", (week, kind)).fetchone()
+            "SELECT 1 FROM runs WHERE week=? AND kind=? AND outcome IN ('done', 'nothing to send') LIMIT 1",
+            (week, kind),
+        ).fetchone()
         return row is not None
 
     def history(self, before_week: str) -> History:
@@ -146,24 +188,35 @@ class Ledger:
         runs = self._db.execute(
             "SELECT week, MAX(id), as_of FROM runs WHERE kind='weekly' AND week < ?"
             " AND EXISTS (SELECT 1 FROM ratings WHERE run_id = runs.id)"
-            " GROUP BY week ORDER BY week DESC", (before_week,)).fetchall()
+            " GROUP BY week ORDER BY week DESC",
+            (before_week,),
+        ).fetchall()
         if not runs:
             return History()
         latest_id = runs[0][1]
-        previous = {(p, r): _RAG[rag] for p, r, rag in self._db.execute(
-            "SELECT publication, ref, rag FROM ratings WHERE run_id=?", (latest_id,))}  # fmt: skip
+        previous = {
+            (p, r): _RAG[rag]
+            for p, r, rag in self._db.execute(
+                "SELECT publication, ref, rag FROM ratings WHERE run_id=?", (latest_id,)
+            )
+        }
         red_since = self._red_streaks(runs, previous)
         return History(date.fromisoformat(runs[0][2]), previous, red_since)
 
-    def _red_streaks(self, runs: list[tuple[str, int, str]],
-                     previous: dict[tuple[str, str], Rag]) -> dict[tuple[str, str], date]:
+    def _red_streaks(
+        self, runs: list[tuple[str, int, str]], previous: dict[tuple[str, str], Rag]
+    ) -> dict[tuple[str, str], date]:
         streaks: dict[tuple[str, str], date] = {}
         open_keys = {key for key, rag in previous.items() if rag is Rag.RED}
         for _, run_id, as_of in runs:
             if not open_keys:
                 break
-            red = {(p, r) for p, r in self._db.execute(
-                "SELECT publication, ref FROM ratings WHERE run_id=? AND rag='red'", (run_id,))}  # fmt: skip
+            red = {
+                (p, r)
+                for p, r in self._db.execute(
+                    "SELECT publication, ref FROM ratings WHERE run_id=? AND rag='red'", (run_id,)
+                )
+            }
             for key in list(open_keys):
                 if key in red:
                     streaks[key] = date.fromisoformat(as_of)
@@ -173,30 +226,47 @@ class Ledger:
 
     def message(self, key: str) -> MessageRecord | None:
         row = self._db.execute(
-            "SELECT key, recipient, state, transport_id, error, attempts FROM messages WHERE key=?",
-            (key,)).fetchone()
+            "SELECT key, recipient, state, transport_id, error, attempts FROM messages WHERE key=?", (key,)
+        ).fetchone()
         return MessageRecord(*row) if row else None
 
-    def attempting(self, key: str, *, week: str, kind: str, recipient: str, subject: str,
-                   transport: str, run_id: int, now: datetime) -> None:
+    def attempting(
+        self,
+        key: str,
+        *,
+        week: str,
+        kind: str,
+        recipient: str,
+        subject: str,
+        transport: str,
+        run_id: int,
+        now: datetime,
+    ) -> None:
         self._db.execute(
             "INSERT INTO messages (key, week, kind, recipient, subject, state, transport, attempts,"
             " run_id, updated) VALUES (?, ?, ?, ?, ?, 'attempting', ?, 1, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET state='attempting', transport=excluded.transport,"
             " subject=excluded.subject, attempts=attempts+1, run_id=excluded.run_id,"
             " updated=excluded.updated, error=NULL",
-            (key, week, kind, recipient, subject, transport, run_id, now.isoformat(timespec="seconds")))
+            (key, week, kind, recipient, subject, transport, run_id, now.isoformat(timespec="seconds")),
+        )
 
     def sent(self, key: str, transport_id: str, now: datetime) -> None:
-        self._db.execute("UPDATE messages SET state='sent', transport_id=?, updated=? WHERE key=?",
-                         (transport_id, now.isoformat(timespec="seconds"), key))  # fmt: skip
+        self._db.execute(
+            "UPDATE messages SET state='sent', transport_id=?, updated=? WHERE key=?",
+            (transport_id, now.isoformat(timespec="seconds"), key),
+        )
 
     def failed(self, key: str, error: str, now: datetime) -> None:
-        self._db.execute("UPDATE messages SET state='failed', error=?, updated=? WHERE key=?",
-                         (error, now.isoformat(timespec="seconds"), key))  # fmt: skip
+        self._db.execute(
+            "UPDATE messages SET state='failed', error=?, updated=? WHERE key=?",
+            (error, now.isoformat(timespec="seconds"), key),
+        )
 
     def stuck(self, week: str) -> list[MessageRecord]:
         rows = self._db.execute(
             "SELECT key, recipient, state, transport_id, error, attempts FROM messages"
-            " WHERE week=? AND state='attempting'", (week,)).fetchall()
+            " WHERE week=? AND state='attempting'",
+            (week,),
+        ).fetchall()
         return [MessageRecord(*row) for row in rows]

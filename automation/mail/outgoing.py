@@ -48,8 +48,9 @@ def _address_summary(body: Callable[[], EmailMessage], *, to: list[str], key: st
     return addressed(body(), to=to, cc=[], key=key)
 
 
-def build_outgoing(plan: Plan, week: str, mail: MailConfig, renderer: Renderer,
-                   owners: Sequence[Owner]) -> tuple[list[Outgoing], list[Refused]]:
+def build_outgoing(
+    plan: Plan, week: str, mail: MailConfig, renderer: Renderer, owners: Sequence[Owner]
+) -> tuple[list[Outgoing], list[Refused]]:
     """Every message of the week, rendered before anything is sent (a broken template stops
     the run here, not half-way), and every recipient mail may not go to."""
     reply_to = mail.reply_to or mail.register_owner
@@ -62,8 +63,9 @@ def build_outgoing(plan: Plan, week: str, mail: MailConfig, renderer: Renderer,
         about = f"owner digest, {digest.count} open item{'s' if digest.count != 1 else ''}"
         if cc:
             about += f", escalated to {cc[0]}"
-        make = partial(build_message, rendered, sender=mail.sender, to=[to], cc=cc, key=key,
-                       reply_to=reply_to)  # fmt: skip
+        make = partial(
+            build_message, rendered, sender=mail.sender, to=[to], cc=cc, key=key, reply_to=reply_to
+        )
         out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, about, make))
     summary = renderer.manager_summary(plan.summary, week)
     body = cache(partial(message_body, summary, sender=mail.sender, reply_to=reply_to))  # once for all

@@ -25,16 +25,28 @@ from automation.core.text import clip, ddmmyyyy, plural
 from automation.mail.digests import ManagerSummary, OwnerDigest
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
-TEMPLATE_NAMES = ("owner_digest.html.j2", "owner_digest.txt.j2",
-                  "manager_summary.html.j2", "manager_summary.txt.j2")  # fmt: skip
-NOTICE_NAMES = ("failure_notice.html.j2", "failure_notice.txt.j2", "validation_notice.html.j2",
-                "validation_notice.txt.j2", "test_message.html.j2", "test_message.txt.j2")  # fmt: skip
+TEMPLATE_NAMES = (
+    "owner_digest.html.j2",
+    "owner_digest.txt.j2",
+    "manager_summary.html.j2",
+    "manager_summary.txt.j2",
+)
+NOTICE_NAMES = (
+    "failure_notice.html.j2",
+    "failure_notice.txt.j2",
+    "validation_notice.html.j2",
+    "validation_notice.txt.j2",
+    "test_message.html.j2",
+    "test_message.txt.j2",
+)
 NOTICE_PROBLEMS = 200  # a validation notice lists at most this many problems
 RAG_STYLE = {
-    Rag.RED: "background:#FFC7CE;color:#9C0006", Rag.AMBER: "background:#FFEB9C;color:#9C5700",
-    Rag.GREEN: "background:#C6EFCE;color:#006100", Rag.BLUE: "background:#BDD7EE;color:#1F4E78",
+    Rag.RED: "background:#FFC7CE;color:#9C0006",
+    Rag.AMBER: "background:#FFEB9C;color:#9C5700",
+    Rag.GREEN: "background:#C6EFCE;color:#006100",
+    Rag.BLUE: "background:#BDD7EE;color:#1F4E78",
     Rag.NOT_RATED: "background:#EDEDED;color:#595959",
-}  # fmt: skip
+}
 
 
 _TEMPLATE_FIX = "correct the template, or remove your copy to use the built-in one"
@@ -81,18 +93,23 @@ class Renderer:
         if templates_dir is not None and not templates_dir.is_dir():
             raise TemplateProblem(
                 f"the templates folder {templates_dir} does not exist",
-                fix="check [mail] templates in tracker.toml, or remove it to use the built-in ones")
+                fix="check [mail] templates in tracker.toml, or remove it to use the built-in ones",
+            )
         folders = [str(p) for p in (templates_dir, BUILT_IN) if p is not None]
         if not BUILT_IN.is_dir() and templates_dir is None:
             raise TemplateProblem(
                 f"the built-in templates folder {BUILT_IN} is missing",
-                fix="install tracker from its source folder (pip install -e .)")
+                fix="install tracker from its source folder (pip install -e .)",
+            )
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
             autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
-            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True, auto_reload=False,
-        )  # fmt: skip
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
         self._env.filters["date"] = _ddmmyyyy
         self._env.filters["plural"] = plural
         self._env.filters["clip"] = clip
@@ -122,21 +139,29 @@ class Renderer:
     def owner_digest(self, digest: OwnerDigest, as_of: date, week: str) -> Rendered:
         context = {"digest": digest, "as_of": as_of, "week": week}
         escalated = " (escalated)" if digest.escalate_to else ""
-        subject = (f"{self.marking}: HMICFRS recommendations \u2013 {plural(digest.count, 'open item')} "
-                   f"for you, week {week}{escalated}")  # fmt: skip
+        subject = (
+            f"{self.marking}: HMICFRS recommendations \u2013 {plural(digest.count, 'open item')} "
+            f"for you, week {week}{escalated}"
+        )
         text = self._render("owner_digest.txt.j2", **context)
         html = self._render("owner_digest.html.j2", **context)
         return self._marked(Rendered(subject, text, html), "owner digest")
 
     def manager_summary(self, summary: ManagerSummary, week: str) -> Rendered:
         counts = summary.counts
-        subject = (f"{self.marking}: HMICFRS recommendations status \u2013 {counts[Rag.RED]} red, "
-                   f"{counts[Rag.AMBER]} amber, week {week}")  # fmt: skip
+        subject = (
+            f"{self.marking}: HMICFRS recommendations status \u2013 {counts[Rag.RED]} red, "
+            f"{counts[Rag.AMBER]} amber, week {week}"
+        )
         context = {"summary": summary, "week": week}
-        return self._marked(Rendered(subject, self._render("manager_summary.txt.j2", **context),
-                                     self._render("manager_summary.html.j2", **context)),
-                            "manager summary")  # fmt: skip
-
+        return self._marked(
+            Rendered(
+                subject,
+                self._render("manager_summary.txt.j2", **context),
+                self._render("manager_summary.html.j2", **context),
+            ),
+            "manager summary",
+        )
 
     def _both(self, name: str, subject: str, what: str, **context: Any) -> Rendered:
         text = self._render(f"{name}.txt.j2", **context)
@@ -153,9 +178,15 @@ class Renderer:
         counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
         subject = f"{self.marking}: tracker register check \u2013 {counts}, {today:%d/%m/%Y}"
         shown = list(problems[:NOTICE_PROBLEMS])
-        return self._both("validation_notice", subject, "validation notice", register=register,
-                          problems=shown, problems_text=problems_text(shown, Path(register)),
-                          more=len(problems) - len(shown))  # fmt: skip
+        return self._both(
+            "validation_notice",
+            subject,
+            "validation notice",
+            register=register,
+            problems=shown,
+            problems_text=problems_text(shown, Path(register)),
+            more=len(problems) - len(shown),
+        )
 
     def test_message(self, address: str, transport: str) -> Rendered:
         """``tracker doctor --send-test``: proof that mail reaches ``address``."""
@@ -194,7 +225,8 @@ def addressed(body: EmailMessage, *, to: list[str], cc: list[str], key: str) -> 
     return message
 
 
-def build_message(rendered: Rendered, *, sender: str, to: list[str], cc: list[str], key: str,
-                  reply_to: str = "") -> EmailMessage:
+def build_message(
+    rendered: Rendered, *, sender: str, to: list[str], cc: list[str], key: str, reply_to: str = ""
+) -> EmailMessage:
     """One addressed message with a plain-text part and an HTML alternative."""
     return addressed(message_body(rendered, sender=sender, reply_to=reply_to), to=to, cc=cc, key=key)

@@ -101,23 +101,34 @@ _DOMAIN = re.compile(r"(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]
 def _check_addresses(mail: MailConfig, source: str) -> None:
     """Every address IT types is one plain address; replies stay inside the allowed domains."""
     if not mail.allowed_domains:
-        raise ConfigError(f"{source}: [mail] allowed_domains is empty, so no mail could go anywhere",
-                          fix='list the force\'s domains, e.g. ["*.force.police.uk"]')  # fmt: skip
+        raise ConfigError(
+            f"{source}: [mail] allowed_domains is empty, so no mail could go anywhere",
+            fix='list the force\'s domains, e.g. ["*.force.police.uk"]',
+        )
     for pattern in mail.allowed_domains:
         if not _DOMAIN.fullmatch(pattern.strip()):
-            raise ConfigError(f"{source}: [mail] allowed_domains has {pattern!r}, which is not a domain",
-                              fix='write domains as "force.police.uk" or "*.force.police.uk"')  # fmt: skip
+            raise ConfigError(
+                f"{source}: [mail] allowed_domains has {pattern!r}, which is not a domain",
+                fix='write domains as "force.police.uk" or "*.force.police.uk"',
+            )
     if not is_email(mail.sender):
-        raise ConfigError(f"{source}: [mail] sender {mail.sender!r} is not one plain email address",
-                          fix="write it as name@force.police.uk, with no display name")  # fmt: skip
-    named = {"reply_to": [mail.reply_to], "register_owner": [mail.register_owner],
-             "it_contact": [mail.it_contact], "managers": mail.managers}  # fmt: skip
+        raise ConfigError(
+            f"{source}: [mail] sender {mail.sender!r} is not one plain email address",
+            fix="write it as name@force.police.uk, with no display name",
+        )
+    named = {
+        "reply_to": [mail.reply_to],
+        "register_owner": [mail.register_owner],
+        "it_contact": [mail.it_contact],
+        "managers": mail.managers,
+    }
     for key, values in named.items():
         for value in filter(None, values):
             why = refusal(value, mail.allowed_domains)
             if why:
-                raise ConfigError(f"{source}: [mail] {key}: {why}",
-                                  fix="use one address in the allowed domains")  # fmt: skip
+                raise ConfigError(
+                    f"{source}: [mail] {key}: {why}", fix="use one address in the allowed domains"
+                )
 
 
 class Deployment(Protocol):

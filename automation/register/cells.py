@@ -10,9 +10,24 @@ from automation.core.model import CellRef, Kind, Status
 from automation.core.problems import Problem, error, show, warning
 
 EXCEL_ERRORS = frozenset(
-    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!",
-     "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
-)  # fmt: skip
+    (
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    )
+)
 _YES = frozenset(("yes", "y", "true", "1"))
 _NO = frozenset(("no", "n", "false", "0"))
 DATE_FIX = "type the date as dd/mm/yyyy (for example 31/08/2021) in a cell formatted as a date"
@@ -24,9 +39,11 @@ def is_excel_error(value: Any) -> bool:
 
 def excel_error_problem(where: CellRef, value: Any) -> Problem:
     return error(
-        where, value or "#error", "holds an Excel error value",
+        where,
+        value or "#error",
+        "holds an Excel error value",
         "correct the formula or the cells it refers to, or clear the cell",
-    )  # fmt: skip
+    )
 
 
 def as_text(value: Any) -> str:
@@ -49,21 +66,33 @@ def as_date(value: Any, where: CellRef, problems: list[Problem]) -> date | None:
             return None
         found, interpreted = parsed
         if interpreted:
-            problems.append(warning(
-                where, value, f"has no day: read as {found:%d/%m/%Y}, the end of that month",
-                f"type the exact date, e.g. {found:%d/%m/%Y}, if that is not what is meant",
-            ))  # fmt: skip
+            problems.append(
+                warning(
+                    where,
+                    value,
+                    f"has no day: read as {found:%d/%m/%Y}, the end of that month",
+                    f"type the exact date, e.g. {found:%d/%m/%Y}, if that is not what is meant",
+                )
+            )
         else:
-            problems.append(warning(
-                where, value, "is a date typed as text, which Excel's RAG formula cannot use",
-                "retype it as a date (dd/mm/yyyy) so Excel stores a real date",
-            ))  # fmt: skip
+            problems.append(
+                warning(
+                    where,
+                    value,
+                    "is a date typed as text, which Excel's RAG formula cannot use",
+                    "retype it as a date (dd/mm/yyyy) so Excel stores a real date",
+                )
+            )
         return found
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        problems.append(error(
-            where, value, "is a number, not a date",
-            "format the cell as a date (dd/mm/yyyy), or retype the date",
-        ))  # fmt: skip
+        problems.append(
+            error(
+                where,
+                value,
+                "is a number, not a date",
+                "format the cell as a date (dd/mm/yyyy), or retype the date",
+            )
+        )
         return None
     problems.append(error(where, value, "is not a date", DATE_FIX))
     return None
@@ -95,10 +124,14 @@ def as_kind(value: Any, where: CellRef, problems: list[Problem]) -> Kind | None:
         return None
     kind = Kind.parse(text)
     if kind is None:
-        problems.append(error(
-            where, value, "is not one of the kinds",
-            f"pick one from the drop-down: {', '.join(Kind.labels())}",
-        ))  # fmt: skip
+        problems.append(
+            error(
+                where,
+                value,
+                "is not one of the kinds",
+                f"pick one from the drop-down: {', '.join(Kind.labels())}",
+            )
+        )
     return kind
 
 
@@ -114,15 +147,23 @@ def as_status(value: Any, where: CellRef, problems: list[Problem]) -> Status | N
         return None
     trimmed = next((s for s in Status if s.label.casefold() == value.strip().casefold()), None)
     if status is None and trimmed is not None:
-        problems.append(error(
-            where, repr(value), f"has spaces around it, so Excel's RAG formula will not read it as "
-            f"'{trimmed.label}'", "pick the status from the drop-down",
-        ))  # fmt: skip
+        problems.append(
+            error(
+                where,
+                repr(value),
+                f"has spaces around it, so Excel's RAG formula will not read it as '{trimmed.label}'",
+                "pick the status from the drop-down",
+            )
+        )
         return None
     if status is None:
         hint = _did_you_mean(value, Status.labels())
-        problems.append(error(
-            where, value, "is not one of the statuses" + hint,
-            f"pick one from the drop-down: {', '.join(Status.labels())}",
-        ))  # fmt: skip
+        problems.append(
+            error(
+                where,
+                value,
+                "is not one of the statuses" + hint,
+                f"pick one from the drop-down: {', '.join(Status.labels())}",
+            )
+        )
     return status

@@ -19,8 +19,7 @@ def make_room(path: Path, replace: bool) -> Path | None:
         raise CannotRun(f"{path} already exists", fix="choose another name, or pass --force")
     owner_file = path.with_name("~$" + path.name)
     if owner_file.exists():
-        raise CannotRun(f"{path} is open in Excel ({owner_file.name} exists)",
-                        fix="close it in Excel first")  # fmt: skip
+        raise CannotRun(f"{path} is open in Excel ({owner_file.name} exists)", fix="close it in Excel first")
     backup = path.with_name(f"{path.stem}.backup-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
     shutil.copy2(path, backup)
     return backup

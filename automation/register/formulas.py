@@ -34,8 +34,8 @@ def due_formula(row: int, letters: Mapping[str, str]) -> str:
     published = _published(c["publication"])
     return (
         f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'
-        f'IF(ISNUMBER({c["target_date"]}),INT({c["target_date"]}),'
-        f'IF(ISNUMBER({c["deadline_date"]}),INT({c["deadline_date"]}),'
+        f"IF(ISNUMBER({c['target_date']}),INT({c['target_date']}),"
+        f"IF(ISNUMBER({c['deadline_date']}),INT({c['deadline_date']}),"
         f'IF(AND(ISNUMBER(SEARCH("immediate",{c["deadline_text"]})),{_has_date(published)}),'
         f'INT({published}),""))))'
     )
@@ -48,8 +48,7 @@ def rag_formula(row: int, letters: Mapping[str, str]) -> str:
     status, due, last = c["status"], c["due"], c["last_update"]
     published = _published(c["publication"])
     stale_from_publication = (
-        f'IF({_has_date(published)},'
-        f'IF(TODAY()-INT({published})>{STALE_NAME},"Amber","Green"),"Amber")'
+        f'IF({_has_date(published)},IF(TODAY()-INT({published})>{STALE_NAME},"Amber","Green"),"Amber")'
     )
     return (
         f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'

@@ -33,7 +33,7 @@ from automation.register.schema import (
     ColumnType,
     SheetSpec,
     normalise,
-)  # fmt: skip
+)
 
 Converter = Callable[[Any, CellRef, list[Problem]], Any]
 _CONVERTERS: dict[ColumnType, Converter] = {
@@ -49,7 +49,10 @@ _KINDS = {"": None, **{kind.label: kind for kind in Kind}}
 _STATUSES = {"": None, **{status.label: status for status in Status}}
 _YES_NO = {"": None, "Yes": True, "No": False, "yes": True, "no": False}
 _LOOKUPS: dict[ColumnType, dict[str, Any]] = {
-    ColumnType.KIND: _KINDS, ColumnType.STATUS: _STATUSES, ColumnType.YES_NO: _YES_NO}
+    ColumnType.KIND: _KINDS,
+    ColumnType.STATUS: _STATUSES,
+    ColumnType.YES_NO: _YES_NO,
+}
 
 
 def _fast_column(kind: ColumnType, raw: list[Any]) -> list[Any]:
@@ -58,8 +61,10 @@ def _fast_column(kind: ColumnType, raw: list[Any]) -> list[Any]:
     if kind is ColumnType.TEXT:
         return [v.strip() if type(v) is str and v[:1] != "#" else _MISS for v in raw]
     if kind is ColumnType.DATE:
-        return [v if type(v) is date else v.date() if type(v) is datetime else None if v == "" else _MISS
-                for v in raw]  # fmt: skip
+        return [
+            v if type(v) is date else v.date() if type(v) is datetime else None if v == "" else _MISS
+            for v in raw
+        ]
     table = _LOOKUPS[kind]
     return [table.get(v, _MISS) if type(v) is str else _MISS for v in raw]
 
@@ -118,8 +123,9 @@ def _extra(table: SheetTable, values: Any) -> dict[str, Any]:
     return {h: values[i] for h, i in table.extra.items() if i < len(values) and values[i] != ""}
 
 
-RATING_FIELDS = frozenset(("publication", "ref", "owner", "status", "target_date", "deadline_date",
-                           "deadline_text", "last_update"))  # fmt: skip
+RATING_FIELDS = frozenset(
+    ("publication", "ref", "owner", "status", "target_date", "deadline_date", "deadline_text", "last_update")
+)
 
 
 def _items(table: SheetTable, problems: list[Problem], fields: frozenset[str] | None) -> tuple[Item, ...]:
@@ -128,9 +134,14 @@ def _items(table: SheetTable, problems: list[Problem], fields: frozenset[str] | 
     items = []
     for (number, row), (_, values) in zip(typed, table.rows, strict=True):
         if not row.get("publication") and not row.get("ref"):
-            problems.append(warning(
-                table.ref(number, "publication"), "", "row has data but no Publication or Ref, "
-                "so it is not an item", "fill in its Publication and Ref, or clear the row"))
+            problems.append(
+                warning(
+                    table.ref(number, "publication"),
+                    "",
+                    "row has data but no Publication or Ref, so it is not an item",
+                    "fill in its Publication and Ref, or clear the row",
+                )
+            )
             continue
         row["cause_for_concern"] = bool(row.get("cause_for_concern"))
         row.update(row=number, sheet=table.sheet, columns=columns)
@@ -173,11 +184,14 @@ def _settings(book: Workbook, problems: list[Problem]) -> Settings:
             if isinstance(value, float) and value.is_integer() and value >= 0:
                 values[spec.key] = int(value)
             else:
-                problems.append(error(
-                    CellRef(sheet, number, index + 2), value,
-                    f"{spec.label} must be a whole number of days",
-                    f"type a number such as {spec.default}; until then {spec.default} is used",
-                ))  # fmt: skip
+                problems.append(
+                    error(
+                        CellRef(sheet, number, index + 2),
+                        value,
+                        f"{spec.label} must be a whole number of days",
+                        f"type a number such as {spec.default}; until then {spec.default} is used",
+                    )
+                )
     return Settings(**values)
 
 
@@ -193,11 +207,17 @@ def _error_cells(book: Workbook, sheets: list[str]) -> list[Problem]:
     found = []
     for sheet in sheets:
         for a1 in book.error_cells(sheet):
-            found.append(Problem(
-                Severity.ERROR, sheet, a1, "#error", "holds an Excel error value",
-                "correct the formula or the cells it refers to, or clear the cell",
-                int("".join(ch for ch in a1 if ch.isdigit())),
-            ))  # fmt: skip
+            found.append(
+                Problem(
+                    Severity.ERROR,
+                    sheet,
+                    a1,
+                    "#error",
+                    "holds an Excel error value",
+                    "correct the formula or the cells it refers to, or clear the cell",
+                    int("".join(ch for ch in a1 if ch.isdigit())),
+                )
+            )
     return found
 
 
@@ -213,9 +233,14 @@ def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]
         header = table.headers[table.columns[key]]
         for item in items:
             if item.row not in with_formula:
-                found.append(warning(
-                    table.ref(item.row, key), "", f"has no {header} formula, so Excel's {header} "
-                    "here is typed or missing", f"copy the {header} cell down from a row above"))
+                found.append(
+                    warning(
+                        table.ref(item.row, key),
+                        "",
+                        f"has no {header} formula, so Excel's {header} here is typed or missing",
+                        f"copy the {header} cell down from a row above",
+                    )
+                )
     return found
 
 
@@ -245,6 +270,11 @@ def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool)
         problems.extend(_error_cells(book, read))
         problems.extend(_missing_formulas(book, register_table, items))
     return Register(
-        path, items, owners, publications, settings, tuple(problems),
+        path,
+        items,
+        owners,
+        publications,
+        settings,
+        tuple(problems),
         tuple(register_table.extra),
-    )  # fmt: skip
+    )

@@ -77,7 +77,7 @@ def _snapshot(path: Path) -> bytes:
 
 def _not_xlsx(path: Path, data: bytes) -> RegisterUnreadable:
     if data.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_MARK in data[:1 << 16] or _ENCRYPTED_MARK in data:
+        if _ENCRYPTED_MARK in data[: 1 << 16] or _ENCRYPTED_MARK in data:
             return RegisterUnreadable(
                 f"{path} is protected with a password",
                 fix="save an unprotected copy in Excel (File > Info > Protect Workbook)",
@@ -125,8 +125,9 @@ class Workbook:
     def find_sheet(self, spec: SheetSpec) -> str | None:
         """The sheet named for ``spec``: its own name first, then an alias, in that order."""
         by_name = {normalise(s): s for s in reversed(self.sheet_names)}
-        return next((by_name[normalise(n)] for n in (spec.name, *spec.aliases) if normalise(n) in by_name),
-                    None)  # fmt: skip
+        return next(
+            (by_name[normalise(n)] for n in (spec.name, *spec.aliases) if normalise(n) in by_name), None
+        )
 
     @cached_property
     def _sheet_parts(self) -> dict[str, str]:
@@ -142,9 +143,7 @@ class Workbook:
             rid = re.search(r'r:id="([^"]*)"', tag)
             if name and rid and rid.group(1) in targets:
                 target = targets[rid.group(1)].lstrip("/")
-                parts[_xml_unescape(name.group(1))] = (
-                    target if target.startswith("xl/") else "xl/" + target
-                )
+                parts[_xml_unescape(name.group(1))] = target if target.startswith("xl/") else "xl/" + target
         return parts
 
     def _sheet_xml(self, sheet: str) -> bytes:
@@ -175,8 +174,7 @@ class Workbook:
         sheet = self.find_sheet(spec) or (self._sheet_with_headers(spec) if search else None)
         if sheet is None:
             raise RegisterLayoutError(
-                f"{self.path} has no {spec.name} sheet "
-                f"(found: {', '.join(self.sheet_names) or 'no sheets'})",
+                f"{self.path} has no {spec.name} sheet (found: {', '.join(self.sheet_names) or 'no sheets'})",
                 fix=f"name the sheet '{spec.name}', or create a fresh register with tracker init",
             )
         return build_table(sheet, self.rows(sheet), spec, self.path)
@@ -191,9 +189,12 @@ class Workbook:
 
 def _xml_unescape(text: str) -> str:
     return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-        .replace("&apos;", "'").replace("&amp;", "&")
-    )  # fmt: skip
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def _match_columns(cells: Sequence[Any], spec: SheetSpec) -> dict[str, int]:
@@ -235,10 +236,8 @@ def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) 
     if missing:
         found = ", ".join(h for h in headers if h) or "none"
         raise RegisterLayoutError(
-            f"{path}: sheet {sheet!r} row {index + 1} has no {' or '.join(missing)} column "
-            f"(found: {found})",
-            fix=f"add the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-            "to the header row",
+            f"{path}: sheet {sheet!r} row {index + 1} has no {' or '.join(missing)} column (found: {found})",
+            fix=f"add the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} to the header row",
         )
     used = set(columns.values())
     extra = {h: i for i, h in enumerate(headers) if h and i not in used}

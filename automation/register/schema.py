@@ -59,48 +59,110 @@ T = ColumnType
 REGISTER = SheetSpec(
     "Register",
     (
-        Column("publication", "Publication", required=True, width=30,
-               aliases=("Report", "Report title", "Publication title", "Inspection"),
-               help="title exactly as on the Publications sheet"),
-        Column("ref", "Ref", required=True, width=17,
-               aliases=("Reference", "Rec ref", "Item ref", "Recommendation ref"),
-               help="as the report numbers it: Recommendation 3, AFI 2, Action 1"),
-        Column("rag", "RAG", T.FORMULA, width=10, aliases=("BRAG", "RAG status"),
-               help="worked out by formula from the Settings sheet; do not type here"),
-        Column("due", "Due", T.FORMULA, width=11, aliases=("Due date (calculated)",),
-               help="target date, else deadline: worked out by formula"),
+        Column(
+            "publication",
+            "Publication",
+            required=True,
+            width=30,
+            aliases=("Report", "Report title", "Publication title", "Inspection"),
+            help="title exactly as on the Publications sheet",
+        ),
+        Column(
+            "ref",
+            "Ref",
+            required=True,
+            width=17,
+            aliases=("Reference", "Rec ref", "Item ref", "Recommendation ref"),
+            help="as the report numbers it: Recommendation 3, AFI 2, Action 1",
+        ),
+        Column(
+            "rag",
+            "RAG",
+            T.FORMULA,
+            width=10,
+            aliases=("BRAG", "RAG status"),
+            help="worked out by formula from the Settings sheet; do not type here",
+        ),
+        Column(
+            "due",
+            "Due",
+            T.FORMULA,
+            width=11,
+            aliases=("Due date (calculated)",),
+            help="target date, else deadline: worked out by formula",
+        ),
         Column("status", "Status", T.STATUS, required=True, width=17),
-        Column("owner", "Owner", width=18, aliases=("Lead officer", "Action owner"),
-               help="a name from the Owners sheet"),
-        Column("target_date", "Target date", T.DATE, width=12,
-               aliases=("Agreed target date", "Revised deadline", "Revised target date"),
-               help="the force's own agreed date; after the deadline only by agreement"),
-        Column("deadline_date", "Deadline", T.DATE, width=12,
-               aliases=("Deadline date", "Deadline (date)", "HMICFRS deadline")),
-        Column("deadline_text", "Deadline as written", width=18,
-               aliases=("Deadline text", "Deadline wording")),
-        Column("text", "Item text", width=60,
-               aliases=("Recommendation", "Recommendation text", "Text", "Description")),
+        Column(
+            "owner",
+            "Owner",
+            width=18,
+            aliases=("Lead officer", "Action owner"),
+            help="a name from the Owners sheet",
+        ),
+        Column(
+            "target_date",
+            "Target date",
+            T.DATE,
+            width=12,
+            aliases=("Agreed target date", "Revised deadline", "Revised target date"),
+            help="the force's own agreed date; after the deadline only by agreement",
+        ),
+        Column(
+            "deadline_date",
+            "Deadline",
+            T.DATE,
+            width=12,
+            aliases=("Deadline date", "Deadline (date)", "HMICFRS deadline"),
+        ),
+        Column(
+            "deadline_text", "Deadline as written", width=18, aliases=("Deadline text", "Deadline wording")
+        ),
+        Column(
+            "text",
+            "Item text",
+            width=60,
+            aliases=("Recommendation", "Recommendation text", "Text", "Description"),
+        ),
         Column("kind", "Kind", T.KIND, required=True, width=16, aliases=("Type", "Item type")),
-        Column("cause_for_concern", "Cause for concern", T.YES_NO, width=10,
-               aliases=("Cause of concern", "CfC")),
+        Column(
+            "cause_for_concern", "Cause for concern", T.YES_NO, width=10, aliases=("Cause of concern", "CfC")
+        ),
         Column("parent_ref", "Parent ref", width=15, aliases=("Parent",)),
         Column("addressees", "Addressees", width=24, aliases=("Addressed to",)),
-        Column("applies_to_force", "Applies to force", T.YES_NO, width=10,
-               aliases=("Applies to the force", "Force action required")),
+        Column(
+            "applies_to_force",
+            "Applies to force",
+            T.YES_NO,
+            width=10,
+            aliases=("Applies to the force", "Force action required"),
+        ),
         Column("executive_lead", "Executive lead", width=18, aliases=("Exec lead", "Chief officer lead")),
-        Column("last_update", "Last update", T.DATE, width=12,
-               aliases=("Last update date", "Last updated", "Date of last update")),
-        Column("progress", "Latest progress update", width=50,
-               aliases=("Progress update", "Progress", "Latest update")),
+        Column(
+            "last_update",
+            "Last update",
+            T.DATE,
+            width=12,
+            aliases=("Last update date", "Last updated", "Date of last update"),
+        ),
+        Column(
+            "progress",
+            "Latest progress update",
+            width=50,
+            aliases=("Progress update", "Progress", "Latest update"),
+        ),
         Column("evidence", "Evidence", width=30, aliases=("Evidence of completion",)),
         Column("date_closed", "Date closed", T.DATE, width=12, aliases=("Closed date", "Closed on")),
         Column("signed_off_by", "Signed off by", width=18, aliases=("Sign off", "Signed off")),
-        Column("notes", "Notes", width=30, aliases=("Comments",),
-               help="record agreed extensions and anything else here"),
+        Column(
+            "notes",
+            "Notes",
+            width=30,
+            aliases=("Comments",),
+            help="record agreed extensions and anything else here",
+        ),
     ),
     aliases=("Recommendations", "Tracker", "Master register"),
-)  # fmt: skip
+)
 
 OWNERS = SheetSpec(
     "Owners",
@@ -108,23 +170,37 @@ OWNERS = SheetSpec(
         Column("name", "Name", required=True, width=24, aliases=("Owner", "Owner name")),
         Column("email", "Email", required=True, width=34, aliases=("Email address", "E-mail")),
         Column("role", "Role", width=30, aliases=("Job title", "Department")),
-        Column("manager_email", "Manager email", width=34,
-               aliases=("Manager's email", "Line manager email", "Manager")),
+        Column(
+            "manager_email",
+            "Manager email",
+            width=34,
+            aliases=("Manager's email", "Line manager email", "Manager"),
+        ),
     ),
-)  # fmt: skip
+)
 
 PUBLICATIONS = SheetSpec(
     "Publications",
     (
         Column("title", "Title", required=True, width=60, aliases=("Publication", "Report")),
-        Column("published", "Published", T.DATE, width=12,
-               aliases=("Published date", "Publication date", "Date published")),
+        Column(
+            "published",
+            "Published",
+            T.DATE,
+            width=12,
+            aliases=("Published date", "Publication date", "Date published"),
+        ),
         Column("type", "Type", width=18, aliases=("Report type", "Kind")),
         Column("link", "Link", width=40, aliases=("URL", "Web link")),
-        Column("tracked", "Tracked at assurance meeting", T.YES_NO, width=14,
-               aliases=("Tracked", "Business assurance", "Tracked via business assurance")),
+        Column(
+            "tracked",
+            "Tracked at assurance meeting",
+            T.YES_NO,
+            width=14,
+            aliases=("Tracked", "Business assurance", "Tracked via business assurance"),
+        ),
     ),
-)  # fmt: skip
+)
 
 SETTINGS_SHEET = "Settings"
 LISTS_SHEET = "Lists"
@@ -141,14 +217,30 @@ class SettingSpec:
 
 
 SETTINGS = (
-    SettingSpec("amber_days", "Amber window (days)", "AmberDays", 30,
-                "an open item due within this many days is Amber"),
-    SettingSpec("stale_days", "Stale update window (days)", "StaleDays", 28,
-                "an open item with no update for longer than this is Amber"),
-)  # fmt: skip
+    SettingSpec(
+        "amber_days",
+        "Amber window (days)",
+        "AmberDays",
+        30,
+        "an open item due within this many days is Amber",
+    ),
+    SettingSpec(
+        "stale_days",
+        "Stale update window (days)",
+        "StaleDays",
+        28,
+        "an open item with no update for longer than this is Amber",
+    ),
+)
 
 YES_NO = ("Yes", "No")
 PUBLICATION_TYPES = (
-    "Inspection", "Joint inspection", "Thematic inspection", "PEEL inspection", "Review",
-    "Super-complaint", "Annual assessment", "Other",
-)  # fmt: skip
+    "Inspection",
+    "Joint inspection",
+    "Thematic inspection",
+    "PEEL inspection",
+    "Review",
+    "Super-complaint",
+    "Annual assessment",
+    "Other",
+)

@@ -32,7 +32,7 @@ from automation.register.schema import (
     YES_NO,
     ColumnType,
     SheetSpec,
-)  # fmt: skip
+)
 
 LOOKUP_ROWS = 2000  # drop-down and lookup ranges reach this far down their sheets
 RAG_COLOURS = {
@@ -52,8 +52,7 @@ GUIDE = (
     "Type dates as dd/mm/yyyy. Deadline is the inspectorate's date; Target date is the force's own "
     "agreed date and, when set, is what the item is rated against.",
     "Deadline as written keeps the report's words ('By March 2022', 'Immediately').",
-    "Do not type in RAG or Due: they are formulas. When you add a row, copy them down from the "
-    "row above.",
+    "Do not type in RAG or Due: they are formulas. When you add a row, copy them down from the row above.",
     "RAG: Blue closed; Red past due; Amber due within the amber window, or no update for longer "
     "than the stale window; Green on track. Superseded and For information items are not rated.",
     "The two windows are on the Settings sheet; change them there.",
@@ -65,16 +64,20 @@ GUIDE = (
 class _Formats:
     def __init__(self, book: XlsxBook) -> None:
         self.header = book.add_format(
-            {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#1F3864",
-             "font_color": "#FFFFFF", "border": 1}
-        )  # fmt: skip
+            {
+                "bold": True,
+                "text_wrap": True,
+                "valign": "top",
+                "bg_color": "#1F3864",
+                "font_color": "#FFFFFF",
+                "border": 1,
+            }
+        )
         self.text = book.add_format({"valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.date = book.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
         self.formula = book.add_format({"font_color": "#404040", "valign": "top", "bold": True})
-        self.due = book.add_format(
-            {"num_format": "dd/mm/yyyy", "font_color": "#404040", "valign": "top"}
-        )
+        self.due = book.add_format({"num_format": "dd/mm/yyyy", "font_color": "#404040", "valign": "top"})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.rag = {
             name: book.add_format({"bg_color": bg, "font_color": fg})
@@ -97,15 +100,27 @@ def _yes_no(value: bool | None) -> str:
 
 def _item_values(item: Item) -> dict[str, Any]:
     return {
-        "publication": item.publication, "ref": item.ref, "status": _label(item.status),
-        "owner": item.owner, "target_date": item.target_date, "deadline_date": item.deadline_date,
-        "deadline_text": item.deadline_text, "text": item.text, "kind": _label(item.kind),
-        "cause_for_concern": _yes_no(item.cause_for_concern), "parent_ref": item.parent_ref,
-        "addressees": item.addressees, "applies_to_force": _yes_no(item.applies_to_force),
-        "executive_lead": item.executive_lead, "last_update": item.last_update,
-        "progress": item.progress, "evidence": item.evidence, "date_closed": item.date_closed,
-        "signed_off_by": item.signed_off_by, "notes": item.notes,
-    }  # fmt: skip
+        "publication": item.publication,
+        "ref": item.ref,
+        "status": _label(item.status),
+        "owner": item.owner,
+        "target_date": item.target_date,
+        "deadline_date": item.deadline_date,
+        "deadline_text": item.deadline_text,
+        "text": item.text,
+        "kind": _label(item.kind),
+        "cause_for_concern": _yes_no(item.cause_for_concern),
+        "parent_ref": item.parent_ref,
+        "addressees": item.addressees,
+        "applies_to_force": _yes_no(item.applies_to_force),
+        "executive_lead": item.executive_lead,
+        "last_update": item.last_update,
+        "progress": item.progress,
+        "evidence": item.evidence,
+        "date_closed": item.date_closed,
+        "signed_off_by": item.signed_off_by,
+        "notes": item.notes,
+    }
 
 
 def _label(value: Kind | Status | None) -> str:
@@ -121,15 +136,23 @@ def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, fmt: Any) -> N
         sheet.write(row, col, value, fmt)
 
 
-def _table(sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, Any]], fm: _Formats,
-           name: str) -> None:
+def _table(
+    sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, Any]], fm: _Formats, name: str
+) -> None:
     """Header, rows and an Excel table (with filters) over them; blank first row if none."""
     count = max(len(rows), 1)
     last_col = len(spec.columns) - 1
-    sheet.add_table(0, 0, count, last_col, {
-        "name": name, "style": "Table Style Light 9",
-        "columns": [{"header": c.header, "header_format": fm.header} for c in spec.columns],
-    })  # fmt: skip
+    sheet.add_table(
+        0,
+        0,
+        count,
+        last_col,
+        {
+            "name": name,
+            "style": "Table Style Light 9",
+            "columns": [{"header": c.header, "header_format": fm.header} for c in spec.columns],
+        },
+    )
     for col, column in enumerate(spec.columns):
         fmt = fm.for_column(column.type, column.width)
         sheet.set_column(col, col, column.width, fmt)
@@ -153,52 +176,89 @@ def _register_sheet(book: XlsxBook, items: Sequence[Item], fm: _Formats) -> None
     _register_validation(sheet, index, max(len(rows), 1) + LOOKUP_ROWS)
     rag = index["rag"]
     for name, fmt in fm.rag.items():
-        sheet.conditional_format(1, rag, 1 + LOOKUP_ROWS, rag, {
-            "type": "cell", "criteria": "==", "value": f'"{name}"', "format": fmt,
-        })  # fmt: skip
+        sheet.conditional_format(
+            1,
+            rag,
+            1 + LOOKUP_ROWS,
+            rag,
+            {
+                "type": "cell",
+                "criteria": "==",
+                "value": f'"{name}"',
+                "format": fmt,
+            },
+        )
 
 
 def _register_validation(sheet: Worksheet, index: dict[str, int], last: int) -> None:
     lists = {
-        "kind": "=KindList", "status": "=StatusList", "owner": "=OwnerNames",
-        "cause_for_concern": "=YesNoList", "applies_to_force": "=YesNoList",
+        "kind": "=KindList",
+        "status": "=StatusList",
+        "owner": "=OwnerNames",
+        "cause_for_concern": "=YesNoList",
+        "applies_to_force": "=YesNoList",
         "publication": "=PubTitles",
-    }  # fmt: skip
+    }
     for key, source in lists.items():
         strict = key not in ("owner", "publication")
-        sheet.data_validation(1, index[key], last, index[key], {
-            "validate": "list", "source": source, "error_type": "stop" if strict else "warning",
-            "error_title": "Not on the list",
-            "error_message": "Pick a value from the drop-down list.",
-        })  # fmt: skip
+        sheet.data_validation(
+            1,
+            index[key],
+            last,
+            index[key],
+            {
+                "validate": "list",
+                "source": source,
+                "error_type": "stop" if strict else "warning",
+                "error_title": "Not on the list",
+                "error_message": "Pick a value from the drop-down list.",
+            },
+        )
     for column in REGISTER.columns:
         if column.type is ColumnType.DATE:
             col = index[column.key]
-            sheet.data_validation(1, col, last, col, {
-                "validate": "date", "criteria": "between",
-                "minimum": date(2000, 1, 1), "maximum": date(2100, 12, 31),
-                "error_title": "Not a date", "error_message": "Type a date as dd/mm/yyyy.",
-            })  # fmt: skip
+            sheet.data_validation(
+                1,
+                col,
+                last,
+                col,
+                {
+                    "validate": "date",
+                    "criteria": "between",
+                    "minimum": date(2000, 1, 1),
+                    "maximum": date(2100, 12, 31),
+                    "error_title": "Not a date",
+                    "error_message": "Type a date as dd/mm/yyyy.",
+                },
+            )
 
 
 def _owners_sheet(book: XlsxBook, owners: Sequence[Owner], fm: _Formats) -> None:
     sheet = book.add_worksheet(OWNERS.name)
-    rows = [{"name": o.name, "email": o.email, "role": o.role, "manager_email": o.manager_email}
-            for o in owners]  # fmt: skip
+    rows = [
+        {"name": o.name, "email": o.email, "role": o.role, "manager_email": o.manager_email} for o in owners
+    ]
     _table(sheet, OWNERS, rows, fm, "OwnersTable")
     book.define_name("OwnerNames", f"={OWNERS.name}!$A$2:$A${LOOKUP_ROWS}")
 
 
 def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: _Formats) -> None:
     sheet = book.add_worksheet(PUBLICATIONS.name)
-    rows = [{"title": p.title, "published": p.published, "type": p.type, "link": p.link,
-             "tracked": _yes_no(p.tracked_at_assurance_meeting)} for p in pubs]  # fmt: skip
+    rows = [
+        {
+            "title": p.title,
+            "published": p.published,
+            "type": p.type,
+            "link": p.link,
+            "tracked": _yes_no(p.tracked_at_assurance_meeting),
+        }
+        for p in pubs
+    ]
     _table(sheet, PUBLICATIONS, rows, fm, "PublicationsTable")
     book.define_name(formulas.PUB_TITLES, f"={PUBLICATIONS.name}!$A$2:$A${LOOKUP_ROWS}")
     book.define_name(formulas.PUB_DATES, f"={PUBLICATIONS.name}!$B$2:$B${LOOKUP_ROWS}")
     last = LOOKUP_ROWS
-    sheet.data_validation(1, 2, last, 2, {"validate": "list", "source": "=TypeList",
-                                          "error_type": "warning"})  # fmt: skip
+    sheet.data_validation(1, 2, last, 2, {"validate": "list", "source": "=TypeList", "error_type": "warning"})
     sheet.data_validation(1, 4, last, 4, {"validate": "list", "source": "=YesNoList"})
 
 
@@ -213,15 +273,19 @@ def _settings_sheet(book: XlsxBook, settings: Settings, fm: _Formats) -> None:
         sheet.write_number(r, 1, getattr(settings, spec.key))
         sheet.write(r, 2, spec.help)
         book.define_name(spec.name, f"={SETTINGS_SHEET}!$B${r + 1}")
-        sheet.data_validation(r, 1, r, 1, {"validate": "integer", "criteria": "between",
-                                           "minimum": 0, "maximum": 3650})  # fmt: skip
+        sheet.data_validation(
+            r, 1, r, 1, {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 3650}
+        )
 
 
 def _lists_sheet(book: XlsxBook, fm: _Formats) -> None:
     sheet = book.add_worksheet(LISTS_SHEET)
-    lists = (("Kind", "KindList", Kind.labels()), ("Status", "StatusList", Status.labels()),
-             ("Yes/No", "YesNoList", list(YES_NO)),
-             ("Publication type", "TypeList", list(PUBLICATION_TYPES)))  # fmt: skip
+    lists = (
+        ("Kind", "KindList", Kind.labels()),
+        ("Status", "StatusList", Status.labels()),
+        ("Yes/No", "YesNoList", list(YES_NO)),
+        ("Publication type", "TypeList", list(PUBLICATION_TYPES)),
+    )
     for col, (header, name, values) in enumerate(lists):
         sheet.write(0, col, header, fm.header)
         sheet.set_column(col, col, 28)
@@ -239,10 +303,15 @@ def _guide_sheet(book: XlsxBook, fm: _Formats) -> None:
         sheet.write(r, 0, line)
 
 
-def write_register(path: Path, *, items: Sequence[Item] = (), owners: Sequence[Owner] = (),
-                   publications: Sequence[Publication] = (),
-                   settings: Settings = Settings(),  # noqa: B008
-                   created: datetime | None = None) -> None:
+def write_register(
+    path: Path,
+    *,
+    items: Sequence[Item] = (),
+    owners: Sequence[Owner] = (),
+    publications: Sequence[Publication] = (),
+    settings: Settings = Settings(),  # noqa: B008
+    created: datetime | None = None,
+) -> None:
     """Write a complete register to ``path`` atomically (temp file, then replace).
 
     ``created`` fixes the document's creation time, so the same input gives the same bytes."""

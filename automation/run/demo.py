@@ -31,19 +31,32 @@ _OWNERS = (  # name, role, manager
     ("Helen Price", "Head of Criminal Justice", "Claire Booth"),
     ("Owen Hughes", "Head of Local Policing", "Claire Booth"),
 )
-_EXECUTIVES = {"Mark Ellison": "ACC Crime", "Claire Booth": "ACC Local Policing",
-               "Priya Shah": "Deputy Chief Constable"}  # fmt: skip
-_PUBLICATION_OWNERS = {3: ("Tom Brennan",), 5: ("Aisha Rahman",), 6: ("Gareth Lloyd",),
-                       7: ("Helen Price", "Dana Whitfield"), 8: ("Dana Whitfield", "Owen Hughes")}
-_TYPES = {"inspection": "Inspection", "joint inspection": "Joint inspection", "review": "Review",
-          "super-complaint": "Super-complaint", "annual assessment": "Annual assessment"}
+_EXECUTIVES = {
+    "Mark Ellison": "ACC Crime",
+    "Claire Booth": "ACC Local Policing",
+    "Priya Shah": "Deputy Chief Constable",
+}
+_PUBLICATION_OWNERS = {
+    3: ("Tom Brennan",),
+    5: ("Aisha Rahman",),
+    6: ("Gareth Lloyd",),
+    7: ("Helen Price", "Dana Whitfield"),
+    8: ("Dana Whitfield", "Owen Hughes"),
+}
+_TYPES = {
+    "inspection": "Inspection",
+    "joint inspection": "Joint inspection",
+    "review": "Review",
+    "super-complaint": "Super-complaint",
+    "annual assessment": "Annual assessment",
+}
 _PROGRESS = (
     "Working group set up; terms of reference agreed at the last assurance meeting.",
     "Gap analysis against the recommendation complete; action plan drafted for approval.",
     "Policy revised and out for consultation with the Police Federation and staff networks.",
     "Training package commissioned from the learning and development team.",
     "Data collection changes specified; awaiting the records management system release.",
-)  # fmt: skip
+)
 
 
 def email(name: str) -> str:
@@ -64,10 +77,11 @@ def demo_owners() -> list[Owner]:
 
 def demo_publications(example: Extraction) -> list[Publication]:
     return [
-        Publication(p.title, p.published, _TYPES.get(p.kind or "", "Other"), "",
-                    p.tracked_via_business_assurance)
+        Publication(
+            p.title, p.published, _TYPES.get(p.kind or "", "Other"), "", p.tracked_via_business_assurance
+        )
         for p in example.publications
-    ]  # fmt: skip
+    ]
 
 
 def _progress(n: int, published: date, owner: str) -> dict[str, Any]:
@@ -76,18 +90,28 @@ def _progress(n: int, published: date, owner: str) -> dict[str, Any]:
     last = AS_OF - timedelta(days=(5, 12, 40, 19, 3, 60, 8, 26, 15)[pattern])
     last = max(last, published + timedelta(days=2))
     if pattern == 4:
-        return {"status": Status.CLOSED, "last_update": last, "date_closed": last,
-                "progress": "Completed and reviewed at the Business Assurance Meeting.",
-                "evidence": "Revised policy published on the intranet; briefing to all supervisors.",
-                "signed_off_by": "Priya Shah (DCC)"}  # fmt: skip
+        return {
+            "status": Status.CLOSED,
+            "last_update": last,
+            "date_closed": last,
+            "progress": "Completed and reviewed at the Business Assurance Meeting.",
+            "evidence": "Revised policy published on the intranet; briefing to all supervisors.",
+            "signed_off_by": "Priya Shah (DCC)",
+        }
     if pattern == 7:
-        return {"status": Status.AWAITING_SIGN_OFF, "last_update": last,
-                "progress": "Actions complete; evidence submitted for sign-off.",
-                "evidence": "Audit of 50 cases attached to the assurance meeting papers."}  # fmt: skip
+        return {
+            "status": Status.AWAITING_SIGN_OFF,
+            "last_update": last,
+            "progress": "Actions complete; evidence submitted for sign-off.",
+            "evidence": "Audit of 50 cases attached to the assurance meeting papers.",
+        }
     if pattern == 5:
         return {"status": Status.NOT_STARTED, "last_update": None, "progress": ""}
-    return {"status": Status.IN_PROGRESS, "last_update": last,
-            "progress": f"{_PROGRESS[n % len(_PROGRESS)]} ({owner.split()[0]})"}  # fmt: skip
+    return {
+        "status": Status.IN_PROGRESS,
+        "last_update": last,
+        "progress": f"{_PROGRESS[n % len(_PROGRESS)]} ({owner.split()[0]})",
+    }
 
 
 def _target(deadline: Any, published: date, n: int) -> date | None:
@@ -101,22 +125,36 @@ def _target(deadline: Any, published: date, n: int) -> date | None:
 def _item(p: ExtractedPublication, found: ExtractedItem, n: int, published: date) -> Item:
     deadline = found.deadline
     common: dict[str, Any] = dict(
-        publication=p.title, ref=found.ref, row=0, kind=found.kind,
-        parent_ref=found.parent_ref or "", cause_for_concern=found.cause_for_concern,
-        text=found.text, addressees="; ".join(found.addressees),
-        applies_to_force=found.applies_to_force, deadline_text=found.deadline_text or "",
+        publication=p.title,
+        ref=found.ref,
+        row=0,
+        kind=found.kind,
+        parent_ref=found.parent_ref or "",
+        cause_for_concern=found.cause_for_concern,
+        text=found.text,
+        addressees="; ".join(found.addressees),
+        applies_to_force=found.applies_to_force,
+        deadline_text=found.deadline_text or "",
         deadline_date=deadline if isinstance(deadline, date) else None,
-    )  # fmt: skip
+    )
     if not found.applies_to_force:
-        return Item(**common, status=Status.FOR_INFORMATION, owner=GOVERNANCE,
-                    progress="National item: noted; watching for guidance that follows.",
-                    last_update=published + timedelta(days=7))  # fmt: skip
+        return Item(
+            **common,
+            status=Status.FOR_INFORMATION,
+            owner=GOVERNANCE,
+            progress="National item: noted; watching for guidance that follows.",
+            last_update=published + timedelta(days=7),
+        )
     owners = _PUBLICATION_OWNERS[p.seq]
     owner = owners[n % len(owners)]
     manager = next(m for name, _, m in _OWNERS if name == owner)
-    return Item(**common, owner=owner, executive_lead=f"{manager} ({_EXECUTIVES[manager]})",
-                target_date=_target(deadline, published, n),
-                **_progress(n, published, owner))  # fmt: skip
+    return Item(
+        **common,
+        owner=owner,
+        executive_lead=f"{manager} ({_EXECUTIVES[manager]})",
+        target_date=_target(deadline, published, n),
+        **_progress(n, published, owner),
+    )
 
 
 def demo_items(example: Extraction) -> list[Item]:
@@ -132,8 +170,13 @@ def build_demo(path: Path) -> int:
     """Write the demo register to ``path``; returns the number of items."""
     data = load_example()
     items = demo_items(data)
-    write_register(path, items=items, owners=demo_owners(), publications=demo_publications(data),
-                   created=datetime.combine(AS_OF, time(9, 0)))
+    write_register(
+        path,
+        items=items,
+        owners=demo_owners(),
+        publications=demo_publications(data),
+        created=datetime.combine(AS_OF, time(9, 0)),
+    )
     return len(items)
 
 

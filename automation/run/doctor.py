@@ -45,8 +45,12 @@ def check_config(load: Callable[[], Config]) -> tuple[Check, Config | None]:
         return _error("config", exc), None
     if config.source:
         return Check(PASS, "config", f"{config.source} is valid"), config
-    return Check(WARN, "config", "no tracker.toml found: built-in defaults in use (mail goes to the outbox)",
-                 "create tracker.toml beside the register, or pass --config"), config  # fmt: skip
+    return Check(
+        WARN,
+        "config",
+        "no tracker.toml found: built-in defaults in use (mail goes to the outbox)",
+        "create tracker.toml beside the register, or pass --config",
+    ), config
 
 
 def check_register(register: Path) -> Check:
@@ -78,10 +82,17 @@ def check_templates(config: Config) -> Check:
     folder = config.path(config.mail.templates) if config.mail.templates else None
     try:
         data = load_example()
-        register = Register(Path("sample.xlsx"), tuple(demo_items(data)), tuple(demo_owners()),
-                            tuple(demo_publications(data)), Settings(), ())  # fmt: skip
-        options = Options(updates_to=config.mail.register_owner or config.mail.sender,
-                          allowed_domains=(DOMAIN,))
+        register = Register(
+            Path("sample.xlsx"),
+            tuple(demo_items(data)),
+            tuple(demo_owners()),
+            tuple(demo_publications(data)),
+            Settings(),
+            (),
+        )
+        options = Options(
+            updates_to=config.mail.register_owner or config.mail.sender, allowed_domains=(DOMAIN,)
+        )
         plan = compose(register, status_report(register, AS_OF), (), History(), options)
         renderer = Renderer(config.mail.marking, folder)
         week = iso_week(AS_OF)
@@ -98,15 +109,23 @@ def check_addresses(config: Config) -> Iterator[Check]:
 
     mail = config.mail
     if not mail.allowed_domains:
-        yield Check(FAIL, "allowed domains", "[mail] allowed_domains is empty: no mail can be sent",
-                    "list the force's domains, e.g. allowed_domains = [\"*.police.uk\"]")  # fmt: skip
+        yield Check(
+            FAIL,
+            "allowed domains",
+            "[mail] allowed_domains is empty: no mail can be sent",
+            'list the force\'s domains, e.g. allowed_domains = ["*.police.uk"]',
+        )
         return
     yield Check(PASS, "allowed domains", ", ".join(mail.allowed_domains))
     for key, address in (("register_owner", mail.register_owner), ("it_contact", mail.it_contact)):
         why = refusal(address, mail.allowed_domains) if address else "is not set"
         if why:
-            yield Check(WARN, key, f"[mail] {key} {why}: failure notices cannot reach them",
-                        f"set [mail] {key} to an address in the allowed domains")  # fmt: skip
+            yield Check(
+                WARN,
+                key,
+                f"[mail] {key} {why}: failure notices cannot reach them",
+                f"set [mail] {key} to an address in the allowed domains",
+            )
         else:
             yield Check(PASS, key, address)
 
@@ -135,8 +154,9 @@ def check_transport(config: Config) -> Iterator[Check]:
         yield Check(PASS, "transport", f"outbox: messages are written to {folder} for a person to send")
         return
     settings = getattr(config.mail, kind)
-    missing = [f"[mail.{kind}] {key} ({what})" for key, what in _REQUIRED.get(kind, ())
-               if not getattr(settings, key)]  # fmt: skip
+    missing = [
+        f"[mail.{kind}] {key} ({what})" for key, what in _REQUIRED.get(kind, ()) if not getattr(settings, key)
+    ]
     if kind == "ews" and not (settings.service_endpoint or settings.autodiscover):
         missing.append("[mail.ews] service_endpoint (the EWS URL)")
     if kind == "ews" and settings.auth_type == "oauth":
@@ -147,8 +167,12 @@ def check_transport(config: Config) -> Iterator[Check]:
         yield Check(PASS, "transport", f"{kind} settings present")
     if kind in _PACKAGES and importlib.util.find_spec(_PACKAGES[kind][0]) is None:
         package, extra = _PACKAGES[kind]
-        yield Check(FAIL, "package", f"{kind} needs {package}, which is not installed",
-                    f"pip install 'tracker[{extra}]'")  # fmt: skip
+        yield Check(
+            FAIL,
+            "package",
+            f"{kind} needs {package}, which is not installed",
+            f"pip install 'tracker[{extra}]'",
+        )
     for key in _secrets(kind, settings):
         where = f"[mail.{kind}] {key}"
         try:
@@ -189,14 +213,23 @@ def send_test(config: Config, address: str, transport: Transport | None = None) 
     return Check(PASS, "test message", f"sent to {address} through {chosen.name} ({sent_id})")
 
 
-def run_checks(load: Callable[[], Config], register: Callable[[], Path], send_to: str | None = None,
-               transport: Transport | None = None) -> list[Check]:
+def run_checks(
+    load: Callable[[], Config],
+    register: Callable[[], Path],
+    send_to: str | None = None,
+    transport: Transport | None = None,
+) -> list[Check]:
     """Every check in order; later checks are skipped when the config cannot be read."""
     first, config = check_config(load)
     if config is None:
         return [first, Check(FAIL, "other checks", "skipped until the config is fixed")]
-    checks = [first, check_register(register()), check_templates(config),
-              *check_addresses(config), *check_transport(config)]  # fmt: skip
+    checks = [
+        first,
+        check_register(register()),
+        check_templates(config),
+        *check_addresses(config),
+        *check_transport(config),
+    ]
     if send_to:
         checks.append(send_test(config, send_to, transport))
     return checks

@@ -21,8 +21,10 @@ from automation.run.config import DAYS, Config, clock_time, weekday
 
 NAME = "tracker-remind"
 COMMAND = ("schedule", "--once")
-IDEMPOTENT = ("tracker remind is idempotent per ISO week (the ledger records every message), "
-              "so a catch-up or repeated run cannot send anything twice.")  # fmt: skip
+IDEMPOTENT = (
+    "tracker remind is idempotent per ISO week (the ledger records every message), "
+    "so a catch-up or repeated run cannot send anything twice."
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,15 @@ def target(config: Config, register: Path, config_file: Path | None, python: str
     source = config.source or "tracker.toml"
     at = clock_time(config.schedule.time, "time", source)
     chosen = config_file or (Path(config.source) if config.source else None)
-    return Target(python or sys.executable, register.resolve(), chosen.resolve() if chosen else None,
-                  weekday(config.schedule.day, source), at.hour, at.minute, config.timezone)  # fmt: skip
+    return Target(
+        python or sys.executable,
+        register.resolve(),
+        chosen.resolve() if chosen else None,
+        weekday(config.schedule.day, source),
+        at.hour,
+        at.minute,
+        config.timezone,
+    )
 
 
 def _systemd_quote(text: str) -> str:
@@ -157,8 +166,10 @@ def task_xml(t: Target) -> str:
 def windows(t: Target) -> str:
     xml = task_xml(t)
     tr = subprocess.list2cmdline([t.python, *t.args]).replace('"', '\\"')
-    plain = (f'schtasks /Create /TN "{NAME}" /SC WEEKLY /D {DAYS[t.day][:3].upper()} '
-             f'/ST {t.hour:02d}:{t.minute:02d} /RL LIMITED /TR "{tr}"')
+    plain = (
+        f'schtasks /Create /TN "{NAME}" /SC WEEKLY /D {DAYS[t.day][:3].upper()} '
+        f'/ST {t.hour:02d}:{t.minute:02d} /RL LIMITED /TR "{tr}"'
+    )
     return f"""\
 REM ---- 1. Save the XML below as {NAME}.xml (UTF-8) ----
 {xml}

@@ -82,9 +82,12 @@ def ledger_path(config: Config, register: Path) -> Path:
 
 def _compose_options(config: Config) -> Options:
     mail = config.mail
-    return Options(escalate=mail.escalate, send_empty=mail.send_empty_digests,
-                   updates_to=mail.reply_to or mail.register_owner,
-                   allowed_domains=tuple(mail.allowed_domains))  # fmt: skip
+    return Options(
+        escalate=mail.escalate,
+        send_empty=mail.send_empty_digests,
+        updates_to=mail.reply_to or mail.register_owner,
+        allowed_domains=tuple(mail.allowed_domains),
+    )
 
 
 def _history(path: Path, week: str, dry_run: bool) -> History:
@@ -94,9 +97,17 @@ def _history(path: Path, week: str, dry_run: bool) -> History:
         return ledger.history(week)
 
 
-def weekly_run(config: Config, register_path: Path, today: date, *, dry_run: bool = False,
-               only: str | None = None, force: bool = False, transport: Transport | None = None,
-               now: Callable[[], datetime] = datetime.now) -> WeeklyResult:
+def weekly_run(
+    config: Config,
+    register_path: Path,
+    today: date,
+    *,
+    dry_run: bool = False,
+    only: str | None = None,
+    force: bool = False,
+    transport: Transport | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> WeeklyResult:
     """The weekly job: read, validate, rate, compose, render, send through the ledger.
 
     Raises when the register cannot be read at all; everything else (bad rows, refused
@@ -107,18 +118,28 @@ def weekly_run(config: Config, register_path: Path, today: date, *, dry_run: boo
     register, week = checked.register, iso_week(today)
     report = status_report(register, today)
     path = ledger_path(config, register_path)
-    plan = compose(register, report, checked.problems, _history(path, week, dry_run),
-                   _compose_options(config))  # fmt: skip
+    plan = compose(
+        register, report, checked.problems, _history(path, week, dry_run), _compose_options(config)
+    )
     templates = config.path(config.mail.templates) if config.mail.templates else None
-    outgoing, refused = build_outgoing(plan, week, config.mail, Renderer(config.mail.marking, templates),
-                                       register.owners)  # fmt: skip
+    outgoing, refused = build_outgoing(
+        plan, week, config.mail, Renderer(config.mail.marking, templates), register.owners
+    )
     if only:
         outgoing = _only(outgoing, only)
     refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
     if dry_run:
         planned = tuple(_planned(path, outgoing, force))
-        return WeeklyResult(week, today, config.mail.transport, planned, refusals, checked.problems, True,
-                            len(plan.summary.left_out))
+        return WeeklyResult(
+            week,
+            today,
+            config.mail.transport,
+            planned,
+            refusals,
+            checked.problems,
+            True,
+            len(plan.summary.left_out),
+        )
     if transport is None:
         from automation.mail.transports import make_transport
 
@@ -129,8 +150,16 @@ def weekly_run(config: Config, register_path: Path, today: date, *, dry_run: boo
             deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind)
     finally:
         close_transport(transport)
-    return WeeklyResult(week, today, transport.name, tuple(deliveries), refusals, checked.problems, False,
-                        len(plan.summary.left_out))
+    return WeeklyResult(
+        week,
+        today,
+        transport.name,
+        tuple(deliveries),
+        refusals,
+        checked.problems,
+        False,
+        len(plan.summary.left_out),
+    )
 
 
 @contextmanager
@@ -142,8 +171,10 @@ def _single_run(register: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=5)
     except Timeout as exc:
-        raise CannotRun(f"another tracker run is sending for {register} ({lock.lock_file} is held)",
-                        fix="wait for it to finish; this run would send nothing new") from exc
+        raise CannotRun(
+            f"another tracker run is sending for {register} ({lock.lock_file} is held)",
+            fix="wait for it to finish; this run would send nothing new",
+        ) from exc
     try:
         yield
     finally:
@@ -153,8 +184,10 @@ def _single_run(register: Path) -> Iterator[None]:
 def _only(outgoing: list[Outgoing], address: str) -> list[Outgoing]:
     chosen = [o for o in outgoing if o.recipient.casefold() == address.strip().casefold()]
     if not chosen:
-        raise CannotRun(f"no message this week goes to {address!r}",
-                        fix="check the address; tracker remind --dry-run lists who gets what")  # fmt: skip
+        raise CannotRun(
+            f"no message this week goes to {address!r}",
+            fix="check the address; tracker remind --dry-run lists who gets what",
+        )
     return chosen
 
 
@@ -168,8 +201,17 @@ def _planned(path: Path, outgoing: list[Outgoing], force: bool) -> Iterator[Deli
             yield would_deliver(ledger, item, force) or Delivery(item, Result.WOULD_SEND)
 
 
-def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport: Transport, week: str,
-          now: Callable[[], datetime], force: bool, checked: Checked, kind: str) -> list[Delivery]:
+def _send(
+    path: Path,
+    report: StatusReport,
+    outgoing: list[Outgoing],
+    transport: Transport,
+    week: str,
+    now: Callable[[], datetime],
+    force: bool,
+    checked: Checked,
+    kind: str,
+) -> list[Delivery]:
     with Ledger(path) as ledger:
         run_id = ledger.start_run(kind, report.as_of, now())
         try:
@@ -182,9 +224,16 @@ def _send(path: Path, report: StatusReport, outgoing: list[Outgoing], transport:
         sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
         errors = checked.errors
         outcome = "failed" if failed else ("done" if outgoing else "nothing to send")
-        ledger.finish_run(run_id, now(), outcome, sent=sent, failed=failed,
-                          skipped=len(deliveries) - sent - failed, errors=errors,
-                          warnings=len(checked.problems) - errors)  # fmt: skip
+        ledger.finish_run(
+            run_id,
+            now(),
+            outcome,
+            sent=sent,
+            failed=failed,
+            skipped=len(deliveries) - sent - failed,
+            errors=errors,
+            warnings=len(checked.problems) - errors,
+        )
     return deliveries
 
 

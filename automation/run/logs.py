@@ -32,8 +32,9 @@ def _level(settings: LoggingConfig, verbose: bool) -> int:
     return int(getattr(logging, name))
 
 
-def setup_logging(settings: LoggingConfig, verbose: bool = False, *,
-                  base_dir: Path | None = None) -> list[logging.Handler]:
+def setup_logging(
+    settings: LoggingConfig, verbose: bool = False, *, base_dir: Path | None = None
+) -> list[logging.Handler]:
     """Send log lines to stderr (and the configured file); returns the handlers added, for
     ``remove_logging``. Calling it again replaces the handlers an earlier call added."""
     level = _level(settings, verbose)
@@ -47,8 +48,9 @@ def setup_logging(settings: LoggingConfig, verbose: bool = False, *,
             path = base_dir / path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handlers.append(RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                encoding="utf-8"))  # fmt: skip
+            handlers.append(
+                RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+            )
         except OSError as exc:
             fix = "choose a writable folder, or leave [logging] file empty"
             what = f"[logging] file {path} cannot be written ({exc.strerror or exc})"

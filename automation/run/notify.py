@@ -53,8 +53,9 @@ def failure_from_exception(exc: BaseException, where: str) -> Failure:
     if isinstance(exc, TrackerError):
         return Failure(exc.what, exc.where or where, exc.fix or GENERIC_FIX)
     text = " ".join(str(exc).split())[:200]
-    return Failure(f"unexpected {type(exc).__name__}: {text}", where,
-                   "see the log for the traceback; " + GENERIC_FIX)  # fmt: skip
+    return Failure(
+        f"unexpected {type(exc).__name__}: {text}", where, "see the log for the traceback; " + GENERIC_FIX
+    )
 
 
 def quick_transport(config: Config) -> Transport:
@@ -71,23 +72,31 @@ def renderer(config: Config) -> Renderer:
     return Renderer(config.mail.marking, folder)
 
 
-def send_ops_message(config: Config, message: EmailMessage, key: str,
-                     transport: Transport | None = None) -> str | None:
+def send_ops_message(
+    config: Config, message: EmailMessage, key: str, transport: Transport | None = None
+) -> str | None:
     """Send through ``transport`` (default: the configured one); on any failure write it to
     the outbox folder instead. Returns where it went, or None when both failed."""
     own = transport is None
     try:
         primary = transport if transport is not None else quick_transport(config)
     except Exception as exc:
-        log.warning("cannot use [mail] transport %s (%s); writing to the outbox instead",
-                    config.mail.transport, getattr(exc, "message", exc))  # fmt: skip
+        log.warning(
+            "cannot use [mail] transport %s (%s); writing to the outbox instead",
+            config.mail.transport,
+            getattr(exc, "message", exc),
+        )
         primary = None
     if primary is not None:
         try:
             return f"{primary.name}: {primary.send(message, key)}"
         except Exception as exc:
-            log.warning("could not send %r through %s (%s); writing it to the outbox instead",
-                        message["Subject"], primary.name, getattr(exc, "message", exc))  # fmt: skip
+            log.warning(
+                "could not send %r through %s (%s); writing it to the outbox instead",
+                message["Subject"],
+                primary.name,
+                getattr(exc, "message", exc),
+            )
         finally:
             if own:
                 close_transport(primary)
@@ -96,8 +105,9 @@ def send_ops_message(config: Config, message: EmailMessage, key: str,
     try:
         return f"outbox: {OutboxTransport.from_config(config).send(message, key)}"
     except Exception as exc:
-        log.error("could not write %r to the outbox either (%s)", message["Subject"],
-                  getattr(exc, "message", exc))  # fmt: skip
+        log.error(
+            "could not write %r to the outbox either (%s)", message["Subject"], getattr(exc, "message", exc)
+        )
         return None
 
 
@@ -113,9 +123,15 @@ def allowed_recipients(config: Config, addresses: Sequence[str]) -> list[str]:
     return chosen
 
 
-def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run", today: date | None = None,
-                   now: Callable[[], datetime] = datetime.now,
-                   transport: Transport | None = None) -> list[str]:
+def notify_failure(
+    config: Config,
+    failure: Failure,
+    *,
+    job: str = "weekly run",
+    today: date | None = None,
+    now: Callable[[], datetime] = datetime.now,
+    transport: Transport | None = None,
+) -> list[str]:
     """Email the register owner and IT that ``job`` failed. Never raises; returns where each
     notice went (empty when nobody could be told)."""
     try:
@@ -127,8 +143,12 @@ def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run",
             log.error("nobody to tell that the %s failed: set [mail] register_owner and it_contact", job)
             return []
         when = f"{moment:%Y-%m-%d %H:%M} ({config.timezone}), week {week}, on {socket.gethostname()}"
-        rows = [("What went wrong", failure.what), ("Where", failure.where or "-"),
-                ("How to fix it", failure.fix or GENERIC_FIX), ("When", when)]  # fmt: skip
+        rows = [
+            ("What went wrong", failure.what),
+            ("Where", failure.where or "-"),
+            ("How to fix it", failure.fix or GENERIC_FIX),
+            ("When", when),
+        ]
         rendered = renderer(config).failure_notice(job, failure.line, rows, week)
         stamp = f"{moment:%Y%m%dT%H%M%S}"
         sent = []
@@ -145,8 +165,14 @@ def notify_failure(config: Config, failure: Failure, *, job: str = "weekly run",
         return []
 
 
-def send_validation_digest(config: Config, register: Path, problems: Sequence[Problem], today: date, *,
-                           transport: Transport | None = None) -> str | None:
+def send_validation_digest(
+    config: Config,
+    register: Path,
+    problems: Sequence[Problem],
+    today: date,
+    *,
+    transport: Transport | None = None,
+) -> str | None:
     """Email the register owner the register's problems. Returns where it went."""
     mail = config.mail
     to = allowed_recipients(config, [mail.register_owner])

@@ -57,11 +57,14 @@ def single_instance(register: Path, started: datetime) -> Iterator[None]:
         what = f"another tracker scheduler is already running for {register} ({holder})"
         raise CannotRun(what, fix=fix) from exc
     except OSError as exc:
-        raise CannotRun(f"cannot create the scheduler's lock file {lock_file} ({exc.strerror or exc})",
-                        fix="check the register's folder exists and is writable") from exc
+        raise CannotRun(
+            f"cannot create the scheduler's lock file {lock_file} ({exc.strerror or exc})",
+            fix="check the register's folder exists and is writable",
+        ) from exc
     try:
-        sidecar.write_text(f"pid {os.getpid()}, started {started.isoformat(timespec='seconds')}\n",
-                           encoding="utf-8")  # fmt: skip
+        sidecar.write_text(
+            f"pid {os.getpid()}, started {started.isoformat(timespec='seconds')}\n", encoding="utf-8"
+        )
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -84,10 +87,19 @@ class TrackerScheduler:
     take the day's date; by default they are the unattended jobs in ``automation.run.unattended``.
     """
 
-    def __init__(self, config: Config, register: Path, *, now: Callable[[], datetime] | None = None,
-                 sleep: Callable[[float], object] | None = None, stop: threading.Event | None = None,
-                 transport: Callable[[], Transport] | None = None, weekly: Job | None = None,
-                 validation: Job | None = None, poll: float = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        config: Config,
+        register: Path,
+        *,
+        now: Callable[[], datetime] | None = None,
+        sleep: Callable[[float], object] | None = None,
+        stop: threading.Event | None = None,
+        transport: Callable[[], Transport] | None = None,
+        weekly: Job | None = None,
+        validation: Job | None = None,
+        poll: float = POLL_SECONDS,
+    ) -> None:
         source = config.source or "tracker.toml"
         self.config, self.register = config, register
         self.zone = ZoneInfo(config.timezone)
@@ -119,8 +131,9 @@ class TrackerScheduler:
         from automation.run.unattended import unattended_validation
 
         transport = self._transport() if self._transport else None
-        return unattended_validation(self.config, self.register, today, transport=transport,
-                                     now=self._naive_now)  # fmt: skip
+        return unattended_validation(
+            self.config, self.register, today, transport=transport, now=self._naive_now
+        )
 
     def guarded(self, name: str, job: Job) -> None:
         """Run ``job`` for today; an exception is logged and reported, never raised."""
@@ -135,8 +148,9 @@ class TrackerScheduler:
             transport = None
             with contextlib.suppress(Exception):
                 transport = self._transport() if self._transport else None
-            notify_failure(self.config, failure, job=name, today=today, now=self._naive_now,
-                           transport=transport)  # fmt: skip
+            notify_failure(
+                self.config, failure, job=name, today=today, now=self._naive_now, transport=transport
+            )
 
     def add_jobs(self) -> None:
         tz = self.config.timezone
@@ -144,7 +158,8 @@ class TrackerScheduler:
         every_week.at(f"{self.at:%H:%M}", tz).do(self.guarded, "weekly run", self.weekly)
         if self.config.schedule.daily_validation:
             self.jobs.every().day.at(f"{self.daily_at:%H:%M}", tz).do(
-                self.guarded, "daily validation", self.validation)
+                self.guarded, "daily validation", self.validation
+            )
 
     def due_this_week(self, local: datetime) -> datetime:
         """This ISO week's scheduled weekly run, in the configured time zone."""
@@ -175,8 +190,9 @@ class TrackerScheduler:
         if self._week_done(week):
             log.info("week %s has already run; next run %s", week, self.next_run_text())
             return False
-        log.info("the weekly run due %s did not happen (week %s): running it now", f"{due:%a %d %b %H:%M}",
-                 week)  # fmt: skip
+        log.info(
+            "the weekly run due %s did not happen (week %s): running it now", f"{due:%a %d %b %H:%M}", week
+        )
         self.guarded("weekly run", self.weekly)
         return True
 
@@ -193,8 +209,12 @@ class TrackerScheduler:
         with single_instance(self.register, self.local_now()):
             self.add_jobs()
             when = f"{DAYS[self.day]} {self.at:%H:%M} {self.config.timezone}"
-            log.info("scheduler started for %s: weekly run every %s; next %s", self.register.name, when,
-                     self.next_run_text())  # fmt: skip
+            log.info(
+                "scheduler started for %s: weekly run every %s; next %s",
+                self.register.name,
+                when,
+                self.next_run_text(),
+            )
             if catch_up:
                 self.catch_up()
             while not self.stop.is_set():
@@ -208,6 +228,7 @@ class TrackerScheduler:
 def stop_on_signals(stop: threading.Event) -> Iterator[None]:
     """Set ``stop`` on SIGTERM or Ctrl-C (SIGINT) instead of dying mid-run; restores the
     previous handlers afterwards. Only works in the main thread."""
+
     def handler(signum: int, _frame: object) -> None:
         log.info("received %s: stopping after the current job", signal.Signals(signum).name)
         stop.set()

@@ -36,15 +36,17 @@ def failure_from_result(result: WeeklyResult) -> Failure:
     return Failure(what, f"[mail] transport {result.transport}, week {result.week}", fix)
 
 
-def record_failure(config: Config, register: Path, today: date, started: datetime, now: datetime,
-                   failure: Failure) -> None:
+def record_failure(
+    config: Config, register: Path, today: date, started: datetime, now: datetime, failure: Failure
+) -> None:
     """Mark this attempt as failed in the ledger: finish the run ``weekly_run`` left open, or
     add one when it failed before recording anything. Logs, never raises."""
     try:
         with Ledger(ledger_path(config, register)) as ledger:
             since = started.isoformat(timespec="seconds")
-            open_runs = [r for r in ledger.runs(10)
-                         if r.kind == "weekly" and r.outcome is None and r.started >= since]  # fmt: skip
+            open_runs = [
+                r for r in ledger.runs(10) if r.kind == "weekly" and r.outcome is None and r.started >= since
+            ]
             ids = [r.id for r in open_runs] or [ledger.start_run("weekly", today, started)]
             for run_id in ids:
                 ledger.finish_run(run_id, now, "failed", detail=failure.detail)
@@ -52,8 +54,14 @@ def record_failure(config: Config, register: Path, today: date, started: datetim
         log.error("could not record the failed run in the ledger (%s)", getattr(exc, "message", exc))
 
 
-def unattended_weekly(config: Config, register: Path, today: date, *, transport: Transport | None = None,
-                      now: Callable[[], datetime] = datetime.now) -> WeeklyResult | None:
+def unattended_weekly(
+    config: Config,
+    register: Path,
+    today: date,
+    *,
+    transport: Transport | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> WeeklyResult | None:
     """Run the weekly job; on failure record it and tell the owner and IT.
 
     Returns the result (``exit_code`` 1 when messages failed), or None when the run could not
@@ -68,9 +76,15 @@ def unattended_weekly(config: Config, register: Path, today: date, *, transport:
         record_failure(config, register, today, started, now(), failure)
         notify_failure(config, failure, job="weekly run", today=today, now=now, transport=transport)
         return None
-    log.info("weekly run %s: %d sent, %d already sent, %d failed, %d refused, %d problems in the register",
-             result.week, result.count(Result.SENT), result.count(Result.ALREADY_SENT),
-             result.count(Result.FAILED), len(result.refused), len(result.problems))  # fmt: skip
+    log.info(
+        "weekly run %s: %d sent, %d already sent, %d failed, %d refused, %d problems in the register",
+        result.week,
+        result.count(Result.SENT),
+        result.count(Result.ALREADY_SENT),
+        result.count(Result.FAILED),
+        len(result.refused),
+        len(result.problems),
+    )
     if result.exit_code:
         failure = failure_from_result(result)
         log.error("weekly run failed: %s", failure.line)
@@ -83,9 +97,14 @@ def exit_code(result: WeeklyResult | None) -> int:
     return 1 if result is None else result.exit_code
 
 
-def unattended_validation(config: Config, register: Path, today: date, *,
-                          transport: Transport | None = None,
-                          now: Callable[[], datetime] = datetime.now) -> int:
+def unattended_validation(
+    config: Config,
+    register: Path,
+    today: date,
+    *,
+    transport: Transport | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> int:
     """Validate the register, record a 'validation' run, and email the register owner the
     problems when there are any. Returns the number of errors. An unreadable register raises
     (the scheduler reports it)."""
@@ -99,6 +118,13 @@ def unattended_validation(config: Config, register: Path, today: date, *,
         if checked.problems:
             where = send_validation_digest(config, register, checked.problems, today, transport=transport)
         outcome = "problems" if errors else "done"
-        ledger.finish_run(run_id, now(), outcome, sent=1 if where else 0, errors=errors, warnings=warnings,
-                          detail=f"digest: {where}" if where else "")  # fmt: skip
+        ledger.finish_run(
+            run_id,
+            now(),
+            outcome,
+            sent=1 if where else 0,
+            errors=errors,
+            warnings=warnings,
+            detail=f"digest: {where}" if where else "",
+        )
     return errors

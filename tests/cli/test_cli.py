@@ -16,11 +16,19 @@ def runner(tmp_path, monkeypatch):
 
 
 def small_register(name="tracker.xlsx"):
-    return workbook(Path(name), [
-        item(deadline_date=date(2021, 9, 20), last_update=date(2021, 9, 1)),
-        item(ref="Recommendation 2", row=3, owner="Tom Brennan", last_update=date(2021, 9, 25),
-             deadline_date=date(2021, 12, 31)),
-    ])  # fmt: skip
+    return workbook(
+        Path(name),
+        [
+            item(deadline_date=date(2021, 9, 20), last_update=date(2021, 9, 1)),
+            item(
+                ref="Recommendation 2",
+                row=3,
+                owner="Tom Brennan",
+                last_update=date(2021, 9, 25),
+                deadline_date=date(2021, 12, 31),
+            ),
+        ],
+    )
 
 
 def test_validate_clean_register(runner):
@@ -49,11 +57,17 @@ def test_validate_json(runner):
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["errors"] == 1 and data["warnings"] == 0
-    assert data["problems"] == [{
-        "severity": "error", "sheet": "Register", "cell": "H2", "where": "Register!H2",
-        "value": "soon", "message": "is not a date",
-        "fix": "type the date as dd/mm/yyyy (for example 31/08/2021) in a cell formatted as a date",
-    }]  # fmt: skip
+    assert data["problems"] == [
+        {
+            "severity": "error",
+            "sheet": "Register",
+            "cell": "H2",
+            "where": "Register!H2",
+            "value": "soon",
+            "message": "is not a date",
+            "fix": "type the date as dd/mm/yyyy (for example 31/08/2021) in a cell formatted as a date",
+        }
+    ]
 
 
 @pytest.mark.parametrize("command", ["validate", "status"])
@@ -67,7 +81,9 @@ def test_not_a_workbook_exits_2_and_verbose_shows_traceback(runner):
     Path("tracker.xlsx").write_text("Publication,Ref\n")
     result = runner.invoke(main, ["validate"])
     assert (result.exit_code, result.output) == (
-        2, "tracker: tracker.xlsx is not an Excel .xlsx workbook (save the register as .xlsx from Excel)\n")
+        2,
+        "tracker: tracker.xlsx is not an Excel .xlsx workbook (save the register as .xlsx from Excel)\n",
+    )
     verbose = runner.invoke(main, ["validate", "--verbose"])
     assert "Traceback" in verbose.output and verbose.exit_code == 2
 
@@ -92,10 +108,14 @@ def test_status_json(runner):
     assert data["as_of"] == "2021-10-01"
     assert data["counts"] == {"red": 1, "amber": 0, "green": 1, "blue": 0, "not_rated": 0}
     assert data["items"][0] == {
-        "publication": "Inspection of the demo force", "ref": "Recommendation 1",
-        "owner": "Dana Whitfield", "status": "In progress", "due": "2021-09-20", "rag": "red",
+        "publication": "Inspection of the demo force",
+        "ref": "Recommendation 1",
+        "owner": "Dana Whitfield",
+        "status": "In progress",
+        "due": "2021-09-20",
+        "rag": "red",
         "reason": "overdue by 11 days",
-    }  # fmt: skip
+    }
 
 
 def test_status_csv_and_text(runner):
@@ -104,11 +124,14 @@ def test_status_csv_and_text(runner):
     assert csv_out.splitlines() == [
         "publication,ref,owner,status,due,rag,reason",
         "Inspection of the demo force,Recommendation 1,Dana Whitfield,In progress,2021-09-20,red,overdue by 11 days",
-        "Inspection of the demo force,Recommendation 2,Tom Brennan,In progress,2021-12-31,green,\"on track, due in 91 days\"",
+        'Inspection of the demo force,Recommendation 2,Tom Brennan,In progress,2021-12-31,green,"on track, due in 91 days"',
     ]
     text = runner.invoke(main, ["status", "--today", "2021-10-01"]).output
     assert text.splitlines()[0] == "BRAG status of tracker.xlsx as of 01/10/2021"
-    assert "  Red       20/09/2021  Dana Whitfield    Recommendation 1    Inspection of the demo force    overdue by 11 days" in text
+    assert (
+        "  Red       20/09/2021  Dana Whitfield    Recommendation 1    Inspection of the demo force    overdue by 11 days"
+        in text
+    )
 
 
 def test_status_rejects_a_bad_date(runner):
@@ -132,7 +155,9 @@ def test_init_creates_an_empty_register_and_will_not_overwrite(runner):
     assert runner.invoke(main, ["validate", "--register", "my.xlsx"]).exit_code == 0
     again = runner.invoke(main, ["init", "my.xlsx"])
     assert (again.exit_code, again.output) == (
-        2, "tracker: my.xlsx already exists (choose another name, or pass --force)\n")
+        2,
+        "tracker: my.xlsx already exists (choose another name, or pass --force)\n",
+    )
     forced = runner.invoke(main, ["init", "my.xlsx", "--force"])
     assert forced.exit_code == 0 and "previous file kept as" in forced.output
 

@@ -23,8 +23,12 @@ PUBLISHED = date(2021, 8, 24)
         ("Immediately", DeadlineKind.IMMEDIATE, PUBLISHED, False),
         ("With immediate effect", DeadlineKind.IMMEDIATE, PUBLISHED, False),
         ("immediate", DeadlineKind.IMMEDIATE, PUBLISHED, False),
-        ("within six months of the date of publication of this report", DeadlineKind.DATE,
-         date(2022, 2, 24), True),
+        (
+            "within six months of the date of publication of this report",
+            DeadlineKind.DATE,
+            date(2022, 2, 24),
+            True,
+        ),
         ("within 3 months", DeadlineKind.DATE, date(2021, 11, 24), True),
         ("within twelve weeks", DeadlineKind.DATE, date(2021, 11, 16), True),
         ("By Winter 2021", DeadlineKind.NONE, None, False),
@@ -32,7 +36,7 @@ PUBLISHED = date(2021, 8, 24)
         ("", DeadlineKind.NONE, None, False),
         ("By 31/02/2022", DeadlineKind.NONE, None, False),
     ],
-)  # fmt: skip
+)
 def test_phrases_resolve_as_domain_says(text, kind, expected, interpreted):
     deadline = resolve_deadline(text, PUBLISHED)
     assert deadline.kind is kind
@@ -79,8 +83,9 @@ def test_coerce_keeps_real_dates():
     assert coerce_date(44439.0) is None
 
 
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)),
-       st.integers(min_value=0, max_value=48))  # fmt: skip
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(min_value=0, max_value=48)
+)
 def test_add_months_lands_in_the_right_month_and_never_overshoots(start, months):
     end = add_months(start, months)
     assert (end.year * 12 + end.month) - (start.year * 12 + start.month) == months

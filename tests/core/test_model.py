@@ -4,8 +4,16 @@ from automation.core.model import CellRef, Item, Kind, Rag, Status, column_lette
 
 
 def test_bulk_items_equal_ordinary_ones():
-    values = dict(publication="P", ref="R1", row=5, kind=Kind.ACTION, status=Status.CLOSED,
-                  date_closed=date(2021, 9, 1), sheet="Register", columns={"ref": 2})
+    values = dict(
+        publication="P",
+        ref="R1",
+        row=5,
+        kind=Kind.ACTION,
+        status=Status.CLOSED,
+        date_closed=date(2021, 9, 1),
+        sheet="Register",
+        columns={"ref": 2},
+    )
     assert Item.bulk(values) == Item(**values)
     assert Item.bulk(values).cell("ref") == CellRef("Register", 5, 2)
     assert Item.bulk({"publication": "P", "ref": "R", "row": 2}).extra == {}

@@ -116,8 +116,13 @@ def items(draw):
     )
 
 
-@given(items(), st.integers(0, 90), st.integers(0, 90), st.integers(0, 500),
-       st.one_of(st.none(), days.map(lambda d: TODAY + timedelta(days=d))))  # fmt: skip
+@given(
+    items(),
+    st.integers(0, 90),
+    st.integers(0, 90),
+    st.integers(0, 500),
+    st.one_of(st.none(), days.map(lambda d: TODAY + timedelta(days=d))),
+)
 def test_a_later_today_never_improves_a_rating(it, amber, stale, later, published):
     settings = Settings(amber, stale)
     before = rate(it, TODAY, settings, published)

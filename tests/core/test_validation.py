@@ -17,20 +17,22 @@ def test_a_clean_register_has_no_problems(tmp_path):
 
 
 def test_a_broken_register_names_every_problem_by_cell(tmp_path):
-    items = [item(ref=f"Recommendation {n}", row=n + 1, deadline_date=date(2021, 8, 31))
-             for n in range(1, 9)]  # fmt: skip
+    items = [item(ref=f"Recommendation {n}", row=n + 1, deadline_date=date(2021, 8, 31)) for n in range(1, 9)]
     path = workbook(tmp_path / "r.xlsx", items)
-    edit(path, {
-        "E2": "Done",                      # status not on the list
-        "F3": "Nobody Known",              # owner not on the Owners sheet
-        "H4": "31/13/2021",                # not a date
-        "B5": "Recommendation 1",          # duplicate (publication, ref)
-        "A6": "A report nobody listed",    # publication not on Publications
-        "E7": "Closed",                    # closed with no date closed, no evidence
-        "G8": datetime(2021, 12, 31),      # target date after the deadline
-        "K9": None,                        # kind missing
-        "Q9": "#DIV/0!",                   # an Excel error value
-    })  # fmt: skip
+    edit(
+        path,
+        {
+            "E2": "Done",  # status not on the list
+            "F3": "Nobody Known",  # owner not on the Owners sheet
+            "H4": "31/13/2021",  # not a date
+            "B5": "Recommendation 1",  # duplicate (publication, ref)
+            "A6": "A report nobody listed",  # publication not on Publications
+            "E7": "Closed",  # closed with no date closed, no evidence
+            "G8": datetime(2021, 12, 31),  # target date after the deadline
+            "K9": None,  # kind missing
+            "Q9": "#DIV/0!",  # an Excel error value
+        },
+    )
     edit(path, {"B2": "not-an-email"}, sheet="Owners")
     edit(path, {"B3": "many"}, sheet="Settings")
     assert problems_of(path) == [
@@ -60,8 +62,9 @@ def test_every_problem_says_how_to_fix_it_and_shows_the_value(tmp_path):
 
 
 def test_deadline_before_publication_is_a_warning_never_fixed(tmp_path):
-    path = workbook(tmp_path / "r.xlsx", [item(deadline_date=date(2021, 5, 31),
-                                               deadline_text="By 31 May 2021")])  # fmt: skip
+    path = workbook(
+        tmp_path / "r.xlsx", [item(deadline_date=date(2021, 5, 31), deadline_text="By 31 May 2021")]
+    )
     register = load_register(path)
     (problem,) = validate(register)
     assert (problem.severity.value, problem.where) == ("warning", "Register!H2")
@@ -77,15 +80,18 @@ def test_deadline_text_without_a_date_asks_for_the_date(tmp_path):
 
 
 def test_unowned_open_item_is_a_warning_and_for_information_needs_no_owner(tmp_path):
-    path = workbook(tmp_path / "r.xlsx", [
-        item(owner=""), item(ref="Recommendation 2", owner="", status=Status.FOR_INFORMATION)])  # fmt: skip
-    assert problems_of(path) == [
-        ("warning", "Register!F2", "open item has no owner, so nobody is chased")]
+    path = workbook(
+        tmp_path / "r.xlsx",
+        [item(owner=""), item(ref="Recommendation 2", owner="", status=Status.FOR_INFORMATION)],
+    )
+    assert problems_of(path) == [("warning", "Register!F2", "open item has no owner, so nobody is chased")]
 
 
 def test_closed_item_with_date_and_evidence_is_fine(tmp_path):
-    path = workbook(tmp_path / "r.xlsx", [item(status=Status.CLOSED, date_closed=date(2021, 9, 1),
-                                               evidence="Policy published")])  # fmt: skip
+    path = workbook(
+        tmp_path / "r.xlsx",
+        [item(status=Status.CLOSED, date_closed=date(2021, 9, 1), evidence="Policy published")],
+    )
     assert problems_of(path) == []
 
 

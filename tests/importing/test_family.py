@@ -66,9 +66,13 @@ def test_peel_letter_bullets_share_the_lead_in_deadline_and_addressee() -> None:
     assert publication["kind"] == "inspection"
     items = publication["items"]
     assert [item["ref"] for item in items] == [
-        "Cause of concern 1", "Recommendation 1.1", "Recommendation 1.2", "Recommendation 1.3",
-        "Cause of concern 2", "Recommendation 2.1",
-    ]  # fmt: skip
+        "Cause of concern 1",
+        "Recommendation 1.1",
+        "Recommendation 1.2",
+        "Recommendation 1.3",
+        "Cause of concern 2",
+        "Recommendation 2.1",
+    ]
     cause = items[0]
     assert cause["kind"] == "cause of concern" and cause["cause_for_concern"] is True
     assert cause["text"].startswith("The constabulary doesn’t always")
@@ -127,8 +131,9 @@ def test_unnumbered_afi_bullets_are_numbered_in_order() -> None:
     text = "Areas for improvement\n\n• The force should improve its call handling.\n• The force should audit crime records.\n"
     items = _items(text)
     assert [(item["ref"], item["kind"]) for item in items] == [
-        ("AFI 1", "area for improvement"), ("AFI 2", "area for improvement"),
-    ]  # fmt: skip
+        ("AFI 1", "area for improvement"),
+        ("AFI 2", "area for improvement"),
+    ]
 
 
 THEMATIC = """\
@@ -204,9 +209,11 @@ def test_super_complaint_actions_beside_recommendations() -> None:
     assert publication["kind"] == "super-complaint"
     items = publication["items"]
     assert [(item["ref"], item["kind"]) for item in items] == [
-        ("Recommendation 1", "recommendation"), ("Recommendation 2", "recommendation"),
-        ("Action 1", "action"), ("Action 2", "action"),
-    ]  # fmt: skip
+        ("Recommendation 1", "recommendation"),
+        ("Recommendation 2", "recommendation"),
+        ("Action 1", "action"),
+        ("Action 2", "action"),
+    ]
     assert items[0]["deadline"] is None  # 'within 24 hours' is a standard, not a deadline
     assert items[1]["addressees"] == ["Home Office", "Ministry of Justice"]
     assert items[2]["addressees"] == ["HMICFRS"]

@@ -119,6 +119,7 @@ def test_areas_for_improvement_listed_after_a_narrative_lead_in() -> None:
     (publication,) = data["publications"]
     assert publication["published"] == "2022-05-05"
     assert [(item["ref"], item["kind"]) for item in publication["items"]] == [
-        ("AFI 1", "area for improvement"), ("AFI 2", "area for improvement"),
-    ]  # fmt: skip
+        ("AFI 1", "area for improvement"),
+        ("AFI 2", "area for improvement"),
+    ]
     assert all(item["applies_to_force"] for item in publication["items"])

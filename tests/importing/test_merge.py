@@ -86,7 +86,10 @@ def test_an_item_already_there_is_never_overwritten_only_compared(fresh):
     assert plan.empty
     (difference,) = plan.differences
     assert (difference.where, difference.field, difference.in_register) == (
-        "Register!J2", "text", "Our own wording.")
+        "Register!J2",
+        "text",
+        "Our own wording.",
+    )
     import_paper(fresh, PAPER, TODAY)
     assert openpyxl.load_workbook(fresh)["Register"]["J2"].value == "Our own wording."
 

@@ -98,11 +98,19 @@ def test_pdf_lines_lose_running_heads_page_numbers_and_line_end_hyphens() -> Non
         return {"text": text, "x0": 72.0, "top": top, "bottom": top + 10, "edge": edge}
 
     pages = [
-        [line("OFFICIAL – Joint Audit Committee", 20, True), line("The force should improve its organisa-", 100),
-         line("tional learning and its decision-", 113), line("making.", 126), line("Page 1 of 2", 800, True)],
-        [line("OFFICIAL – Joint Audit Committee", 20, True), line("Decision-making matters.", 100),
-         line("- 2 -", 800, True)],
-    ]  # fmt: skip
+        [
+            line("OFFICIAL – Joint Audit Committee", 20, True),
+            line("The force should improve its organisa-", 100),
+            line("tional learning and its decision-", 113),
+            line("making.", 126),
+            line("Page 1 of 2", 800, True),
+        ],
+        [
+            line("OFFICIAL – Joint Audit Committee", 20, True),
+            line("Decision-making matters.", 100),
+            line("- 2 -", 800, True),
+        ],
+    ]
     texts = [block.flat for block in lines_to_document(pages).blocks]
     assert texts == [
         "The force should improve its organisational learning and its decision-making.",
@@ -141,10 +149,15 @@ def test_docx_letter_and_roman_numbering(tmp_path: Path) -> None:
     from automation.importing.readers.numbering import Level, Numbering
 
     numbering = Numbering(
-        levels={"1": {0: Level(1, "decimal", "%1."), 1: Level(1, "lowerLetter", "(%2)"),
-                      2: Level(1, "lowerRoman", "%3)")}},
+        levels={
+            "1": {
+                0: Level(1, "decimal", "%1."),
+                1: Level(1, "lowerLetter", "(%2)"),
+                2: Level(1, "lowerRoman", "%3)"),
+            }
+        },
         instances={"7": ("1", {}), "8": ("1", {0: 5})},
-    )  # fmt: skip
+    )
     shown = [
         numbering.show(num, level)
         for num, level in [("7", 0), ("7", 1), ("7", 1), ("7", 2), ("7", 0), ("8", 0)]
@@ -179,7 +192,9 @@ def test_docx_sections_as_word_headings_with_typed_numbers(tmp_path: Path) -> No
     data = to_json_dict(extract_file(tmp_path / "paper.docx"))
     (publication,) = data["publications"]
     assert (publication["title"], publication["published"], publication["kind"]) == (
-        "Police response to fraud: a review", "2021-08-05", "review",
-    )  # fmt: skip
+        "Police response to fraud: a review",
+        "2021-08-05",
+        "review",
+    )
     (item,) = publication["items"]
     assert (item["para"], item["deadline"], item["addressees"]) == ("1.2", "2021-09-30", ["Chief constables"])

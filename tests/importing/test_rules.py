@@ -79,11 +79,13 @@ def test_item_text_is_kept_verbatim(words: list[str]) -> None:
         ("Changes should be made as soon as possible.", "as soon as possible"),
         ("By Winter 2021, the force should publish its plan.", "By Winter 2021"),
         ("The guidance issued in September 2019 by the NPCC should be adopted.", None),
-        ("HMICFRS should report within six months of the date of publication of this report.",
-         "within six months of the date of publication of this report"),
+        (
+            "HMICFRS should report within six months of the date of publication of this report.",
+            "within six months of the date of publication of this report",
+        ),
         ("Supported by 2000 officers, the force should act.", None),
     ],
-)  # fmt: skip
+)
 def test_deadline_phrases_found(text: str, phrase: str | None) -> None:
     assert find_deadline(text) == phrase
 
@@ -91,30 +93,48 @@ def test_deadline_phrases_found(text: str, phrase: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "addressees"),
     [
-        ("By 30 November 2021, the NCA, in consultation with ROCUs, forces and the Home Office, "
-         "should consider it.", ["NCA"]),
-        ("The director general, with the Home Office, should review it.",
-         ["Director General of the NCA", "Home Office"]),
-        ("Chief Constables, in conjunction with the NPCC lead for bail, should act.",
-         ["Chief constables", "NPCC lead for bail"]),
+        (
+            "By 30 November 2021, the NCA, in consultation with ROCUs, forces and the Home Office, "
+            "should consider it.",
+            ["NCA"],
+        ),
+        (
+            "The director general, with the Home Office, should review it.",
+            ["Director General of the NCA", "Home Office"],
+        ),
+        (
+            "Chief Constables, in conjunction with the NPCC lead for bail, should act.",
+            ["Chief constables", "NPCC lead for bail"],
+        ),
         ("The Home Office should work with the College of Policing to develop it.", ["Home Office"]),
-        ("The National Police Chiefs’ Council lead for serious organised crime should act. "
-         "Chief constables should comply.", ["NPCC lead for serious and organised crime", "Chief constables"]),
-        ("1) Home Office and Ministry of Justice to each provide a report; and 2) NPCC to collate "
-         "chief constables' progress.", ["Home Office", "Ministry of Justice", "NPCC"]),
+        (
+            "The National Police Chiefs’ Council lead for serious organised crime should act. "
+            "Chief constables should comply.",
+            ["NPCC lead for serious and organised crime", "Chief constables"],
+        ),
+        (
+            "1) Home Office and Ministry of Justice to each provide a report; and 2) NPCC to collate "
+            "chief constables' progress.",
+            ["Home Office", "Ministry of Justice", "NPCC"],
+        ),
         ("In light of changes, we propose that HMICFRS should consider it.", ["HMICFRS"]),
         ("The recent appointment of the Minister for Crime should make sure of it.", []),
-        ("The NPCC and the Home Office should appoint a lead. The lead should report monthly.",
-         ["NPCC", "Home Office"]),
-        ("By June, the NPCC VAWG lead should act. By July, the national lead should report.",
-         ["NPCC VAWG lead"]),
-        ("The police and the CPS should review it. They should implement changes.",
-         ["Police forces", "CPS"]),
-        ("All police forces and relevant partner agencies should record it.",
-         ["Police forces", "Partner agencies"]),
+        (
+            "The NPCC and the Home Office should appoint a lead. The lead should report monthly.",
+            ["NPCC", "Home Office"],
+        ),
+        (
+            "By June, the NPCC VAWG lead should act. By July, the national lead should report.",
+            ["NPCC VAWG lead"],
+        ),
+        ("The police and the CPS should review it. They should implement changes.", ["Police forces", "CPS"]),
+        (
+            "All police forces and relevant partner agencies should record it.",
+            ["Police forces", "Partner agencies"],
+        ),
         ("There should be an immediate commitment. Structures and funding should be put in place.", []),
     ],
-)  # fmt: skip
+)
 def test_addressees(text: str, addressees: list[str]) -> None:
     assert find_addressees(text) == addressees
 
@@ -122,14 +142,19 @@ def test_addressees(text: str, addressees: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "number", "cause"),
     [
-        ("Recommendation 10 (cause for concern): With immediate effect, act.", Kind.RECOMMENDATION, "10", True),
+        (
+            "Recommendation 10 (cause for concern): With immediate effect, act.",
+            Kind.RECOMMENDATION,
+            "10",
+            True,
+        ),
         ("Recommendation 2 – cause of concern: The force should act.", Kind.RECOMMENDATION, "2", True),
         ("AFI 3 – The force should act.", Kind.AREA_FOR_IMPROVEMENT, "3", False),
         ("Area for improvement 1", Kind.AREA_FOR_IMPROVEMENT, "1", False),
         ("Action 4: HMICFRS should consider it.", Kind.ACTION, "4", False),
         ("Cause of concern: The force is slow.", Kind.CAUSE_OF_CONCERN, "", True),
     ],
-)  # fmt: skip
+)
 def test_labels(text: str, kind: Kind, number: str, cause: bool) -> None:
     label = parse_label(text)
     assert label is not None

@@ -19,29 +19,38 @@ OWNERS = (
 
 def register(*items):
     return Register(
-        path=None, items=tuple(items), owners=OWNERS,
-        publications=(Publication(PUB, PUBLISHED),), settings=Settings(), problems=(),
-    )  # fmt: skip
+        path=None,
+        items=tuple(items),
+        owners=OWNERS,
+        publications=(Publication(PUB, PUBLISHED),),
+        settings=Settings(),
+        problems=(),
+    )
 
 
 def plan(reg, problems=(), history=None, **options):
-    return compose(reg, status_report(reg, TODAY), list(problems), history or History(), Options(
-        allowed_domains=("*.police.uk",), **options))
+    return compose(
+        reg,
+        status_report(reg, TODAY),
+        list(problems),
+        history or History(),
+        Options(allowed_domains=("*.police.uk",), **options),
+    )
 
 
 FRESH = TODAY - timedelta(days=2)
 ITEMS = (
-    item(ref="R1", row=2, deadline_date=TODAY - timedelta(days=5), last_update=FRESH),       # red
-    item(ref="R2", row=3, deadline_date=TODAY + timedelta(days=10), last_update=FRESH),      # amber due soon
-    item(ref="R3", row=4, last_update=TODAY - timedelta(days=40)),                           # amber stale
-    item(ref="R4", row=5, deadline_date=TODAY + timedelta(days=90), last_update=FRESH),      # green
-    item(ref="R5", row=6, status=Status.CLOSED, date_closed=FRESH, evidence="x"),            # blue: not in digest
-    item(ref="R6", row=7, status=Status.FOR_INFORMATION),                                    # not rated
-    item(ref="T1", row=8, owner="Tom Brennan", deadline_date=TODAY - timedelta(days=1)),     # Tom's red
-    item(ref="U1", row=9, owner="", deadline_date=TODAY + timedelta(days=3)),                # unowned
+    item(ref="R1", row=2, deadline_date=TODAY - timedelta(days=5), last_update=FRESH),  # red
+    item(ref="R2", row=3, deadline_date=TODAY + timedelta(days=10), last_update=FRESH),  # amber due soon
+    item(ref="R3", row=4, last_update=TODAY - timedelta(days=40)),  # amber stale
+    item(ref="R4", row=5, deadline_date=TODAY + timedelta(days=90), last_update=FRESH),  # green
+    item(ref="R5", row=6, status=Status.CLOSED, date_closed=FRESH, evidence="x"),  # blue: not in digest
+    item(ref="R6", row=7, status=Status.FOR_INFORMATION),  # not rated
+    item(ref="T1", row=8, owner="Tom Brennan", deadline_date=TODAY - timedelta(days=1)),  # Tom's red
+    item(ref="U1", row=9, owner="", deadline_date=TODAY + timedelta(days=3)),  # unowned
     item(ref="N1", row=10, owner="No Mail", last_update=FRESH),
     item(ref="O1", row=11, owner="Outsider", last_update=FRESH),
-)  # fmt: skip
+)
 
 
 def test_each_owner_gets_only_their_open_items_grouped_most_urgent_first():
@@ -50,7 +59,11 @@ def test_each_owner_gets_only_their_open_items_grouped_most_urgent_first():
     assert set(digests) == {"Dana Whitfield", "Tom Brennan"}
     dana = digests["Dana Whitfield"]
     assert [(s.title, [line.ref for line in s.lines]) for s in dana.sections] == [
-        ("Overdue", ["R1"]), ("Due soon", ["R2"]), ("Needs an update", ["R3"]), ("On track", ["R4"])]
+        ("Overdue", ["R1"]),
+        ("Due soon", ["R2"]),
+        ("Needs an update", ["R3"]),
+        ("On track", ["R4"]),
+    ]
     assert dana.count == 4
     assert [line.ref for s in digests["Tom Brennan"].sections for line in s.lines] == ["T1"]
 
@@ -75,8 +88,9 @@ def test_rows_with_errors_are_left_out_of_digests_and_listed_in_the_summary():
 
 def test_red_at_two_runs_in_a_row_escalates_to_the_owners_manager():
     since = TODAY - timedelta(days=14)
-    history = History(TODAY - timedelta(days=7), {(PUB, "R1"): Rag.RED, (PUB, "T1"): Rag.GREEN},
-                      {(PUB, "R1"): since})  # fmt: skip
+    history = History(
+        TODAY - timedelta(days=7), {(PUB, "R1"): Rag.RED, (PUB, "T1"): Rag.GREEN}, {(PUB, "R1"): since}
+    )
     result = plan(register(*ITEMS), history=history)
     digests = {d.owner.name: d for d in result.digests}
     dana, tom = digests["Dana Whitfield"], digests["Tom Brennan"]

@@ -42,13 +42,29 @@ def test_message_states_and_completed_weeks(tmp_path):
     with Ledger(tmp_path / "l.sqlite") as ledger:
         key = "2021-W40:owner:a@x.police.uk"
         assert ledger.message(key) is None
-        ledger.attempting(key, week="2021-W40", kind="owner", recipient="a@x.police.uk", subject="s",
-                          transport="outbox", run_id=1, now=NOW)  # fmt: skip
+        ledger.attempting(
+            key,
+            week="2021-W40",
+            kind="owner",
+            recipient="a@x.police.uk",
+            subject="s",
+            transport="outbox",
+            run_id=1,
+            now=NOW,
+        )
         assert [m.key for m in ledger.stuck("2021-W40")] == [key]
         ledger.failed(key, "busy", NOW)
         assert ledger.message(key).error == "busy"
-        ledger.attempting(key, week="2021-W40", kind="owner", recipient="a@x.police.uk", subject="s",
-                          transport="outbox", run_id=2, now=NOW)  # fmt: skip
+        ledger.attempting(
+            key,
+            week="2021-W40",
+            kind="owner",
+            recipient="a@x.police.uk",
+            subject="s",
+            transport="outbox",
+            run_id=2,
+            now=NOW,
+        )
         ledger.sent(key, "id-1", NOW)
         record = ledger.message(key)
         assert (record.state, record.transport_id, record.attempts, record.error) == ("sent", "id-1", 2, None)

@@ -22,24 +22,54 @@ TODAY = date(2021, 10, 4)
 
 def plan():
     items = (
-        item(ref="Recommendation 1", row=2, deadline_date=date(2021, 8, 31), deadline_text="By 31 August 2021",
-             last_update=date(2021, 9, 27), text="By 31 August 2021, chief constables should review "
-             "the force's use of pre-charge bail & release under investigation <in all cases>."),
+        item(
+            ref="Recommendation 1",
+            row=2,
+            deadline_date=date(2021, 8, 31),
+            deadline_text="By 31 August 2021",
+            last_update=date(2021, 9, 27),
+            text="By 31 August 2021, chief constables should review "
+            "the force's use of pre-charge bail & release under investigation <in all cases>.",
+        ),
         item(ref="Recommendation 2", row=3, deadline_date=date(2021, 10, 20), last_update=date(2021, 9, 30)),
-        item(ref="AFI 3", row=4, kind=None, last_update=date(2021, 8, 1), text="The force should " + "improve " * 40),
+        item(
+            ref="AFI 3",
+            row=4,
+            kind=None,
+            last_update=date(2021, 8, 1),
+            text="The force should " + "improve " * 40,
+        ),
         item(ref="Recommendation 4", row=5, target_date=date(2022, 3, 31), last_update=date(2021, 9, 29)),
         item(ref="Recommendation 5", row=6, status=Status.AWAITING_SIGN_OFF, last_update=date(2021, 9, 20)),
         item(ref="Recommendation 6", row=7, owner="", deadline_date=date(2021, 10, 10)),
         item(ref="Recommendation 7", row=8, owner="Tom Brennan", deadline_date=date(2021, 9, 1)),
-    )  # fmt: skip
-    register = Register(None, items, (
-        Owner("Dana Whitfield", "dana.whitfield@demo.police.uk", "", "mark.ellison@demo.police.uk"),
-        Owner("Tom Brennan", "", "", "")), (Publication(PUB, PUBLISHED),), Settings(), ())
-    history = History(TODAY - timedelta(days=7), {(PUB, "Recommendation 1"): Rag.RED,
-                      (PUB, "Recommendation 2"): Rag.GREEN}, {(PUB, "Recommendation 1"): date(2021, 9, 13)})
-    problems = [Problem(Severity.ERROR, "Register", "K4", "", "has no kind", "pick the kind from the drop-down", 4)]
-    return compose(register, status_report(register, TODAY), problems, history,
-                   Options(updates_to="governance@demo.police.uk", allowed_domains=("*.police.uk",)))
+    )
+    register = Register(
+        None,
+        items,
+        (
+            Owner("Dana Whitfield", "dana.whitfield@demo.police.uk", "", "mark.ellison@demo.police.uk"),
+            Owner("Tom Brennan", "", "", ""),
+        ),
+        (Publication(PUB, PUBLISHED),),
+        Settings(),
+        (),
+    )
+    history = History(
+        TODAY - timedelta(days=7),
+        {(PUB, "Recommendation 1"): Rag.RED, (PUB, "Recommendation 2"): Rag.GREEN},
+        {(PUB, "Recommendation 1"): date(2021, 9, 13)},
+    )
+    problems = [
+        Problem(Severity.ERROR, "Register", "K4", "", "has no kind", "pick the kind from the drop-down", 4)
+    ]
+    return compose(
+        register,
+        status_report(register, TODAY),
+        problems,
+        history,
+        Options(updates_to="governance@demo.police.uk", allowed_domains=("*.police.uk",)),
+    )
 
 
 def check(name, text):
@@ -53,13 +83,18 @@ def check(name, text):
 def rendered():
     composed = plan()
     renderer = Renderer("OFFICIAL")
-    return (renderer.owner_digest(composed.digests[0], composed.as_of, "2021-W40"),
-            renderer.manager_summary(composed.summary, "2021-W40"))
+    return (
+        renderer.owner_digest(composed.digests[0], composed.as_of, "2021-W40"),
+        renderer.manager_summary(composed.summary, "2021-W40"),
+    )
 
 
 def test_owner_digest_golden(rendered):
     digest, _ = rendered
-    assert digest.subject == "OFFICIAL: HMICFRS recommendations \u2013 4 open items for you, week 2021-W40 (escalated)"
+    assert (
+        digest.subject
+        == "OFFICIAL: HMICFRS recommendations \u2013 4 open items for you, week 2021-W40 (escalated)"
+    )
     check("owner_digest.txt", digest.text)
     check("owner_digest.html", digest.html)
 

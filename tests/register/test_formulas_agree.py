@@ -99,41 +99,61 @@ def case_rows(today: date) -> dict[str, dict[str, Any]]:
     # every status, on an item that would otherwise be Red
     for status in Status:
         rows[f"status {status.name.lower()}, target passed"] = dict(status=status, target_date=days(-5))
-    for typed in ("", "Done", "closed", "SUPERSEDED", "for information",
-                  "complete \u2013 awaiting sign-off", "Complete - awaiting sign-off", "Closed "):
+    for typed in (
+        "",
+        "Done",
+        "closed",
+        "SUPERSEDED",
+        "for information",
+        "complete \u2013 awaiting sign-off",
+        "Complete - awaiting sign-off",
+        "Closed ",
+    ):
         rows[f"status typed {typed!r}, target passed"] = dict(status=Odd(typed), target_date=days(-5))
     for typed in ("", "Done"):
         rows[f"status typed {typed!r}, due far ahead, fresh"] = dict(
-            status=Odd(typed), target_date=days(90), last_update=fresh)
+            status=Odd(typed), target_date=days(90), last_update=fresh
+        )
     for status in (Status.CLOSED, Status.SUPERSEDED, Status.FOR_INFORMATION, Status.AWAITING_SIGN_OFF):
         rows[f"status {status.name.lower()}, no deadline, never updated"] = dict(
-            status=status, publication=UNDATED)
+            status=status, publication=UNDATED
+        )
     # the due date: target date, else deadline date, else an immediate deadline's publication
     for field in ("target_date", "deadline_date"):
         for offset in (-30, -1, 0, 1, AMBER - 1, AMBER, AMBER + 1, 90):
             rows[f"{field} today{offset:+d}, fresh"] = {field: days(offset), "last_update": fresh}
         rows[f"{field} amber+1, updated stale ago"] = {field: days(AMBER + 1), "last_update": days(-STALE)}
-        rows[f"{field} amber+1, updated stale+1 ago"] = {field: days(AMBER + 1),
-                                                          "last_update": days(-STALE - 1)}
+        rows[f"{field} amber+1, updated stale+1 ago"] = {
+            field: days(AMBER + 1),
+            "last_update": days(-STALE - 1),
+        }
         rows[f"{field} far, updated stale+1 ago"] = {field: days(90), "last_update": days(-STALE - 1)}
         rows[f"{field} far, never updated, old pub"] = {field: days(90)}
         rows[f"{field} far, never updated, recent pub"] = {field: days(90), "publication": RECENT}
-    rows["target ahead beats deadline passed"] = dict(target_date=days(60), deadline_date=days(-3),
-                                                      last_update=fresh)
+    rows["target ahead beats deadline passed"] = dict(
+        target_date=days(60), deadline_date=days(-3), last_update=fresh
+    )
     rows["target passed beats deadline ahead"] = dict(target_date=days(-3), deadline_date=days(60))
-    rows["target beats immediate"] = dict(target_date=days(60), deadline_text="Immediately",
-                                          last_update=fresh)
+    rows["target beats immediate"] = dict(
+        target_date=days(60), deadline_text="Immediately", last_update=fresh
+    )
     rows["deadline beats immediate"] = dict(deadline_date=days(AMBER), deadline_text="Immediately")
     updates = {"fresh": fresh, "never updated": None, "updated stale+1 ago": days(-STALE - 1)}
     for text, publication, update in (
-        ("Immediately", OLD, "never updated"), ("With immediate effect", RECENT, "fresh"),
-        ("IMMEDIATE", SOON, "never updated"), ("immediately", LATER, "fresh"),
-        ("Immediately", LATER, "never updated"), ("Immediately", LATER, "updated stale+1 ago"),
-        ("Immediately", UNDATED, "fresh"), ("Immediately", UNDATED, "never updated"),
-        ("With immediate effect", UNLISTED, "fresh"), ("Immediately", UNLISTED, "never updated"),
+        ("Immediately", OLD, "never updated"),
+        ("With immediate effect", RECENT, "fresh"),
+        ("IMMEDIATE", SOON, "never updated"),
+        ("immediately", LATER, "fresh"),
+        ("Immediately", LATER, "never updated"),
+        ("Immediately", LATER, "updated stale+1 ago"),
+        ("Immediately", UNDATED, "fresh"),
+        ("Immediately", UNDATED, "never updated"),
+        ("With immediate effect", UNLISTED, "fresh"),
+        ("Immediately", UNLISTED, "never updated"),
     ):
         rows[f"{text!r}, {publication}, {update}"] = dict(
-            deadline_text=text, publication=publication, last_update=updates[update])
+            deadline_text=text, publication=publication, last_update=updates[update]
+        )
     # no deadline at all: the stale window, from the last update or else from publication
     for offset in (0, -1, -STALE + 1, -STALE, -STALE - 1, -400, 3):
         rows[f"no deadline, updated today{offset:+d}"] = dict(last_update=days(offset))
@@ -147,10 +167,12 @@ def case_rows(today: date) -> dict[str, dict[str, Any]]:
     rows["status typed '', no deadline, fresh"] = dict(status=Odd(""), last_update=fresh)
     # regressions: once disagreed; then the intended difference (see WORDING)
     rows["title with a trailing space, immediate"] = dict(
-        publication=RECENT + " ", deadline_text="Immediately", last_update=fresh)
+        publication=RECENT + " ", deadline_text="Immediately", last_update=fresh
+    )
     rows["title with a trailing space, never updated"] = dict(publication=RECENT + " ")
     rows["target at noon exactly amber days ahead"] = dict(
-        target_date=datetime.combine(days(AMBER), time(12)), last_update=fresh)
+        target_date=datetime.combine(days(AMBER), time(12)), last_update=fresh
+    )
     rows["deadline wording 'Within six months'"] = dict(deadline_text="Within six months", last_update=fresh)
     rows["deadline wording 'By 31 March 2020'"] = dict(deadline_text="By 31 March 2020", last_update=fresh)
     return rows
@@ -166,9 +188,14 @@ def case_items(today: date) -> list[Item]:
     items = []
     for row, (case, cells) in enumerate(case_rows(today).items(), start=2):
         values: dict[str, Any] = dict(
-            publication=OLD, ref=case, row=row, kind=Kind.RECOMMENDATION, status=Status.IN_PROGRESS,
-            owner="Dana Whitfield", text=f"Case: {case}.",
-        )  # fmt: skip
+            publication=OLD,
+            ref=case,
+            row=row,
+            kind=Kind.RECOMMENDATION,
+            status=Status.IN_PROGRESS,
+            owner="Dana Whitfield",
+            text=f"Case: {case}.",
+        )
         values.update(cells)
         items.append(Item(**values))
     return items
@@ -179,16 +206,27 @@ def recalculate(sources: list[Path], out: Path, profile: Path) -> None:
     settings = profile / "user" / "registrymodifications.xcu"
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(RECALC_ALWAYS, "utf-8")
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--nologo", "--nodefault", "--convert-to", "xlsx", "--outdir", str(out),
-               *map(str, sources)]  # fmt: skip
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(out),
+        *map(str, sources),
+    ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired:
         pytest.fail(f"LibreOffice did not convert the workbooks within {CONVERT_TIMEOUT} s")
     missing = [s.name for s in sources if not (out / s.name).exists()]
     assert done.returncode == 0 and not missing, (
-        f"LibreOffice failed (exit {done.returncode}, missing {missing}):\n{done.stdout}\n{done.stderr}")
+        f"LibreOffice failed (exit {done.returncode}, missing {missing}):\n{done.stdout}\n{done.stderr}"
+    )
 
 
 def computed_cells(path: Path) -> dict[int, tuple[Any, Any]]:
@@ -219,8 +257,12 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Recalcul
         source, out = base / "source", base / "out"
         source.mkdir()
         today = date.today()
-        write_register(source / "cases.xlsx", items=case_items(today), publications=publications(today),
-                       settings=SETTINGS)  # fmt: skip
+        write_register(
+            source / "cases.xlsx",
+            items=case_items(today),
+            publications=publications(today),
+            settings=SETTINGS,
+        )
         build_demo(source / "demo.xlsx")
         recalculate([source / "cases.xlsx", source / "demo.xlsx"], out, base / "profile")
         if date.today() == today:
@@ -246,8 +288,10 @@ def disagreement(rated: RatedItem, excel: tuple[Any, Any]) -> str | None:
     if rag == want_rag and got_due == want_due:
         return None
     item = rated.item
-    return (f"row {item.row} ({item.publication!r}, {item.ref!r}): LibreOffice RAG {rag!r}, Due {due!r}; "
-            f"Python {want_rag!r} ({rated.rating.reason}), due {want_due}")
+    return (
+        f"row {item.row} ({item.publication!r}, {item.ref!r}): LibreOffice RAG {rag!r}, Due {due!r}; "
+        f"Python {want_rag!r} ({rated.rating.reason}), due {want_due}"
+    )
 
 
 def row_of(recalculated: dict[str, Recalculated], case: str) -> tuple[RatedItem, tuple[Any, Any]]:

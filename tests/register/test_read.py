@@ -18,13 +18,34 @@ def free_layout(path, *, epoch_1904=False):
     sheet.title = "  register "
     sheet["B1"] = "HMICFRS recommendations - master copy"
     sheet.append([])
-    sheet.append([None, "STATUS", "  ref ", "publication", "Kind", "Deadline (date)",
-                  "Officer's notes", "Last Update Date", "Owner"])
-    sheet.append([None, "In progress", "Rec 1", PUB, "recommendation", datetime(2021, 8, 31),
-                  "chased 1/9", "01/09/2021", "Dana Whitfield"])
+    sheet.append(
+        [
+            None,
+            "STATUS",
+            "  ref ",
+            "publication",
+            "Kind",
+            "Deadline (date)",
+            "Officer's notes",
+            "Last Update Date",
+            "Owner",
+        ]
+    )
+    sheet.append(
+        [
+            None,
+            "In progress",
+            "Rec 1",
+            PUB,
+            "recommendation",
+            datetime(2021, 8, 31),
+            "chased 1/9",
+            "01/09/2021",
+            "Dana Whitfield",
+        ]
+    )
     sheet.append([])
-    sheet.append([None, "Closed", "AFI 2", PUB, "Area for improvement", "March 2022", None,
-                  None, ""])
+    sheet.append([None, "Closed", "AFI 2", PUB, "Area for improvement", "March 2022", None, None, ""])
     book.save(path)
     return path
 
@@ -33,7 +54,11 @@ def test_finds_sheet_and_columns_by_name_wherever_they_are(tmp_path):
     register = load_register(free_layout(tmp_path / "r.xlsx"))
     first, second = register.items
     assert (first.ref, first.publication, first.status, first.kind) == (
-        "Rec 1", PUB, Status.IN_PROGRESS, Kind.RECOMMENDATION)
+        "Rec 1",
+        PUB,
+        Status.IN_PROGRESS,
+        Kind.RECOMMENDATION,
+    )
     assert first.deadline_date == date(2021, 8, 31)
     assert first.last_update == date(2021, 9, 1)
     assert first.row == 4
@@ -87,10 +112,13 @@ def test_missing_required_column_lists_the_headers_found(tmp_path):
         (b"", "is empty"),
         (b"Publication,Ref\n", "is not an Excel .xlsx workbook"),
         (b"PK\x03\x04 truncated zip", "is not an Excel .xlsx workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"), "protected with a password"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),
+            "protected with a password",
+        ),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "old-style .xls"),
     ],
-)  # fmt: skip
+)
 def test_unreadable_files_say_why(tmp_path, content, reason):
     path = tmp_path / "r.xlsx"
     if content is not None:
@@ -125,14 +153,32 @@ def test_excel_error_values_are_found_by_cell(tmp_path):
 
 
 def test_template_round_trip(tmp_path):
-    original = item(target_date=date(2021, 12, 1), deadline_text="By 31 August 2021",
-                    deadline_date=date(2021, 8, 31), cause_for_concern=True, applies_to_force=True,
-                    last_update=date(2021, 9, 20), addressees="Chief constables")  # fmt: skip
+    original = item(
+        target_date=date(2021, 12, 1),
+        deadline_text="By 31 August 2021",
+        deadline_date=date(2021, 8, 31),
+        cause_for_concern=True,
+        applies_to_force=True,
+        last_update=date(2021, 9, 20),
+        addressees="Chief constables",
+    )
     register = load_register(workbook(tmp_path / "r.xlsx", [original]))
     (read,) = register.items
-    for field in ("publication", "ref", "kind", "status", "owner", "target_date", "deadline_date",
-                  "deadline_text", "cause_for_concern", "applies_to_force", "last_update",
-                  "addressees", "text"):  # fmt: skip
+    for field in (
+        "publication",
+        "ref",
+        "kind",
+        "status",
+        "owner",
+        "target_date",
+        "deadline_date",
+        "deadline_text",
+        "cause_for_concern",
+        "applies_to_force",
+        "last_update",
+        "addressees",
+        "text",
+    ):
         assert getattr(read, field) == getattr(original, field), field
     assert register.settings.amber_days == 30
     assert [o.name for o in register.owners] == ["Dana Whitfield", "Tom Brennan"]

@@ -15,14 +15,34 @@ from xlsxwriter.worksheet import Worksheet as XWorksheet
 HEADERS = ["Ref", "Recommendation", "Owner", "Status", "Raised", "Deadline", "Days", "Notes"]
 STATUSES = ["Open", "In progress", "Closed", "Red"]
 ROWS = [
-    ("R1", "Improve crime data integrity", "DCI Smith", "Open", date(2023, 1, 5),
-     date(2024, 3, 31), "Board paper due"),
-    ("R2", "Review stop and search scrutiny", "Supt Jones", "In progress", date(2023, 2, 1),
-     date(2024, 6, 30), None),
-    ("R3", "Vetting backlog cleared\nwithin 12 months", "DCI Smith", "Red", date(2023, 3, 9),
-     date(2024, 1, 31), "Escalated"),
-    ("R4", "Custody training refresh", "Insp Patel", "Closed", date(2022, 11, 20),
-     date(2023, 12, 1), None),
+    (
+        "R1",
+        "Improve crime data integrity",
+        "DCI Smith",
+        "Open",
+        date(2023, 1, 5),
+        date(2024, 3, 31),
+        "Board paper due",
+    ),
+    (
+        "R2",
+        "Review stop and search scrutiny",
+        "Supt Jones",
+        "In progress",
+        date(2023, 2, 1),
+        date(2024, 6, 30),
+        None,
+    ),
+    (
+        "R3",
+        "Vetting backlog cleared\nwithin 12 months",
+        "DCI Smith",
+        "Red",
+        date(2023, 3, 9),
+        date(2024, 1, 31),
+        "Escalated",
+    ),
+    ("R4", "Custody training refresh", "Insp Patel", "Closed", date(2022, 11, 20), date(2023, 12, 1), None),
 ]
 LAST_ROW = 1 + len(ROWS)  # 1-based Excel row of the last data row (5)
 
@@ -63,8 +83,13 @@ def _fill_register(wb: XWorkbook, ws: XWorksheet) -> None:
     columns[4]["format"] = dmy
     columns[5]["format"] = dmy
     columns[6] = {"header": "Days", "formula": "=[@Deadline]-[@Raised]"}
-    ws.add_table(0, 0, LAST_ROW - 1, len(HEADERS) - 1,
-                 {"name": "Recs", "data": data, "columns": columns, "style": "Table Style Medium 2"})
+    ws.add_table(
+        0,
+        0,
+        LAST_ROW - 1,
+        len(HEADERS) - 1,
+        {"name": "Recs", "data": data, "columns": columns, "style": "Table Style Medium 2"},
+    )
     ws.freeze_panes(1, 0)
     ws.set_column("A:A", 8)
     ws.set_column("B:B", 40)
@@ -72,13 +97,14 @@ def _fill_register(wb: XWorkbook, ws: XWorksheet) -> None:
     ws.set_column("E:F", 12)
     ws.set_row(2, 30)
     ws.data_validation(f"D2:D{LAST_ROW}", {"validate": "list", "source": "=StatusList"})
-    ws.data_validation(f"C2:C{LAST_ROW}",
-                       {"validate": "list", "source": ["DCI Smith", "Supt Jones", "Insp Patel"]})
+    ws.data_validation(
+        f"C2:C{LAST_ROW}", {"validate": "list", "source": ["DCI Smith", "Supt Jones", "Insp Patel"]}
+    )
     red = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
-    ws.conditional_format(f"D2:D{LAST_ROW}", {"type": "cell", "criteria": "==",
-                                               "value": '"Red"', "format": red})
-    ws.conditional_format(f"A2:H{LAST_ROW}", {"type": "formula",
-                                               "criteria": "=$F2<TODAY()", "format": red})
+    ws.conditional_format(
+        f"D2:D{LAST_ROW}", {"type": "cell", "criteria": "==", "value": '"Red"', "format": red}
+    )
+    ws.conditional_format(f"A2:H{LAST_ROW}", {"type": "formula", "criteria": "=$F2<TODAY()", "format": red})
     ws.write_comment("A2", "Carried over from the 2022 inspection", {"author": "DCI Smith"})
     ws.write_comment("D4", "Chief officer briefed", {"author": "Supt Jones"})
 
@@ -138,15 +164,20 @@ def inject_threaded_comment(path: Path) -> None:
         )
         return _before_end(old, extra)
 
-    edit_zip(path, {
-        "[Content_Types].xml": types,
-        "xl/threadedComments/threadedComment1.xml": lambda _: THREADED.encode(),
-        "xl/persons/person.xml": lambda _: PERSONS.encode(),
-        "xl/worksheets/_rels/sheet1.xml.rels": lambda old: _add_rel(
-            old, "rIdTc1", THREADED_REL, "../threadedComments/threadedComment1.xml"),
-        "xl/_rels/workbook.xml.rels": lambda old: _add_rel(
-            old, "rIdP1", PERSON_REL, "persons/person.xml"),
-    })
+    edit_zip(
+        path,
+        {
+            "[Content_Types].xml": types,
+            "xl/threadedComments/threadedComment1.xml": lambda _: THREADED.encode(),
+            "xl/persons/person.xml": lambda _: PERSONS.encode(),
+            "xl/worksheets/_rels/sheet1.xml.rels": lambda old: _add_rel(
+                old, "rIdTc1", THREADED_REL, "../threadedComments/threadedComment1.xml"
+            ),
+            "xl/_rels/workbook.xml.rels": lambda old: _add_rel(
+                old, "rIdP1", PERSON_REL, "persons/person.xml"
+            ),
+        },
+    )
 
 
 def _add_rel(old: bytes | None, rid: str, kind: str, target: str) -> bytes:
@@ -158,7 +189,7 @@ def _before_end(old: bytes | None, extra: str) -> bytes:
     assert old is not None
     text = old.decode()
     match = list(re.finditer(r"</[A-Za-z:]+>\s*$", text))[-1]
-    return (text[: match.start()] + extra + text[match.start():]).encode()
+    return (text[: match.start()] + extra + text[match.start() :]).encode()
 
 
 def excel_owner_file(user: str) -> bytes:
@@ -184,8 +215,11 @@ def inject_sensitivity_label(path: Path) -> None:
         'ContentType="application/vnd.ms-office.classificationlabels+xml"/>'
     )
     rel = "http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels"
-    edit_zip(path, {
-        "[Content_Types].xml": lambda old: _before_end(old, override),
-        "docMetadata/LabelInfo.xml": lambda _: LABEL_INFO.encode(),
-        "_rels/.rels": lambda old: _add_rel(old, "rIdL1", rel, "docMetadata/LabelInfo.xml"),
-    })
+    edit_zip(
+        path,
+        {
+            "[Content_Types].xml": lambda old: _before_end(old, override),
+            "docMetadata/LabelInfo.xml": lambda _: LABEL_INFO.encode(),
+            "_rels/.rels": lambda old: _add_rel(old, "rIdL1", rel, "docMetadata/LabelInfo.xml"),
+        },
+    )

@@ -28,16 +28,28 @@ ITEM_TEXT = "The force should do a thing."
 def config(tmp_path: Path, schedule_: ScheduleConfig | None = None, **mail: object) -> Config:
     values: dict[str, object] = dict(register_owner=OWNER, it_contact=IT, allowed_domains=["demo.police.uk"])
     values.update(mail)
-    return Config(base_dir=tmp_path, mail=MailConfig(**values),  # type: ignore[arg-type]
-                  schedule=schedule_ or ScheduleConfig())
+    return Config(
+        base_dir=tmp_path,
+        mail=MailConfig(**values),  # type: ignore[arg-type]
+        schedule=schedule_ or ScheduleConfig(),
+    )
 
 
 def register(tmp_path: Path) -> Path:
     day = dt.date(2021, 10, 1)
-    return workbook(tmp_path / "tracker.xlsx", [
-        item(ref="R1", deadline_date=day - dt.timedelta(days=3), last_update=day),
-        item(ref="R2", row=3, owner="Tom Brennan", deadline_date=day + dt.timedelta(days=60), last_update=day),
-    ])  # fmt: skip
+    return workbook(
+        tmp_path / "tracker.xlsx",
+        [
+            item(ref="R1", deadline_date=day - dt.timedelta(days=3), last_update=day),
+            item(
+                ref="R2",
+                row=3,
+                owner="Tom Brennan",
+                deadline_date=day + dt.timedelta(days=60),
+                last_update=day,
+            ),
+        ],
+    )
 
 
 class FakeClock:
@@ -71,7 +83,9 @@ class FakeClock:
                     return clock.utc.astimezone().replace(tzinfo=None)
                 return clock.utc.astimezone(tz)
 
-        fake = types.SimpleNamespace(datetime=FakeDatetime, timedelta=dt.timedelta, time=dt.time, date=dt.date)
+        fake = types.SimpleNamespace(
+            datetime=FakeDatetime, timedelta=dt.timedelta, time=dt.time, date=dt.date
+        )
         monkeypatch.setattr(schedule, "datetime", fake)
 
 

@@ -22,7 +22,9 @@ def test_no_file_means_every_default(tmp_path):
 
 
 def test_values_are_read_and_paths_are_relative_to_the_file(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 register = "data/register.xlsx"
 [mail]
 transport = "smtp"
@@ -32,7 +34,8 @@ host = "relay.force.police.uk"
 port = 25
 security = "none"
 timeout = 5
-""")
+""",
+    )
     config = load_config(path)
     assert config.register_path == tmp_path / "data" / "register.xlsx"
     assert config.mail.smtp.port == 25
@@ -89,7 +92,10 @@ def test_readme_documents_every_key():
 
 
 def test_marking_must_be_one_line_of_capitals(tmp_path):
-    assert load_config(write(tmp_path, "[mail]\nmarking = 'OFFICIAL-SENSITIVE'")).mail.marking == "OFFICIAL-SENSITIVE"
+    assert (
+        load_config(write(tmp_path, "[mail]\nmarking = 'OFFICIAL-SENSITIVE'")).mail.marking
+        == "OFFICIAL-SENSITIVE"
+    )
     with pytest.raises(ConfigError, match="is not a protective marking"):
         load_config(write(tmp_path, '[mail]\nmarking = "OFFICIAL\\r\\nBcc: x@evil.example"'))
 

@@ -14,12 +14,14 @@ ROOT = Path(__file__).parents[2]
 def test_shipped_register_is_what_the_demo_command_builds(tmp_path):
     assert build_demo(tmp_path / "t.xlsx") == 93
     assert (tmp_path / "t.xlsx").read_bytes() == (ROOT / "tracker.xlsx").read_bytes(), (
-        "tracker.xlsx is out of date: rebuild it with 'tracker demo --force'")
+        "tracker.xlsx is out of date: rebuild it with 'tracker demo --force'"
+    )
 
 
 def test_shipped_register_holds_every_item_of_the_example_paper():
-    expected = json.loads((ROOT / "tests" / "data" /
-                           "jac-overview-hmicfrs-2021-q3.expected.json").read_text("utf-8"))  # fmt: skip
+    expected = json.loads(
+        (ROOT / "tests" / "data" / "jac-overview-hmicfrs-2021-q3.expected.json").read_text("utf-8")
+    )
     register = load_register(ROOT / "tracker.xlsx")
     want = {(p["title"], i["ref"]) for p in expected["publications"] for i in p["items"]}
     assert {item.key for item in register.items} == want
@@ -36,8 +38,12 @@ def test_shipped_register_is_valid_and_plausible():
     assert {i.owner for i in register.items} <= owners
     assert all(o.email.endswith("@example.police.uk") for o in register.owners)
     force_items = [i for i in register.items if i.applies_to_force]
-    assert {i.status for i in force_items} >= {Status.IN_PROGRESS, Status.CLOSED,
-                                               Status.AWAITING_SIGN_OFF, Status.NOT_STARTED}
+    assert {i.status for i in force_items} >= {
+        Status.IN_PROGRESS,
+        Status.CLOSED,
+        Status.AWAITING_SIGN_OFF,
+        Status.NOT_STARTED,
+    }
     assert all(i.status is Status.FOR_INFORMATION for i in register.items if not i.applies_to_force)
 
 
@@ -62,4 +68,5 @@ def test_reading_only_what_rating_needs_rates_the_same():
     full = status_report(load(ROOT / "tracker.xlsx"), date(2021, 10, 1))
     lean = status_report(load(ROOT / "tracker.xlsx", for_rating=True), date(2021, 10, 1))
     assert [(r.item.key, r.item.owner, r.item.status, r.rating) for r in full.rated] == [
-        (r.item.key, r.item.owner, r.item.status, r.rating) for r in lean.rated]
+        (r.item.key, r.item.owner, r.item.status, r.rating) for r in lean.rated
+    ]

@@ -65,9 +65,14 @@ def test_doctor_fails_clearly_when_the_smtp_server_is_not_there(tmp_path):
 
 def test_doctor_refuses_a_test_address_outside_the_allowed_domains(tmp_path):
     with smtp_server() as (port, sink):
-        result = doctor(tmp_path, "--config", str(write_config(tmp_path, port)), "--send-test", "me@gmail.com")
+        result = doctor(
+            tmp_path, "--config", str(write_config(tmp_path, port)), "--send-test", "me@gmail.com"
+        )
     assert result.exit_code == 1
-    assert "FAIL test message: not sent: email address me@gmail.com is outside the allowed domains" in result.output
+    assert (
+        "FAIL test message: not sent: email address me@gmail.com is outside the allowed domains"
+        in result.output
+    )
     assert sink.messages == []
 
 
@@ -84,8 +89,10 @@ def test_doctor_checks_secrets_without_showing_them(tmp_path, monkeypatch, value
         assert value not in result.output
     else:
         assert result.exit_code == 1
-        assert ("FAIL secret: [mail.smtp] password names environment variable TRACKER_TEST_SMTP_PASSWORD, "
-                "which is not set") in result.output
+        assert (
+            "FAIL secret: [mail.smtp] password names environment variable TRACKER_TEST_SMTP_PASSWORD, "
+            "which is not set"
+        ) in result.output
 
 
 def test_doctor_reports_a_bad_config_and_missing_settings(tmp_path):
@@ -100,11 +107,17 @@ def test_doctor_reports_a_bad_config_and_missing_settings(tmp_path):
     assert "FAIL config: " in result.output and "[mail] allowed_domains is empty" in result.output
     graph = tmp_path / "graph.toml"
     graph.write_text('[mail]\ntransport = "graph"\n')
-    assert "FAIL transport: graph: missing [mail.graph] tenant_id" in doctor(tmp_path, "--config", str(graph)).output
+    assert (
+        "FAIL transport: graph: missing [mail.graph] tenant_id"
+        in doctor(tmp_path, "--config", str(graph)).output
+    )
     outside = tmp_path / "outside.toml"
     outside.write_text('[mail]\nregister_owner = "someone@gmail.com"\n')
     result = doctor(tmp_path, "--config", str(outside))
-    assert "FAIL config: " in result.output and "register_owner: email address someone@gmail.com is outside" in result.output
+    assert (
+        "FAIL config: " in result.output
+        and "register_owner: email address someone@gmail.com is outside" in result.output
+    )
     no_it = tmp_path / "no-it.toml"
     no_it.write_text('[mail]\nregister_owner = "someone@force.police.uk"\n')
     result = doctor(tmp_path, "--config", str(no_it))

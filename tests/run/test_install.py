@@ -14,8 +14,9 @@ NS = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
 
 
 def install(tmp_path, kind, *args):
-    result = CliRunner().invoke(cli(), ["install-schedule", "--print", kind,
-                                        "--register", str(tmp_path / "tracker.xlsx"), *args])  # fmt: skip
+    result = CliRunner().invoke(
+        cli(), ["install-schedule", "--print", kind, "--register", str(tmp_path / "tracker.xlsx"), *args]
+    )
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -24,7 +25,10 @@ def test_systemd_service_and_timer(tmp_path):
     text = install(tmp_path, "systemd")
     assert "Type=oneshot" in text
     assert f"WorkingDirectory={tmp_path}" in text
-    assert f"ExecStart={sys.executable} -m automation schedule --once --register {tmp_path / 'tracker.xlsx'}\n" in text
+    assert (
+        f"ExecStart={sys.executable} -m automation schedule --once --register {tmp_path / 'tracker.xlsx'}\n"
+        in text
+    )
     assert "OnCalendar=Mon *-*-* 08:00 Europe/London" in text
     assert "Persistent=true" in text
     assert "WantedBy=timers.target" in text
@@ -44,12 +48,14 @@ def test_systemd_follows_the_config_and_quotes_awkward_paths(tmp_path):
 
 def test_windows_task_xml_catches_up_and_runs_with_limited_rights(tmp_path):
     text = install(tmp_path, "windows")
-    xml = text[text.index("<?xml"):text.index("</Task>") + len("</Task>")]
+    xml = text[text.index("<?xml") : text.index("</Task>") + len("</Task>")]
     task = ET.fromstring(xml.split("?>", 1)[1])
     assert task.findtext("t:Settings/t:StartWhenAvailable", namespaces=NS) == "true"
     assert task.find("t:Triggers/t:CalendarTrigger/t:ScheduleByWeek/t:DaysOfWeek/t:Monday", NS) is not None
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT08:00:00",
-                        task.findtext("t:Triggers/t:CalendarTrigger/t:StartBoundary", namespaces=NS))
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT08:00:00",
+        task.findtext("t:Triggers/t:CalendarTrigger/t:StartBoundary", namespaces=NS),
+    )
     assert task.findtext("t:Principals/t:Principal/t:RunLevel", namespaces=NS) == "LeastPrivilege"
     assert task.findtext("t:Actions/t:Exec/t:Command", namespaces=NS) == sys.executable
     assert task.findtext("t:Actions/t:Exec/t:WorkingDirectory", namespaces=NS) == str(tmp_path)

@@ -13,8 +13,9 @@ from tests.run.fakes import cli, config, register
 def runs(tmp_path, *args):
     toml = tmp_path / "tracker.toml"
     if not toml.exists():
-        toml.write_text('[mail]\nregister_owner = "governance@demo.police.uk"\n'
-                        'allowed_domains = ["demo.police.uk"]\n')  # fmt: skip
+        toml.write_text(
+            '[mail]\nregister_owner = "governance@demo.police.uk"\nallowed_domains = ["demo.police.uk"]\n'
+        )
     result = CliRunner().invoke(cli(), ["runs", "--config", str(toml), *args])
     assert result.exit_code == 0, result.output
     return result.output
@@ -33,11 +34,29 @@ def test_lists_runs_newest_first_aligned(tmp_path):
     path.unlink()
     unattended_weekly(cfg, path, date(2021, 10, 11), now=lambda: datetime(2021, 10, 11, 8))
     lines = runs(tmp_path).splitlines()
-    assert lines[0].split() == ["id", "kind", "week", "started", "finished", "outcome", "sent", "failed",
-                                "skipped", "errors", "warnings", "detail"]  # fmt: skip
+    assert lines[0].split() == [
+        "id",
+        "kind",
+        "week",
+        "started",
+        "finished",
+        "outcome",
+        "sent",
+        "failed",
+        "skipped",
+        "errors",
+        "warnings",
+        "detail",
+    ]
     assert len(lines) == 4
-    assert lines[1].split()[:6] == ["3", "weekly", "2021-W41", "2021-10-11T08:00:00", "2021-10-11T08:00:00",
-                                    "failed"]  # fmt: skip
+    assert lines[1].split()[:6] == [
+        "3",
+        "weekly",
+        "2021-W41",
+        "2021-10-11T08:00:00",
+        "2021-10-11T08:00:00",
+        "failed",
+    ]
     assert "does not exist" in lines[1]
     assert lines[2].split()[5:9] == ["done", "0", "0", "3"]
     assert lines[3].split()[5:9] == ["done", "3", "0", "0"]

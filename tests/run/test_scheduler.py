@@ -28,20 +28,37 @@ def drive(tmp_path, monkeypatch, start, days, *, cfg=None, catch_up=True, **jobs
     clock = FakeClock(start)
     clock.install(monkeypatch)
     stop = threading.Event()
-    scheduler = TrackerScheduler(cfg or config(tmp_path), tmp_path / "tracker.xlsx", now=clock.now,
-                                 sleep=clock.sleeper(start + timedelta(days=days), stop), stop=stop,
-                                 poll=3600, **jobs)  # fmt: skip
+    scheduler = TrackerScheduler(
+        cfg or config(tmp_path),
+        tmp_path / "tracker.xlsx",
+        now=clock.now,
+        sleep=clock.sleeper(start + timedelta(days=days), stop),
+        stop=stop,
+        poll=3600,
+        **jobs,
+    )
     scheduler.run(catch_up=catch_up)
     return clock
 
 
-@pytest.mark.parametrize(("start", "expected"), [
-    # Clocks go forward on Sunday 29 March 2026: 08:00 BST is 07:00 UTC.
-    (datetime(2026, 3, 27, 12, tzinfo=UTC), [datetime(2026, 3, 30, 7, tzinfo=UTC), datetime(2026, 4, 6, 7, tzinfo=UTC)]),
-    # Clocks go back on Sunday 25 October 2026: 08:00 GMT is 08:00 UTC.
-    (datetime(2026, 10, 23, 12, tzinfo=UTC), [datetime(2026, 10, 26, 8, tzinfo=UTC), datetime(2026, 11, 2, 8, tzinfo=UTC)]),
-])  # fmt: skip
-def test_weekly_run_fires_once_a_week_at_0800_london_across_clock_changes(tmp_path, monkeypatch, start, expected):
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # Clocks go forward on Sunday 29 March 2026: 08:00 BST is 07:00 UTC.
+        (
+            datetime(2026, 3, 27, 12, tzinfo=UTC),
+            [datetime(2026, 3, 30, 7, tzinfo=UTC), datetime(2026, 4, 6, 7, tzinfo=UTC)],
+        ),
+        # Clocks go back on Sunday 25 October 2026: 08:00 GMT is 08:00 UTC.
+        (
+            datetime(2026, 10, 23, 12, tzinfo=UTC),
+            [datetime(2026, 10, 26, 8, tzinfo=UTC), datetime(2026, 11, 2, 8, tzinfo=UTC)],
+        ),
+    ],
+)
+def test_weekly_run_fires_once_a_week_at_0800_london_across_clock_changes(
+    tmp_path, monkeypatch, start, expected
+):
     fired: list[tuple[datetime, date]] = []
     validated: list[datetime] = []
     clock = None
@@ -53,9 +70,16 @@ def test_weekly_run_fires_once_a_week_at_0800_london_across_clock_changes(tmp_pa
     clock.install(monkeypatch)
     stop = threading.Event()
     cfg = config(tmp_path, ScheduleConfig(daily_validation=True, daily_time="07:30"))
-    TrackerScheduler(cfg, tmp_path / "tracker.xlsx", now=clock.now, stop=stop, poll=3600,
-                     sleep=clock.sleeper(start + timedelta(days=12), stop), weekly=weekly,
-                     validation=lambda today: validated.append(clock.utc)).run(catch_up=False)  # fmt: skip
+    TrackerScheduler(
+        cfg,
+        tmp_path / "tracker.xlsx",
+        now=clock.now,
+        stop=stop,
+        poll=3600,
+        sleep=clock.sleeper(start + timedelta(days=12), stop),
+        weekly=weekly,
+        validation=lambda today: validated.append(clock.utc),
+    ).run(catch_up=False)
     assert [moment for moment, _ in fired] == expected
     assert [today.weekday() for _, today in fired] == [0, 0]  # Monday in London
     assert len(validated) == 12
@@ -73,11 +97,16 @@ def test_a_run_missed_while_down_is_caught_up_once_at_start_up_and_never_sends_t
     drive(tmp_path, monkeypatch, datetime(2021, 10, 5, 9, tzinfo=UTC), 1)
     week = tmp_path / "outbox" / "2021-W40"
     sent = sorted(p.name for p in week.glob("*.eml"))
-    assert sent == ["owner~dana.whitfield@demo.police.uk.eml", "owner~tom.brennan@demo.police.uk.eml",
-                    "summary~governance@demo.police.uk.eml"]  # fmt: skip
+    assert sent == [
+        "owner~dana.whitfield@demo.police.uk.eml",
+        "owner~tom.brennan@demo.police.uk.eml",
+        "summary~governance@demo.police.uk.eml",
+    ]
     stamps = {p.name: p.stat().st_mtime_ns for p in week.glob("*.eml")}
     with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
-        assert [(r.kind, r.week, r.outcome, r.sent) for r in ledger.runs()] == [("weekly", "2021-W40", "done", 3)]
+        assert [(r.kind, r.week, r.outcome, r.sent) for r in ledger.runs()] == [
+            ("weekly", "2021-W40", "done", 3)
+        ]
 
     # Restarted again on Thursday: the ledger shows this week done, so nothing runs.
     drive(tmp_path, monkeypatch, datetime(2021, 10, 7, 9, tzinfo=UTC), 1)

@@ -42,8 +42,10 @@ class MailServerDown:
     name = "smtp"
 
     def send(self, message, key):
-        raise TransientSendError("could not reach SMTP server mail.demo.police.uk:587: Connection refused",
-                                 fix="check [mail.smtp] host and port")  # fmt: skip
+        raise TransientSendError(
+            "could not reach SMTP server mail.demo.police.uk:587: Connection refused",
+            fix="check [mail.smtp] host and port",
+        )
 
 
 def test_unreadable_register_is_recorded_and_emailed_to_owner_and_it(tmp_path):
@@ -67,7 +69,8 @@ def test_unreadable_register_is_recorded_and_emailed_to_owner_and_it(tmp_path):
 def test_the_cli_exits_non_zero_when_the_unattended_run_fails(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tracker.toml").write_text(
-        f'[mail]\nregister_owner = "{OWNER}"\nit_contact = "{IT}"\nallowed_domains = ["demo.police.uk"]\n')
+        f'[mail]\nregister_owner = "{OWNER}"\nit_contact = "{IT}"\nallowed_domains = ["demo.police.uk"]\n'
+    )
     result = CliRunner().invoke(cli(), ["schedule", "--once", "--config", "tracker.toml"])
     assert result.exit_code == 1
     assert "weekly run failed" in result.output  # the log line on stderr
@@ -111,7 +114,9 @@ def test_notices_go_only_to_allowed_domains_and_never_raise(tmp_path):
     assert len(sent) == 1 and set(notices(tmp_path)) == {OWNER}
     (tmp_path / "blocked").write_text("a file where the outbox folder should be")
     broken = config(tmp_path, outbox="blocked")
-    assert notify_failure(broken, Failure("x"), today=TODAY, now=lambda: NOW, transport=MailServerDown()) == []
+    assert (
+        notify_failure(broken, Failure("x"), today=TODAY, now=lambda: NOW, transport=MailServerDown()) == []
+    )
 
 
 def test_daily_validation_emails_the_owner_the_problems(tmp_path):

@@ -30,17 +30,27 @@ def config(tmp_path, **mail):
 
 
 def register(tmp_path, *extra):
-    return workbook(tmp_path / "tracker.xlsx", [
-        item(ref="R1", deadline_date=TODAY - timedelta(days=3), last_update=TODAY),
-        item(ref="R2", row=3, owner="Tom Brennan", deadline_date=TODAY + timedelta(days=60),
-             last_update=TODAY - timedelta(days=2)),
-        *extra,
-    ])  # fmt: skip
+    return workbook(
+        tmp_path / "tracker.xlsx",
+        [
+            item(ref="R1", deadline_date=TODAY - timedelta(days=3), last_update=TODAY),
+            item(
+                ref="R2",
+                row=3,
+                owner="Tom Brennan",
+                deadline_date=TODAY + timedelta(days=60),
+                last_update=TODAY - timedelta(days=2),
+            ),
+            *extra,
+        ],
+    )
 
 
 def read_outbox(folder: Path):
-    return {p.name: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
-            for p in sorted(folder.glob("*.eml"))}  # fmt: skip
+    return {
+        p.name: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+        for p in sorted(folder.glob("*.eml"))
+    }
 
 
 def plain(message):
@@ -105,16 +115,24 @@ def test_a_message_left_attempting_by_a_crash_is_reported_not_resent(tmp_path):
     path = register(tmp_path)
     cfg = config(tmp_path)
     with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
-        ledger.attempting("2021-W39:owner:dana.whitfield@demo.police.uk", week="2021-W39",
-                          kind="owner", recipient="dana.whitfield@demo.police.uk", subject="s",
-                          transport="outbox", run_id=0, now=datetime(2021, 10, 1, 8))  # fmt: skip
+        ledger.attempting(
+            "2021-W39:owner:dana.whitfield@demo.police.uk",
+            week="2021-W39",
+            kind="owner",
+            recipient="dana.whitfield@demo.police.uk",
+            subject="s",
+            transport="outbox",
+            run_id=0,
+            now=datetime(2021, 10, 1, 8),
+        )
     result = weekly_run(cfg, path, TODAY)
     assert [d.result for d in result.deliveries] == [Result.UNKNOWN, Result.SENT, Result.SENT]
     assert "tracker remind --force --only dana.whitfield@demo.police.uk" in result.deliveries[0].detail
     assert result.exit_code == 1
     forced = weekly_run(cfg, path, TODAY, force=True, only="dana.whitfield@demo.police.uk")
     assert [(d.outgoing.recipient, d.result) for d in forced.deliveries] == [
-        ("dana.whitfield@demo.police.uk", Result.SENT)]
+        ("dana.whitfield@demo.police.uk", Result.SENT)
+    ]
 
 
 def test_dry_run_sends_and_records_nothing(tmp_path):
@@ -135,8 +153,7 @@ def test_mail_only_goes_to_allowed_domains(tmp_path):
     result = weekly_run(cfg, register(tmp_path), TODAY)
     assert result.deliveries == ()
     refused = dict(result.refused)
-    assert set(refused) == {"Dana Whitfield", "Tom Brennan", "governance@demo.police.uk",
-                            "chief@gmail.com"}  # fmt: skip
+    assert set(refused) == {"Dana Whitfield", "Tom Brennan", "governance@demo.police.uk", "chief@gmail.com"}
     assert all("outside the allowed domains" in why for why in refused.values())
 
 
@@ -194,7 +211,9 @@ def test_a_broken_template_stops_before_anything_is_sent(tmp_path):
 def test_officers_edited_templates_are_used(tmp_path):
     mine = tmp_path / "my-templates"
     mine.mkdir()
-    (mine / "owner_digest.txt.j2").write_text("{{ marking }}\nHi {{ digest.owner.name }}, {{ digest.count }} open.\n")
+    (mine / "owner_digest.txt.j2").write_text(
+        "{{ marking }}\nHi {{ digest.owner.name }}, {{ digest.count }} open.\n"
+    )
     weekly_run(config(tmp_path, templates=str(mine), marking="OFFICIAL-SENSITIVE"), register(tmp_path), TODAY)
     tom = read_outbox(tmp_path / "outbox" / "2021-W39")["owner~tom.brennan@demo.police.uk.eml"]
     assert plain(tom) == "OFFICIAL-SENSITIVE\nHi Tom Brennan, 1 open.\n"
@@ -251,7 +270,8 @@ def test_two_owners_sharing_an_address_are_reported_not_merged(tmp_path):
     edit(path, {"B3": "dana.whitfield@demo.police.uk"}, sheet="Owners")
     result = weekly_run(config(tmp_path), path, TODAY)
     assert [d.outgoing.recipient for d in result.deliveries if d.outgoing.kind == "owner"] == [
-        "dana.whitfield@demo.police.uk"]
+        "dana.whitfield@demo.police.uk"
+    ]
     assert dict(result.refused)["Tom Brennan"].startswith("shares the email address")
     assert result.exit_code == 1
 
@@ -270,8 +290,14 @@ def test_a_crash_mid_send_closes_the_run_and_the_rerun_reports_the_doubtful_mess
 
 def test_header_tricks_in_owner_addresses_are_refused_and_never_printed_raw(tmp_path):
     path = register(tmp_path)
-    edit(path, {"B2": "dana.whitfield@demo.police.uk\r\nBcc: victim@evil.example",
-                "D3": "mark.ellison@demo.police.uk\n  sent         forged@demo.police.uk"}, sheet="Owners")
+    edit(
+        path,
+        {
+            "B2": "dana.whitfield@demo.police.uk\r\nBcc: victim@evil.example",
+            "D3": "mark.ellison@demo.police.uk\n  sent         forged@demo.police.uk",
+        },
+        sheet="Owners",
+    )
     result = weekly_run(config(tmp_path, register_owner="", managers=[]), path, TODAY)
     refused = dict(result.refused)
     assert "is not a single valid address" in refused["Dana Whitfield"]

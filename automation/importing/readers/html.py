@@ -16,16 +16,63 @@ from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text
 
 SUFFIXES = (".html", ".htm")
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
-         "svg", "template", "iframe", "select", "dialog")  # fmt: skip
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "template",
+    "iframe",
+    "select",
+    "dialog",
+)
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alert"}
 _DROP_CLASS = re.compile(
     r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share", re.I
 )
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote",
-           "pre", "caption", "figcaption"}  # fmt: skip
-_CONTAINERS = {"div", "section", "article", "main", "body", "ul", "ol", "table", "tbody", "thead",
-               "tr", "dl", "details", "summary", "center", "span", "font"}  # fmt: skip
+_BLOCKS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "caption",
+    "figcaption",
+}
+_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "dl",
+    "details",
+    "summary",
+    "center",
+    "span",
+    "font",
+}
 
 
 def read(path: Path) -> Document:

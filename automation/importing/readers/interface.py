@@ -14,9 +14,14 @@ from automation.core.errors import CannotRun
 from automation.importing.document import Document
 
 _BACKENDS = {
-    ".txt": "text", ".md": "text", ".markdown": "text",
-    ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
-}  # fmt: skip
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 class Reader(Protocol):

@@ -23,9 +23,24 @@ SUFFIXES = (".pdf",)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?(?:\s+of\s+\d{1,4})?$", re.I)
 _EDGE = 0.1  # top and bottom tenth of a page: where running heads and feet live
 _KEEP_HYPHEN = frozenset(
-    ("non", "pre", "post", "co", "multi", "cross", "anti", "self", "inter", "intra", "well",
-     "full", "part", "semi", "cyber")
-)  # fmt: skip
+    (
+        "non",
+        "pre",
+        "post",
+        "co",
+        "multi",
+        "cross",
+        "anti",
+        "self",
+        "inter",
+        "intra",
+        "well",
+        "full",
+        "part",
+        "semi",
+        "cyber",
+    )
+)
 
 
 def read(path: Path) -> Document:
@@ -55,8 +70,15 @@ def _page_lines(page: Any) -> list[dict[str, Any]]:
     for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
         text = clean_text(line["text"]).strip()
         if text:
-            lines.append({"text": text, "x0": float(line["x0"]), "top": float(line["top"]),
-                          "bottom": float(line["bottom"]), "edge": _at_edge(line, height)})  # fmt: skip
+            lines.append(
+                {
+                    "text": text,
+                    "x0": float(line["x0"]),
+                    "top": float(line["top"]),
+                    "bottom": float(line["bottom"]),
+                    "edge": _at_edge(line, height),
+                }
+            )
     return lines
 
 

@@ -130,11 +130,17 @@ class EwsTransport:
 
     @staticmethod
     def missing_settings(settings: EwsConfig, mail: MailConfig) -> list[str]:
-        missing = [] if settings.username else ["[mail.ews] username (the sending account, e.g. FORCE\\svc-tracker)"]
+        missing = (
+            []
+            if settings.username
+            else ["[mail.ews] username (the sending account, e.g. FORCE\\svc-tracker)"]
+        )
         if not (settings.service_endpoint or settings.autodiscover):
             missing.append("[mail.ews] service_endpoint (the EWS URL)")
         if settings.auth_type == "oauth":
-            missing += [f"[mail.ews] {key}" for key in ("client_id", "tenant_id") if not getattr(settings, key)]
+            missing += [
+                f"[mail.ews] {key}" for key in ("client_id", "tenant_id") if not getattr(settings, key)
+            ]
         return missing
 
     @staticmethod

@@ -216,8 +216,11 @@ class GraphTransport:
         try:
             return self._session.post(url, json=payload, headers=headers, timeout=self._timeout)
         except requests.exceptions.ReadTimeout as exc:  # sent, but no answer: it may have gone
-            raise OutcomeUnknown(f"Graph took the request but did not answer within {self._timeout:g} s",
-                                 where=url, fix="check whether it arrived before sending it again") from exc
+            raise OutcomeUnknown(
+                f"Graph took the request but did not answer within {self._timeout:g} s",
+                where=url,
+                fix="check whether it arrived before sending it again",
+            ) from exc
         except OSError as exc:  # requests' errors are OSErrors
             raise TransientSendError(f"could not reach Graph: {exc}", where=url) from exc
 

@@ -86,7 +86,11 @@ class SmtpTransport:
 
     @classmethod
     def from_config(
-        cls, config: Deployment, *, ssl_context: ssl.SSLContext | None = None, backoff: Backoff = DEFAULT_BACKOFF
+        cls,
+        config: Deployment,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        backoff: Backoff = DEFAULT_BACKOFF,
     ) -> SmtpTransport:
         settings = config.mail.smtp
         source = config.source or "tracker.toml"
@@ -139,9 +143,12 @@ class SmtpTransport:
                 raise
             refused.update({rcpt: (451, exc.message.encode()) for rcpt in pending})
         if refused:
-            raise PartlySent(f"delivered, except to {_detail(refused)}", transport_id=message_id,
-                             where=f"SMTP server {self.server}",
-                             fix="check those addresses; the others got the message")  # fmt: skip
+            raise PartlySent(
+                f"delivered, except to {_detail(refused)}",
+                transport_id=message_id,
+                where=f"SMTP server {self.server}",
+                fix="check those addresses; the others got the message",
+            )
         return message_id
 
     def close(self) -> None:

@@ -24,7 +24,6 @@ from . import verify
 HEADER_SEARCH_ROWS = 50
 
 
-
 def append_rows(ws: Worksheet, rows: list[Mapping[str, Any]]) -> list[int]:
     """Write ``rows`` (header name -> value) below the last data row; return the row numbers.
 
@@ -41,7 +40,8 @@ def append_rows(ws: Worksheet, rows: list[Mapping[str, Any]]) -> list[int]:
     if any(t.totalsRowCount for t in ws.tables.values() if _row_in(t.ref, last)):
         raise RegisterLayoutError(
             "the table has a totals row, so rows cannot be added below it",
-            where=f"sheet '{ws.title}'", fix="add the rows by hand in Excel",
+            where=f"sheet '{ws.title}'",
+            fix="add the rows by hand in Excel",
         )
     numbers = []
     for offset, row in enumerate(rows, start=1):
@@ -54,7 +54,11 @@ def append_rows(ws: Worksheet, rows: list[Mapping[str, Any]]) -> list[int]:
 
 
 def _write_row(
-    ws: Worksheet, target: int, above: int, header_row: int, cols: list[int],
+    ws: Worksheet,
+    target: int,
+    above: int,
+    header_row: int,
+    cols: list[int],
     values: dict[int, Any],
 ) -> None:
     for col in cols:
@@ -69,9 +73,7 @@ def _write_row(
             if cell.data_type == "f" and isinstance(values[col], str):
                 cell.data_type = "s"  # text such as "=Recommendation 3" stays text
         elif above > header_row and source.data_type == "f" and isinstance(source.value, str):
-            cell.value = Translator(source.value, origin=source.coordinate).translate_formula(
-                cell.coordinate
-            )
+            cell.value = Translator(source.value, origin=source.coordinate).translate_formula(cell.coordinate)
 
 
 def find_header(ws: Worksheet, wanted: Iterable[str]) -> tuple[int, dict[str, int]]:
@@ -168,9 +170,7 @@ def _grown_multi(
     return MultiCellRange(ranges)
 
 
-def _grown(rng: CellRange, old_last: int, new_last: int, min_col: int, max_col: int
-           ) -> CellRange | None:
+def _grown(rng: CellRange, old_last: int, new_last: int, min_col: int, max_col: int) -> CellRange | None:
     if rng.max_row != old_last or rng.max_col < min_col or rng.min_col > max_col:
         return None
-    return CellRange(min_col=rng.min_col, min_row=rng.min_row, max_col=rng.max_col,
-                     max_row=new_last)
+    return CellRange(min_col=rng.min_col, min_row=rng.min_row, max_col=rng.max_col, max_row=new_last)

@@ -43,11 +43,11 @@ SHEET_EXTENSIONS: dict[str, tuple[str, str]] = {
     "{78C0D931-6437-407D-A8EE-F0AAD7539E65}": (
         "conditional formatting stored as an Excel 2010 extension (x14: data bars, icon sets "
         "or rules that refer to other sheets)",
-        "replace it with a classic rule (e.g. a formula rule on the same sheet), or add the "
-        "rows by hand",
+        "replace it with a classic rule (e.g. a formula rule on the same sheet), or add the rows by hand",
     ),
     "{05C60535-1F16-4FD2-B633-F4F36F0B64E0}": (
-        "sparklines", "move the sparklines to a separate sheet or workbook, or add the rows by hand",
+        "sparklines",
+        "move the sparklines to a separate sheet or workbook, or add the rows by hand",
     ),
     "{A8765BA9-456A-4DAB-B4F3-ACF838C121DE}": ("slicers", EXCEL_ONLY),
     "{3A4CF648-6AED-40F4-86FF-DC5316D8AED3}": ("table slicers", EXCEL_ONLY),
@@ -65,11 +65,15 @@ SHEET_ELEMENTS = {
 
 # Sheet elements openpyxl drops, found by comparing before and after a save.
 DROPPED_ELEMENTS = {
-    "ignoredErrors": ("green error triangles someone chose to ignore",
-                      "in Excel, File > Options > Formulas > Reset Ignored Errors, save, then import "
-                      "again; or add the rows by hand"),
-    "customSheetViews": ("custom views (View > Custom Views)",
-                         "delete the custom views, or add the rows by hand"),
+    "ignoredErrors": (
+        "green error triangles someone chose to ignore",
+        "in Excel, File > Options > Formulas > Reset Ignored Errors, save, then import "
+        "again; or add the rows by hand",
+    ),
+    "customSheetViews": (
+        "custom views (View > Custom Views)",
+        "delete the custom views, or add the rows by hand",
+    ),
 }
 
 # Sheet elements openpyxl drops that change nothing an officer relies on.
@@ -91,22 +95,17 @@ PART_NAMES = {
     "application/vnd.ms-office.vbaProject": "macros (VBA project)",
     "application/vnd.ms-office.classificationlabels+xml": "the sensitivity label",
     "application/vnd.openxmlformats-officedocument.customXmlProperties+xml": "custom XML data",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml":
-        "dynamic-array formula metadata (FILTER, UNIQUE, SORT spill formulas)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml":
-        "data connections (Power Query / external data)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml": "dynamic-array formula metadata (FILTER, UNIQUE, SORT spill formulas)",  # noqa: E501
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml": "data connections (Power Query / external data)",  # noqa: E501
     "application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml": "query tables",
     "application/vnd.openxmlformats-officedocument.vmlDrawing": "legacy (VML) drawings",
     "application/xml": "custom XML data (e.g. SharePoint or document-management metadata)",
 }
 
 TOLERATED = {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml":
-        "the calculation chain is dropped (Excel rebuilds it)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings":
-        "printer driver settings are dropped (page setup itself is kept)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml":
-        "text is stored inline instead of in the shared-strings table (Excel converts it back)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml": "the calculation chain is dropped (Excel rebuilds it)",  # noqa: E501
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings": "printer driver settings are dropped (page setup itself is kept)",  # noqa: E501
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml": "text is stored inline instead of in the shared-strings table (Excel converts it back)",  # noqa: E501
     "application/vnd.openxmlformats-package.relationships+xml": None,
 }
 
@@ -172,10 +171,10 @@ def refusal(losses: list[Loss], name: str) -> WriteRefused:
 def content_types(zf: ZipFile) -> dict[str, str]:
     """Part name -> content type, from [Content_Types].xml (overrides, then defaults)."""
     root = ET.fromstring(zf.read("[Content_Types].xml"))
-    defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
-                for e in root.iter(f"{CT}Default")}
-    overrides = {e.get("PartName", "").lstrip("/"): e.get("ContentType", "")
-                 for e in root.iter(f"{CT}Override")}
+    defaults = {e.get("Extension", "").lower(): e.get("ContentType", "") for e in root.iter(f"{CT}Default")}
+    overrides = {
+        e.get("PartName", "").lstrip("/"): e.get("ContentType", "") for e in root.iter(f"{CT}Override")
+    }
     out = {}
     for part in zf.namelist():
         ext = part.rsplit(".", 1)[-1].lower()
@@ -205,10 +204,7 @@ def sheet_parts(zf: ZipFile) -> dict[str, str]:
     targets = dict((rid, t) for rid, t in _rel_ids(zf, book))
     root = ET.fromstring(zf.read(book))
     rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    return {
-        s.get("name", ""): targets.get(s.get(rid_attr, ""), "")
-        for s in root.iter(f"{MAIN}sheet")
-    }
+    return {s.get("name", ""): targets.get(s.get(rid_attr, ""), "") for s in root.iter(f"{MAIN}sheet")}
 
 
 def _rel_ids(zf: ZipFile, part: str) -> list[tuple[str, str]]:
@@ -240,8 +236,9 @@ def _sheet_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
     return losses
 
 
-def _element_losses(original: ZipFile, copy: ZipFile, sheets: dict[str, str],
-                    known: list[Loss]) -> list[Loss]:
+def _element_losses(
+    original: ZipFile, copy: ZipFile, sheets: dict[str, str], known: list[Loss]
+) -> list[Loss]:
     """Any other part of a sheet's XML that the saved copy lacks (ignored-error marks,
     custom views, ...): compared after the save rather than listed in advance."""
     reported = {(loss.where, loss.kind) for loss in known}
@@ -287,25 +284,27 @@ def _one_drawing(xml: bytes, where: str) -> list[Loss]:
         found[label] += 1
     fixes = {
         "charts": "openpyxl rewrites charts and can change or break their styling; move the "
-                  "chart to a separate workbook that links to the register, or add rows by hand",
+        "chart to a separate workbook that links to the register, or add rows by hand",
     }
     default_fix = "move them to a separate sheet or workbook, or add the rows by hand"
     return [
         Loss(where, f"{count} {label}", fixes.get(label, default_fix), kind="drawing")
-        for label, count in found.items() if count
+        for label, count in found.items()
+        if count
     ]
 
 
-def _part_losses(
-    original: ZipFile, copy: ZipFile, sheets: dict[str, str], known: list[Loss]
-) -> list[Loss]:
+def _part_losses(original: ZipFile, copy: ZipFile, sheets: dict[str, str], known: list[Loss]) -> list[Loss]:
     after = Counter(content_types(copy).values())
     lost: dict[str, list[str]] = {}
     for part, kind in content_types(original).items():
         if kind not in TOLERATED and not part.startswith(THUMBNAIL):
             lost.setdefault(kind, []).append(part)
-    owners = {target: f"sheet '{name}'" for name, sheet in sheets.items()
-              for _, target in relationships(original, sheet)}
+    owners = {
+        target: f"sheet '{name}'"
+        for name, sheet in sheets.items()
+        for _, target in relationships(original, sheet)
+    }
     drawing_reported = any(loss.kind == "drawing" for loss in known)
     losses = []
     for kind, parts in lost.items():

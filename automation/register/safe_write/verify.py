@@ -86,12 +86,10 @@ def _sheet_state(ws: Worksheet) -> SheetState:
     state.default = CellSig(value=("n", None), style=_style_sig_for(ws, _NO_STYLE, cache))
     state.ranges = _sheet_ranges(ws)
     state.validations = [
-        (_sqref(dv.sqref), _serial_attrs(dv, skip={"sqref"}))
-        for dv in ws.data_validations.dataValidation
+        (_sqref(dv.sqref), _serial_attrs(dv, skip={"sqref"})) for dv in ws.data_validations.dataValidation
     ]
     state.formatting = [
-        (_sqref(cf.sqref), tuple(_rule_sig(rule) for rule in cf.rules))
-        for cf in ws.conditional_formatting
+        (_sqref(cf.sqref), tuple(_rule_sig(rule) for rule in cf.rules)) for cf in ws.conditional_formatting
     ]
     state.tables = {table.name: _table_sig(table) for table in ws.tables.values()}
     return state
@@ -258,9 +256,7 @@ def changed_cells(before: BookState, after: BookState) -> list[tuple[str, Coord]
     return out
 
 
-def mutation_problems(
-    before: BookState, intended: BookState, changed: set[tuple[str, Coord]]
-) -> list[str]:
+def mutation_problems(before: BookState, intended: BookState, changed: set[tuple[str, Coord]]) -> list[str]:
     """What the mutation did beyond setting values and growing ranges downwards.
 
     Clearing a value the officers entered counts as damage, not as setting a value.
@@ -307,10 +303,8 @@ def _sheet_problems(
     for key, value in old.ranges.items():
         if new.ranges.get(key) != value:
             problems.append(f"{where}: {key} changed from {value!r} to {new.ranges.get(key)!r}")
-    problems += _list_problems(where, "data validation (drop-down)", old.validations,
-                               new.validations, growth)
-    problems += _list_problems(where, "conditional formatting", old.formatting,
-                               new.formatting, growth)
+    problems += _list_problems(where, "data validation (drop-down)", old.validations, new.validations, growth)
+    problems += _list_problems(where, "conditional formatting", old.formatting, new.formatting, growth)
     problems += _table_problems(where, old.tables, new.tables, growth)
     return problems
 
@@ -339,17 +333,14 @@ def _describe(was: CellSig, now: CellSig) -> str:
     return f"{', '.join(parts) or 'format'} changed"
 
 
-def _list_problems(
-    where: str, label: str, old: list[Any], new: list[Any], growth: bool
-) -> list[str]:
+def _list_problems(where: str, label: str, old: list[Any], new: list[Any], growth: bool) -> list[str]:
     if len(old) != len(new):
         return [f"{where}: {label} rules went from {len(old)} to {len(new)}"]
     problems = []
     for (old_ref, old_rule), (new_ref, new_rule) in zip(old, new, strict=True):
         same_cells = old_ref == new_ref or (growth and _covers(new_ref, old_ref))
         if old_rule != new_rule or not same_cells:
-            problems.append(f"{where}: {label} on {' '.join(old_ref)} changed "
-                            f"(now on {' '.join(new_ref)})")
+            problems.append(f"{where}: {label} on {' '.join(old_ref)} changed (now on {' '.join(new_ref)})")
     return problems
 
 

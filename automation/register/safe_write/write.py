@@ -87,9 +87,11 @@ def guarded_update(
 
 def _cannot_write(exc: OSError, folder: Path) -> CannotRun:
     where = exc.filename or folder
-    return CannotRun(f"cannot write beside the workbook ({exc.strerror or exc}): {where}",
-                     fix=f"check this account can create files in {folder}, and the disk has space; "
-                     "the workbook was not changed")  # fmt: skip
+    return CannotRun(
+        f"cannot write beside the workbook ({exc.strerror or exc}): {where}",
+        fix=f"check this account can create files in {folder}, and the disk has space; "
+        "the workbook was not changed",
+    )
 
 
 def _update_locked(
@@ -146,8 +148,7 @@ def _save_verified(
         problems = verify.save_problems(intended, after)
         if problems:
             raise WriteRefused(
-                "the saved copy did not match what was meant to be written:\n"
-                + _bullets(problems),
+                "the saved copy did not match what was meant to be written:\n" + _bullets(problems),
                 where=str(path),
                 fix="nothing was written; report this as a bug with the backup copy attached",
             )
@@ -182,8 +183,7 @@ def _replace(temp: Path, path: Path, saved_digest: str) -> None:
         raise WorkbookInUse(
             "the workbook could not be replaced: another program has it open",
             where=str(path),
-            fix="nothing was written; close it in Excel (or wait for sync/backup software) "
-                "and run again",
+            fix="nothing was written; close it in Excel (or wait for sync/backup software) and run again",
         ) from exc
     _fsync_folder(path.parent)
     if sha256(path.read_bytes()) != saved_digest:
@@ -230,7 +230,7 @@ def refuse_if_open(path: Path) -> None:
         f"{who} the workbook open in Excel (owner file {owner.name} exists)",
         where=str(path),
         fix="close the workbook in Excel; if nobody has it open, the owner file is stale: "
-            f"delete {owner.name} and run again",
+        f"delete {owner.name} and run again",
     )
 
 
@@ -268,7 +268,8 @@ def _check_file(path: Path) -> None:
         )
     if not path.is_file():
         raise RegisterUnreadable(
-            "the workbook does not exist", where=str(path),
+            "the workbook does not exist",
+            where=str(path),
             fix="check the register path in tracker.toml",
         )
 
@@ -296,8 +297,7 @@ def load(data: bytes, path: Path, *, keep_vba: bool) -> Workbook:
         raise RegisterUnreadable(
             "the file is not an Excel workbook (it is not a zip package)",
             where=str(path),
-            fix="check the register path; if it is a CSV or .xls, open it in Excel and Save As "
-                ".xlsx",
+            fix="check the register path; if it is a CSV or .xls, open it in Excel and Save As .xlsx",
         )
     try:
         with warnings.catch_warnings():
@@ -332,6 +332,9 @@ def write_backup(path: Path, data: bytes, folder: Path, now: datetime) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     if sha256(backup.read_bytes()) != sha256(data):
-        raise WriteRefused("the backup copy does not match the workbook", where=str(backup),
-                           fix="nothing was written; check the disk and run again")
+        raise WriteRefused(
+            "the backup copy does not match the workbook",
+            where=str(backup),
+            fix="nothing was written; check the disk and run again",
+        )
     return backup

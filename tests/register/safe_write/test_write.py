@@ -34,8 +34,13 @@ from tests.register.workbooks import (
 
 NOW = datetime(2024, 5, 6, 7, 8, 9)
 NEW_ROWS: list[dict[str, Any]] = [
-    {"Ref": "R5", " recommendation ": "Publish the action plan", "STATUS": "Open",
-     "Raised": date(2024, 5, 1), "Deadline": date(2024, 9, 30)},
+    {
+        "Ref": "R5",
+        " recommendation ": "Publish the action plan",
+        "STATUS": "Open",
+        "Raised": date(2024, 5, 1),
+        "Deadline": date(2024, 9, 30),
+    },
     {"ref": "R6", "Owner": "Insp Patel", "Notes": "=not a formula"},
 ]
 
@@ -55,8 +60,9 @@ def add_two_rows(wb: Workbook) -> None:
 
 def leftovers(folder: Path) -> list[str]:
     """Files other than the workbook, its lock file and the backups folder."""
-    return sorted(p.name for p in folder.iterdir()
-                  if p.name not in {"tracker.xlsx", "tracker.xlsx.lock", "backups"})
+    return sorted(
+        p.name for p in folder.iterdir() if p.name not in {"tracker.xlsx", "tracker.xlsx.lock", "backups"}
+    )
 
 
 def assert_untouched(path: Path, digest: str) -> None:
@@ -79,8 +85,9 @@ def appended(register: Path) -> tuple[Path, bytes, WriteResult]:
     return register, original, result
 
 
-def test_append_keeps_every_existing_cell_and_format(appended: tuple[Path, bytes, WriteResult],
-                                                     tmp_path: Path) -> None:
+def test_append_keeps_every_existing_cell_and_format(
+    appended: tuple[Path, bytes, WriteResult], tmp_path: Path
+) -> None:
     path, original, _ = appended
     before_path = tmp_path / "before.xlsx"
     before_path.write_bytes(original)
@@ -93,7 +100,8 @@ def test_append_keeps_every_existing_cell_and_format(appended: tuple[Path, bytes
                 assert (after.value, after.number_format) == (cell.value, cell.number_format)
                 assert styles(after) == styles(cell), f"{ws.title}!{cell.coordinate}"
                 assert (after.comment.text if after.comment else None) == (
-                    cell.comment.text if cell.comment else None)
+                    cell.comment.text if cell.comment else None
+                )
     reg = new["Register"]
     assert reg.freeze_panes == "A2"
     assert reg.column_dimensions["B"].width == old["Register"].column_dimensions["B"].width
@@ -103,13 +111,13 @@ def test_append_keeps_every_existing_cell_and_format(appended: tuple[Path, bytes
 
 
 def test_append_writes_new_rows_and_grows_table_dropdowns_and_colours(
-        appended: tuple[Path, bytes, WriteResult]) -> None:
+    appended: tuple[Path, bytes, WriteResult],
+) -> None:
     path, _, result = appended
     wb = openpyxl.load_workbook(path)
     ws = wb["Register"]
     r5, r6 = LAST_ROW + 1, LAST_ROW + 2
-    assert [ws.cell(r5, c).value for c in range(1, 5)] == [
-        "R5", "Publish the action plan", None, "Open"]
+    assert [ws.cell(r5, c).value for c in range(1, 5)] == ["R5", "Publish the action plan", None, "Open"]
     assert ws.cell(r5, 5).value == datetime(2024, 5, 1)
     assert ws.cell(r5, 5).number_format == "dd/mm/yyyy"  # copied from the row above
     assert ws.cell(r5, 2).alignment.wrap_text  # wrapped like the row above
@@ -117,19 +125,24 @@ def test_append_writes_new_rows_and_grows_table_dropdowns_and_colours(
     assert ws.cell(r6, 8).value == "=not a formula" and ws.cell(r6, 8).data_type == "s"
     assert ws.tables["Recs"].ref == f"A1:H{r6}"
     assert ws.tables["Recs"].autoFilter.ref == f"A1:H{r6}"
-    assert sorted(str(dv.sqref) for dv in ws.data_validations.dataValidation) == [
-        f"C2:C{r6}", f"D2:D{r6}"]
-    assert sorted(str(cf.sqref) for cf in ws.conditional_formatting) == [
-        f"A2:H{r6}", f"D2:D{r6}"]
+    assert sorted(str(dv.sqref) for dv in ws.data_validations.dataValidation) == [f"C2:C{r6}", f"D2:D{r6}"]
+    assert sorted(str(cf.sqref) for cf in ws.conditional_formatting) == [f"A2:H{r6}", f"D2:D{r6}"]
     assert wb.calculation.fullCalcOnLoad is True
     assert result.changed_cells == (
-        f"Register!A{r5}", f"Register!B{r5}", f"Register!D{r5}", f"Register!E{r5}",
-        f"Register!F{r5}", f"Register!G{r5}",
-        f"Register!A{r6}", f"Register!C{r6}", f"Register!G{r6}", f"Register!H{r6}")
+        f"Register!A{r5}",
+        f"Register!B{r5}",
+        f"Register!D{r5}",
+        f"Register!E{r5}",
+        f"Register!F{r5}",
+        f"Register!G{r5}",
+        f"Register!A{r6}",
+        f"Register!C{r6}",
+        f"Register!G{r6}",
+        f"Register!H{r6}",
+    )
 
 
-def test_backup_is_byte_identical_and_no_temp_files_left(
-        appended: tuple[Path, bytes, WriteResult]) -> None:
+def test_backup_is_byte_identical_and_no_temp_files_left(appended: tuple[Path, bytes, WriteResult]) -> None:
     path, original, result = appended
     assert result.backup == path.parent / "backups" / "tracker.backup-20240506-070809.xlsx"
     assert result.backup.read_bytes() == original
@@ -156,8 +169,7 @@ def test_second_backup_in_the_same_second_gets_its_own_name(register: Path) -> N
 def test_workbook_with_a_picture_is_kept_when_pillow_is_installed(tmp_path: Path) -> None:
     png = tmp_path / "crest.png"
     PILImage.new("RGB", (4, 4), "navy").save(png)
-    path = rich_register(tmp_path / "tracker.xlsx",
-                         lambda wb, ws: ws.insert_image("J2", str(png)))
+    path = rich_register(tmp_path / "tracker.xlsx", lambda wb, ws: ws.insert_image("J2", str(png)))
     guarded_update(path, add_two_rows, now=NOW)
     assert len(openpyxl.load_workbook(path)["Register"]._images) == 1
 
@@ -186,8 +198,10 @@ def test_unreadable_owner_file_still_refuses(register: Path) -> None:
 
 def test_lock_held_by_another_job_times_out(register: Path) -> None:
     digest = sha(register)
-    with filelock.FileLock(str(register) + ".lock"), pytest.raises(
-            WorkbookInUse, match=r"tracker\.xlsx\.lock"):
+    with (
+        filelock.FileLock(str(register) + ".lock"),
+        pytest.raises(WorkbookInUse, match=r"tracker\.xlsx\.lock"),
+    ):
         guarded_update(register, add_two_rows, now=NOW, lock_timeout=0.1)
     assert sha(register) == digest
 
@@ -253,14 +267,12 @@ def test_sensitivity_label_part_refuses(register: Path) -> None:
     [
         (lambda wb, ws: ws.add_sparkline("J2", {"range": "Register!E2:F2"}), "sparklines"),
         (lambda wb, ws: ws.insert_textbox("J4", "Draft - do not circulate"), "text boxes"),
-        (lambda wb, ws: ws.conditional_format("E2:E5", {"type": "data_bar",
-                                                                 "data_bar_2010": True}), "(x14"),
+        (lambda wb, ws: ws.conditional_format("E2:E5", {"type": "data_bar", "data_bar_2010": True}), "(x14"),
         (lambda wb, ws: _chart(wb, ws), "charts"),
     ],
     ids=["sparkline", "textbox", "databar-x14", "chart"],
 )
-def test_features_openpyxl_cannot_keep_refuse(tmp_path: Path, customise: Any,
-                                              expected: str) -> None:
+def test_features_openpyxl_cannot_keep_refuse(tmp_path: Path, customise: Any, expected: str) -> None:
     path = rich_register(tmp_path / "tracker.xlsx", customise)
     digest = sha(path)
     with pytest.raises(WriteRefused, match=r"(?s)sheet 'Register'.*" + expected.replace("(", r"\(")):
@@ -319,12 +331,16 @@ def _lose_a_comment(wb: Workbook) -> None:
 
 @pytest.mark.parametrize(
     ("damage", "expected"),
-    [(_drop_validations, "data validation"), (_restyle_a_cell, "Register!B3: font"),
-     (_lose_a_comment, "Register!A2: comment")],
+    [
+        (_drop_validations, "data validation"),
+        (_restyle_a_cell, "Register!B3: font"),
+        (_lose_a_comment, "Register!A2: comment"),
+    ],
     ids=["drops-dropdown", "restyles-cell", "loses-note"],
 )
-def test_verify_catches_a_damaging_save(register: Path, monkeypatch: pytest.MonkeyPatch,
-                                        damage: Any, expected: str) -> None:
+def test_verify_catches_a_damaging_save(
+    register: Path, monkeypatch: pytest.MonkeyPatch, damage: Any, expected: str
+) -> None:
     real_save = write._save
 
     def damaging_save(wb: Workbook, target: Path) -> None:
@@ -347,9 +363,11 @@ def test_missing_workbook(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [(b"Ref,Recommendation\nR1,x\n", "not a zip"),
-     (b"\xd0\xcf\x11\xe0" + b"\0" * 100, "password-protected"),
-     (b"PK\x03\x04broken", "cannot be opened")],
+    [
+        (b"Ref,Recommendation\nR1,x\n", "not a zip"),
+        (b"\xd0\xcf\x11\xe0" + b"\0" * 100, "password-protected"),
+        (b"PK\x03\x04broken", "cannot be opened"),
+    ],
     ids=["csv", "encrypted-or-xls", "corrupt-zip"],
 )
 def test_not_a_workbook(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -379,8 +397,7 @@ def plain_register(path: Path) -> Path:
     dv.add("C4:C5")
     ws.add_data_validation(dv)
     red = PatternFill("solid", fgColor="FFC7CE")
-    ws.conditional_formatting.add(
-        "C4:C5", CellIsRule(operator="equal", formula=['"Red"'], fill=red))
+    ws.conditional_formatting.add("C4:C5", CellIsRule(operator="equal", formula=['"Red"'], fill=red))
     ws["A4"].hyperlink = "https://example.org/report#rec1"
     wb.save(path)
     return path
@@ -389,8 +406,8 @@ def plain_register(path: Path) -> Path:
 def test_plain_sheet_header_below_title_rows(tmp_path: Path) -> None:
     path = plain_register(tmp_path / "tracker.xlsx")
     result = guarded_update(
-        path, lambda wb: append_rows(wb["Register"], [{"ref": "R3", "deadline": date(2024, 3, 31)}]),
-        now=NOW)
+        path, lambda wb: append_rows(wb["Register"], [{"ref": "R3", "deadline": date(2024, 3, 31)}]), now=NOW
+    )
     ws = openpyxl.load_workbook(path)["Register"]
     assert (ws["A6"].value, ws["A6"].font.b, ws["B6"].number_format) == ("R3", True, "dd/mm/yyyy")
     assert ws["C6"].value == '=IF(B6<TODAY(),"Red","Green")'  # formula carried down, adjusted
@@ -457,8 +474,12 @@ def test_sheet_settings_openpyxl_drops_are_found_by_comparison(tmp_path):
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<legacyDrawing", b'<ignoredErrors><ignoredError sqref="B2:B9" '
-                                    b'numberStoredAsText="1"/></ignoredErrors><legacyDrawing', 1)
+                data = data.replace(
+                    b"<legacyDrawing",
+                    b'<ignoredErrors><ignoredError sqref="B2:B9" '
+                    b'numberStoredAsText="1"/></ignoredErrors><legacyDrawing',
+                    1,
+                )
             target.writestr(info, data)
     path.write_bytes(out.getvalue())
     before = path.read_bytes()
