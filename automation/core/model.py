@@ -173,6 +173,9 @@ class Publication(Located):
     type: str = ""
     link: str = ""
     tracked_at_assurance_meeting: bool | None = None
+    s55_required: bool | None = None  # must the PCC publish comments (Police Act 1996 s.55)?
+    s55_published: date | None = None  # when the PCC's response was published
+    summary: str = ""
     row: int = 0
     sheet: str = field(default="", compare=False, repr=False)
     columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)

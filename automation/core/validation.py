@@ -7,7 +7,7 @@ from datetime import date
 
 from automation.core.addresses import is_email
 from automation.core.deadlines import resolve_deadline
-from automation.core.model import DeadlineKind, Item, Status
+from automation.core.model import DeadlineKind, Item, Publication, Status
 from automation.core.problems import Problem, Severity, error, warning
 from automation.core.register import Register
 
@@ -109,6 +109,29 @@ def _publication_sheet(register: Register) -> Iterator[Problem]:
                 "has no publication date",
                 "type the date it was published; immediate deadlines count from it",
             )
+        yield from _s55(publication)
+
+
+def _s55(publication: Publication) -> Iterator[Problem]:
+    """The s.55 response columns: a response date only where one is required, never before
+    the report itself."""
+    response = publication.s55_published
+    if response is None:
+        return
+    if publication.s55_required is not True:
+        yield warning(
+            publication.cell("s55_published"),
+            response,
+            "has a s.55 response date, but 's.55 response required' is not Yes",
+            "set 's.55 response required' to Yes, or clear the date",
+        )
+    if publication.published and response < publication.published:
+        yield warning(
+            publication.cell("s55_published"),
+            response,
+            f"is before the report was published ({publication.published:%d/%m/%Y})",
+            "type the date the PCC's response was published",
+        )
 
 
 def _duplicates(register: Register) -> Iterator[Problem]:

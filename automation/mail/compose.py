@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from automation.core.addresses import refusal
 from automation.core.model import Owner, Rag
 from automation.core.problems import Problem, Severity
 from automation.core.rating import Basis, RatedItem, StatusReport, count_ratings
 from automation.core.register import Register
+from automation.core.s55 import s55_responses
 from automation.mail.digests import (
     SECTIONS,
     History,
@@ -18,6 +19,7 @@ from automation.mail.digests import (
     Options,
     OwnerDigest,
     Plan,
+    S55Line,
     Section,
 )
 
@@ -122,6 +124,23 @@ def manager_summary(
         problems=tuple(problems),
         left_out=lines(r for r in report.rated if _excluded(r, excluded)),
         unreachable=tuple(unreachable),
+        s55=_s55_lines(register, today),
+    )
+
+
+def _s55_lines(register: Register, today: date) -> tuple[S55Line, ...]:
+    responses = s55_responses(register.publications, today, register.settings)
+    return tuple(
+        S55Line(
+            r.publication.title,
+            r.publication.published,
+            r.due,
+            r.rating.rag,
+            r.rating.reason,
+            r.publication.cell("title"),
+        )
+        for r in responses
+        if r.needs_attention
     )
 
 

@@ -114,6 +114,23 @@ class ManagerSummary:
     problems: tuple[Problem, ...]
     left_out: tuple[Line, ...]
     unreachable: tuple[tuple[str, str], ...]  # (owner, why no email can go to them)
+    s55: tuple[S55Line, ...] = ()  # PCC responses late or due within the amber window
+
+
+@dataclass(frozen=True)
+class S55Line:
+    """A PCC's s.55 response that is late or due soon, as the manager summary lists it."""
+
+    publication: str
+    published: date | None
+    due: date | None
+    rag: Rag
+    reason: str
+    cell: CellRef  # where the publication's title is
+
+    @property
+    def where(self) -> str:
+        return str(self.cell)
 
 
 @dataclass(frozen=True)

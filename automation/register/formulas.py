@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from automation.core.model import Status
+from automation.core.s55 import S55_DAYS
 from automation.register.schema import SETTINGS
 
 AMBER_NAME, STALE_NAME = (spec.name for spec in SETTINGS)
@@ -61,3 +62,9 @@ def rag_formula(row: int, letters: Mapping[str, str]) -> str:
         f'IF(ISNUMBER({last}),IF(TODAY()-INT({last})>{STALE_NAME},"Amber","Green"),'
         f"{stale_from_publication})))))))"
     )
+
+
+def s55_due_formula(row: int, letters: Mapping[str, str]) -> str:
+    """Published + 56 days when a s.55 response is required; blank otherwise."""
+    published, required = f"${letters['published']}{row}", f"${letters['s55_required']}{row}"
+    return f'=IF(AND(ISNUMBER({published}),TRIM({required})="Yes"),INT({published})+{S55_DAYS},"")'

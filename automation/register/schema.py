@@ -199,6 +199,37 @@ PUBLICATIONS = SheetSpec(
             width=14,
             aliases=("Tracked", "Business assurance", "Tracked via business assurance"),
         ),
+        Column(
+            "s55_required",
+            "s.55 response required",
+            T.YES_NO,
+            width=12,
+            aliases=("s55 response required", "Section 55 response required", "PCC response required"),
+            help="Yes when the PCC must publish comments within 56 days (Police Act 1996, s.55)",
+        ),
+        Column(
+            "s55_due",
+            "s.55 response due",
+            T.FORMULA,
+            width=12,
+            aliases=("s55 response due", "Section 55 response due", "PCC response due"),
+            help="published + 56 days: worked out by formula; do not type here",
+        ),
+        Column(
+            "s55_published",
+            "s.55 response published",
+            T.DATE,
+            width=12,
+            aliases=("s55 response published", "Section 55 response published", "PCC response published"),
+            help="the date the PCC's response was published",
+        ),
+        Column(
+            "summary",
+            "Summary",
+            width=60,
+            aliases=("Overview", "Synopsis"),
+            help="a few sentences on the report for the committee paper (optional)",
+        ),
     ),
 )
 

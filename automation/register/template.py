@@ -61,6 +61,16 @@ GUIDE = (
 )
 
 
+_DATE_RULE = {
+    "validate": "date",
+    "criteria": "between",
+    "minimum": date(2000, 1, 1),
+    "maximum": date(2100, 12, 31),
+    "error_title": "Not a date",
+    "error_message": "Type a date as dd/mm/yyyy.",
+}
+
+
 class _Formats:
     def __init__(self, book: XlsxBook) -> None:
         self.header = book.add_format(
@@ -217,20 +227,7 @@ def _register_validation(sheet: Worksheet, index: dict[str, int], last: int) -> 
     for column in REGISTER.columns:
         if column.type is ColumnType.DATE:
             col = index[column.key]
-            sheet.data_validation(
-                1,
-                col,
-                last,
-                col,
-                {
-                    "validate": "date",
-                    "criteria": "between",
-                    "minimum": date(2000, 1, 1),
-                    "maximum": date(2100, 12, 31),
-                    "error_title": "Not a date",
-                    "error_message": "Type a date as dd/mm/yyyy.",
-                },
-            )
+            sheet.data_validation(1, col, last, col, _DATE_RULE)
 
 
 def _owners_sheet(book: XlsxBook, owners: Sequence[Owner], fm: _Formats) -> None:
@@ -251,15 +248,28 @@ def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: _Format
             "type": p.type,
             "link": p.link,
             "tracked": _yes_no(p.tracked_at_assurance_meeting),
+            "s55_required": _yes_no(p.s55_required),
+            "s55_published": p.s55_published,
+            "summary": p.summary,
         }
         for p in pubs
     ]
     _table(sheet, PUBLICATIONS, rows, fm, "PublicationsTable")
     book.define_name(formulas.PUB_TITLES, f"={PUBLICATIONS.name}!$A$2:$A${LOOKUP_ROWS}")
     book.define_name(formulas.PUB_DATES, f"={PUBLICATIONS.name}!$B$2:$B${LOOKUP_ROWS}")
+    letters = _letters(PUBLICATIONS)
+    index = {c.key: i for i, c in enumerate(PUBLICATIONS.columns)}
+    for r in range(1, max(len(rows), 1) + 1):
+        formula = formulas.s55_due_formula(r + 1, letters)
+        sheet.write_formula(r, index["s55_due"], formula, fm.due, "")
     last = LOOKUP_ROWS
-    sheet.data_validation(1, 2, last, 2, {"validate": "list", "source": "=TypeList", "error_type": "warning"})
-    sheet.data_validation(1, 4, last, 4, {"validate": "list", "source": "=YesNoList"})
+    lists = {"type": ("=TypeList", "warning"), "tracked": ("=YesNoList", "stop")}
+    lists["s55_required"] = ("=YesNoList", "stop")
+    for key, (source, kind) in lists.items():
+        col = index[key]
+        sheet.data_validation(1, col, last, col, {"validate": "list", "source": source, "error_type": kind})
+    col = index["s55_published"]
+    sheet.data_validation(1, col, last, col, _DATE_RULE)
 
 
 def _settings_sheet(book: XlsxBook, settings: Settings, fm: _Formats) -> None:

@@ -8,6 +8,7 @@ force as it stood on 1 October 2021. Every owner email is in the example.police.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
@@ -75,13 +76,50 @@ def demo_owners() -> list[Owner]:
     return [Owner(name, email(name), role, email(manager)) for name, role, manager in _OWNERS]
 
 
+_S55_PUBLISHED = {3: date(2021, 9, 8), 5: date(2021, 9, 20)}  # the PCC's responses so far
+
+
 def demo_publications(example: Extraction) -> list[Publication]:
+    """As the example paper lists them; a s.55 response is required for each report with
+    items for the force, and the PCC has published some of them."""
+    summaries = example_summaries()
     return [
         Publication(
-            p.title, p.published, _TYPES.get(p.kind or "", "Other"), "", p.tracked_via_business_assurance
+            p.title,
+            p.published,
+            _TYPES.get(p.kind or "", "Other"),
+            "",
+            p.tracked_via_business_assurance,
+            s55_required=any(item.applies_to_force for item in p.items),
+            s55_published=_S55_PUBLISHED.get(p.seq),
+            summary=summaries.get(p.title, ""),
         )
         for p in example.publications
     ]
+
+
+_ITEM_START = re.compile(r"^(?:Recommendation|Area for improvement|Action|Cause)s?\b|^By\s", re.I)
+
+
+def example_summaries() -> dict[str, str]:
+    """Each publication's opening paragraphs in the example paper (after the 'published'
+    sentence, up to its first item): the summary a governance officer would keep."""
+    from automation.importing import read_document
+    from automation.importing.layout import join_continuations
+    from automation.importing.sections import split_sections
+
+    with resources.as_file(resources.files("automation").joinpath("data/example-paper.txt")) as path:
+        split = split_sections(join_continuations(read_document(path).blocks))
+    found = {}
+    for section in split[1] if split else ():
+        paragraphs = []
+        for block in section.blocks[1:4]:
+            if _ITEM_START.match(block.flat):
+                break
+            paragraphs.append(block.flat)
+        text = " ".join(paragraphs)
+        found[section.title] = text[:-1] + "." if text.endswith(":") else text
+    return found
 
 
 def _progress(n: int, published: date, owner: str) -> dict[str, Any]:

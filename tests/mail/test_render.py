@@ -51,7 +51,12 @@ def plan():
             Owner("Dana Whitfield", "dana.whitfield@demo.police.uk", "", "mark.ellison@demo.police.uk"),
             Owner("Tom Brennan", "", "", ""),
         ),
-        (Publication(PUB, PUBLISHED),),
+        (
+            Publication(PUB, PUBLISHED, s55_required=True),
+            Publication("A duty to protect", date(2021, 8, 24), s55_required=True),
+            Publication("Fraud revisit", date(2021, 8, 5), s55_required=True, s55_published=date(2021, 9, 1)),
+            Publication("State of Policing", date(2021, 7, 21), s55_required=False),
+        ),
         Settings(),
         (),
     )

@@ -30,8 +30,9 @@ import pytest
 
 from automation.core.model import Item, Kind, Publication, Settings, Status
 from automation.core.rating import RatedItem, rate_all
+from automation.core.s55 import s55_due
 from automation.register.load import load_register
-from automation.register.schema import REGISTER
+from automation.register.schema import PUBLICATIONS, REGISTER
 from automation.register.template import write_register
 from automation.run.demo import build_demo
 
@@ -248,6 +249,7 @@ class Recalculated:
     today: date
     python: dict[int, RatedItem]  # by row: the Python rules on the register as tracker reads it
     excel: dict[int, tuple[Any, Any]]  # by row: (RAG, Due) as LibreOffice computed them
+    path: Path  # the recalculated workbook
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +273,9 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Recalcul
     for name in ("cases", "demo"):
         register = load_register(source / f"{name}.xlsx")
         python = {rated.item.row: rated for rated in rate_all(register, today)}
-        results[name] = Recalculated(today, python, computed_cells(out / f"{name}.xlsx"))
+        results[name] = Recalculated(
+            today, python, computed_cells(out / f"{name}.xlsx"), out / f"{name}.xlsx"
+        )
     assert results["cases"].python[2].item.ref == ALL_IDS[0]
     return results
 
@@ -338,3 +342,20 @@ def test_deadline_wording_is_the_intended_difference(recalculated, case):
     rated, (_, due) = row_of(recalculated, case)
     assert rated.rating.due is not None
     assert due in ("", None), f"LibreOffice resolved {case!r} to {due!r}: rag_formula has changed"
+
+
+def test_s55_due_formula_agrees_with_python(recalculated):
+    """The Publications sheet's 's.55 response due' is published + 56 days where a response
+    is required, blank elsewhere, in LibreOffice as in ``automation.core.s55``."""
+    path = recalculated["demo"].path
+    register = load_register(path)
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book[PUBLICATIONS.name]
+        column = next(n for n, c in enumerate(PUBLICATIONS.columns) if c.key == "s55_due")
+        computed = [row[column] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]]
+    finally:
+        book.close()
+    expected = [s55_due(p) for p in register.publications]
+    assert [as_date(v) if v not in ("", None) else None for v in computed] == expected
+    assert sum(1 for v in expected if v) == 5
