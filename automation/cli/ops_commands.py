@@ -1,185 +1,118 @@
-"""Commands for running tracker unattended: ``schedule``, ``install-schedule``, ``doctor`` and
-``runs``. ``automation.cli`` adds them to its group with ``add_commands(main)``.
-
-Only click is imported here at import time, so ``tracker --help`` stays fast.
-"""
+"""Commands for running tracker unattended: schedule, install-schedule, doctor and runs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
-
 import click
 
-if TYPE_CHECKING:
-    from automation.cli import Options
-    from automation.mail.ledger import RunRecord
+from automation.cli.options import Options, common
 
-Common = Callable[[Callable[..., Any]], Callable[..., None]]
-RUN_COLUMNS = (
-    "id",
-    "kind",
-    "week",
-    "started",
-    "finished",
-    "outcome",
-    "sent",
-    "failed",
-    "skipped",
-    "errors",
-    "warnings",
-    "detail",
+
+@click.command("schedule", short_help="Stay running and send the weekly reminders on schedule.")
+@common
+@click.option(
+    "--once",
+    is_flag=True,
+    help="Run the weekly job now, as the scheduler would "
+    "(failures recorded and emailed to the register owner and IT), then exit.",
 )
+def schedule(options: Options, once: bool) -> int:
+    """Stay running and send the weekly reminders at [schedule] day and time (default
+    Monday 08:00 Europe/London), plus the daily validation digest when it is switched on.
 
+    A run missed while this was not running is caught up at start-up; a failed run is
+    emailed to [mail] register_owner and it_contact. Stop with Ctrl-C or SIGTERM. Only
+    one scheduler may run per register. An operating-system timer is sturdier: see
+    `tracker install-schedule`."""
+    from automation.run.logs import remove_logging, setup_logging
 
-def add_commands(group: click.Group) -> None:
-    """Add the unattended-running commands to ``group`` (the ``tracker`` command)."""
-    from automation.cli import common
+    config = options.config
+    handlers = setup_logging(config.logging, options.verbose, base_dir=config.base_dir)
+    try:
+        if once:
+            return _run_once(options)
+        from automation.run.scheduler import TrackerScheduler, stop_on_signals
 
-    for build in (_schedule, _install_schedule, _doctor, _runs):
-        group.add_command(build(common))
-
-
-def _schedule(common: Common) -> click.Command:
-    @click.command("schedule", short_help="Stay running and send the weekly reminders on schedule.")
-    @common
-    @click.option(
-        "--once",
-        is_flag=True,
-        help="Run the weekly job now, as the scheduler would "
-        "(failures recorded and emailed to the register owner and IT), then exit.",
-    )
-    def schedule(options: Options, once: bool) -> int:
-        """Stay running and send the weekly reminders at [schedule] day and time (default
-        Monday 08:00 Europe/London), plus the daily validation digest when it is switched on.
-
-        A run missed while this was not running is caught up at start-up; a failed run is
-        emailed to [mail] register_owner and it_contact. Stop with Ctrl-C or SIGTERM. Only
-        one scheduler may run per register. An operating-system timer is sturdier: see
-        `tracker install-schedule`."""
-        from automation.run.logs import remove_logging, setup_logging
-
-        config = options.config
-        handlers = setup_logging(config.logging, options.verbose, base_dir=config.base_dir)
-        try:
-            if once:
-                return _run_once(options)
-            from automation.run.scheduler import TrackerScheduler, stop_on_signals
-
-            scheduler = TrackerScheduler(config, options.register)
-            with stop_on_signals(scheduler.stop):
-                scheduler.run()
-            return 0
-        finally:
-            remove_logging(handlers)
-
-    return schedule
+        scheduler = TrackerScheduler(config, options.register)
+        with stop_on_signals(scheduler.stop):
+            scheduler.run()
+        return 0
+    finally:
+        remove_logging(handlers)
 
 
 def _run_once(options: Options) -> int:
-    from automation.cli import views as output
+    from automation.cli import views
     from automation.run.unattended import exit_code, unattended_weekly
 
     result = unattended_weekly(options.config, options.register, options.today(None))
     if result is not None:
-        click.echo(output.weekly_text(result, options.register))
+        click.echo(views.weekly_text(result, options.register))
     return exit_code(result)
 
 
-def _install_schedule(common: Common) -> click.Command:
-    @click.command(
-        "install-schedule",
-        short_help="Print a systemd timer, Windows task or crontab line for the weekly run.",
-    )
-    @common
-    @click.option(
-        "--print",
-        "kind",
-        type=click.Choice(["systemd", "windows", "cron"]),
-        required=True,
-        help="Which scheduler to print the set-up for.",
-    )
-    def install_schedule(options: Options, kind: str) -> int:
-        """Print what makes the operating system run the weekly job (`tracker schedule --once`:
-        the reminders, and an email to the register owner and IT if it fails) at [schedule]
-        day and time, with this machine's absolute paths: a systemd service and timer, a
-        Windows Task Scheduler task (XML and the schtasks command), or a crontab line.
+@click.command(
+    "install-schedule",
+    short_help="Print a systemd timer, Windows task or crontab line for the weekly run.",
+)
+@common
+@click.option(
+    "--print",
+    "kind",
+    type=click.Choice(["systemd", "windows", "cron"]),
+    required=True,
+    help="Which scheduler to print the set-up for.",
+)
+def install_schedule(options: Options, kind: str) -> int:
+    """Print what makes the operating system run the weekly job (`tracker schedule --once`:
+    the reminders, and an email to the register owner and IT if it fails) at [schedule]
+    day and time, with this machine's absolute paths: a systemd service and timer, a
+    Windows Task Scheduler task (XML and the schtasks command), or a crontab line.
 
-        systemd and Task Scheduler catch up a run missed while the machine was off; cron
-        does not. The weekly run is idempotent per ISO week, so a catch-up never sends twice."""
-        from automation.run.install import unit_text
+    systemd and Task Scheduler catch up a run missed while the machine was off; cron
+    does not. The weekly run is idempotent per ISO week, so a catch-up never sends twice."""
+    from automation.run.install import unit_text
 
-        click.echo(unit_text(kind, options.config, options.register, options.config_arg), nl=False)
-        return 0
-
-    return install_schedule
+    click.echo(unit_text(kind, options.config, options.register, options.config_arg), nl=False)
+    return 0
 
 
-def _doctor(common: Common) -> click.Command:
-    @click.command("doctor", short_help="Check config, register, templates and mail settings.")
-    @common
-    @click.option(
-        "--send-test",
-        "send_to",
-        metavar="ADDRESS",
-        help="Also send one real test message to ADDRESS (must be in [mail] allowed_domains).",
-    )
-    def doctor(options: Options, send_to: str | None) -> int:
-        """Check the set-up before trusting it to run unattended: config, register, templates,
-        allowed domains, transport settings and secrets (never shown). One PASS, WARN or FAIL
-        line each, with how to fix it. Exit code 0 when nothing FAILs, else 1."""
-        from automation.run.doctor import FAIL, WARN, run_checks
+@click.command("doctor", short_help="Check config, register, templates and mail settings.")
+@common
+@click.option(
+    "--send-test",
+    "send_to",
+    metavar="ADDRESS",
+    help="Also send one real test message to ADDRESS (must be in [mail] allowed_domains).",
+)
+def doctor(options: Options, send_to: str | None) -> int:
+    """Check the set-up before trusting it to run unattended: config, register, templates,
+    allowed domains, transport settings and secrets (never shown). One PASS, WARN or FAIL
+    line each, with how to fix it. Exit code 0 when nothing FAILs, else 1."""
+    from automation.cli import views
+    from automation.run.doctor import CheckStatus, run_checks
 
-        checks = run_checks(lambda: options.config, lambda: options.register, send_to)
-        for check in checks:
-            click.echo(check.line)
-        failed = sum(1 for c in checks if c.status == FAIL)
-        warned = sum(1 for c in checks if c.status == WARN)
-        click.echo(f"doctor: {len(checks) - failed - warned} passed, {warned} warnings, {failed} failed")
-        return 1 if failed else 0
-
-    return doctor
+    checks = run_checks(lambda: options.config, lambda: options.register, send_to)
+    click.echo(views.doctor_text(checks))
+    return 1 if any(c.status is CheckStatus.FAIL for c in checks) else 0
 
 
-def _runs(common: Common) -> click.Command:
-    @click.command("runs", short_help="List recent runs from the ledger.")
-    @common
-    @click.option(
-        "--limit",
-        default=20,
-        show_default=True,
-        type=click.IntRange(min=1),
-        help="How many of the most recent runs to show.",
-    )
-    def runs(options: Options, limit: int) -> int:
-        """List recent runs from the ledger, newest first: when, outcome, messages sent,
-        failed and skipped, register errors and warnings, and what went wrong."""
-        from automation.mail.ledger import Ledger
-        from automation.run.jobs import ledger_path
+@click.command("runs", short_help="List recent runs from the ledger.")
+@common
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many of the most recent runs to show.",
+)
+def runs(options: Options, limit: int) -> int:
+    """List recent runs from the ledger, newest first: when, outcome, messages sent,
+    failed and skipped, register errors and warnings, and what went wrong."""
+    from automation.cli import views
+    from automation.run.runs import recent_runs
 
-        path = ledger_path(options.config, options.register)
-        if not path.exists():
-            click.echo(f"No runs recorded yet (no ledger at {path}).")
-            return 0
-        with Ledger(path) as ledger:
-            records = ledger.runs(limit)
-        click.echo(runs_table(records) if records else "No runs recorded yet.")
-        return 0
-
-    return runs
+    click.echo(views.runs_text(recent_runs(options.config, options.register, limit)))
+    return 0
 
 
-def runs_table(records: Sequence[RunRecord]) -> str:
-    """An aligned text table of runs; the detail column is last and not padded."""
-    rows = [[str(getattr(r, c)) if getattr(r, c) is not None else "-" for c in RUN_COLUMNS] for r in records]
-    table = [list(RUN_COLUMNS), *rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(RUN_COLUMNS) - 1)]
-    numeric = {"id", "sent", "failed", "skipped", "errors", "warnings"}
-    lines = []
-    for row in table:
-        cells = [
-            cell.rjust(w) if RUN_COLUMNS[i] in numeric else cell.ljust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
-        ]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    return "\n".join(lines)
+COMMANDS = (schedule, install_schedule, doctor, runs)

@@ -17,7 +17,10 @@ from automation.core.rating import StatusReport
 from automation.core.text import clip, ddmmyyyy, plural, printable
 
 if TYPE_CHECKING:
-    from automation.run.jobs import Imported, WeeklyResult
+    from automation.run.doctor import Check
+    from automation.run.paper import Imported
+    from automation.run.runs import RunHistory
+    from automation.run.weekly import WeeklyResult
 
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NOT_RATED)
 
@@ -140,6 +143,8 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
         lines.append(f"Dry run: nothing was sent or recorded. {counts}.")
     else:
         lines.append(f"{counts.capitalize()}.")
+    if result.location and not result.dry_run and result.deliveries:
+        lines.append(f"Messages are in {result.location}")
     return "\n".join(lines)
 
 
@@ -186,3 +191,72 @@ def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
     elif imported.written:
         lines.append(f"Saved {register}; the previous version is kept as {imported.written.backup}.")
     return "\n".join(lines)
+
+
+def created(path: Path, backup: Path | None) -> str:
+    return f"Created {path}" + (f" (previous file kept as {backup})" if backup else "")
+
+
+def demo_written(count: int, path: Path, backup: Path | None) -> str:
+    kept = f" (previous file kept as {backup})" if backup else ""
+    return f"Wrote {count} items to {path}{kept}"
+
+
+def nothing_found(paper: Path) -> str:
+    return (
+        f"No recommendations, areas for improvement or actions were found in {paper}; "
+        "nothing was written. Is it the right file?"
+    )
+
+
+def doctor_text(checks: Sequence[Check]) -> str:
+    """One PASS, WARN or FAIL line per check, with its fix, then the counts."""
+    from automation.run.doctor import CheckStatus
+
+    lines = [f"{c.status.value} {c.name}: {c.detail}" + (f" (fix: {c.fix})" if c.fix else "") for c in checks]
+    failed = sum(1 for c in checks if c.status is CheckStatus.FAIL)
+    warned = sum(1 for c in checks if c.status is CheckStatus.WARN)
+    lines.append(f"doctor: {len(checks) - failed - warned} passed, {warned} warnings, {failed} failed")
+    return "\n".join(lines)
+
+
+RUN_COLUMNS = (
+    "id",
+    "kind",
+    "week",
+    "started",
+    "finished",
+    "outcome",
+    "sent",
+    "failed",
+    "skipped",
+    "errors",
+    "warnings",
+    "detail",
+)
+_NUMERIC_RUN_COLUMNS = {"id", "sent", "failed", "skipped", "errors", "warnings"}
+
+
+def runs_text(history: RunHistory) -> str:
+    """Recent runs as an aligned table; the detail column is last and not padded."""
+    if not history.exists:
+        return f"No runs recorded yet (no ledger at {history.ledger})."
+    if not history.runs:
+        return "No runs recorded yet."
+    rows = [[_run_cell(getattr(r, c)) for c in RUN_COLUMNS] for r in history.runs]
+    table = [list(RUN_COLUMNS), *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(RUN_COLUMNS) - 1)]
+    lines = []
+    for row in table:
+        cells = [
+            cell.rjust(w) if RUN_COLUMNS[i] in _NUMERIC_RUN_COLUMNS else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
+        ]
+        lines.append("  ".join([*cells, printable(row[-1])]).rstrip())
+    return "\n".join(lines)
+
+
+def _run_cell(value: object) -> str:
+    if value is None:
+        return "-"
+    return str(getattr(value, "value", value))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from automation.mail.ledger import Ledger
+from automation.mail.ledger import Ledger, MessageState
 from automation.mail.outgoing import Outgoing
 from automation.mail.transports.interface import OutcomeUnknown, PartlySent, SendError, Transport
 
@@ -32,9 +32,9 @@ def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | Non
     """What the ledger says about ``item`` before sending: already sent, or in doubt; None
     when it is to be sent."""
     record = ledger.message(item.key)
-    if record is None or force or record.state == "failed":
+    if record is None or force or record.state is MessageState.FAILED:
         return None
-    if record.state == "sent":
+    if record.state is MessageState.SENT:
         return Delivery(item, Result.ALREADY_SENT, record.transport_id or "")
     return Delivery(
         item,

@@ -8,11 +8,13 @@ reported, never silently resent: nobody knows whether the mail system took it.
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from automation.core.errors import CannotRun
 from automation.core.model import Rag
@@ -36,11 +38,42 @@ CREATE TABLE IF NOT EXISTS ratings (
 _RAG = {rag.key: rag for rag in Rag}
 
 
+class MessageState(str, enum.Enum):
+    """Where a message stands. ATTEMPTING after a crash means nobody knows if it went."""
+
+    ATTEMPTING = "attempting"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class RunKind(str, enum.Enum):
+    WEEKLY = "weekly"  # the week's run: the one catch-up and rerun logic look for
+    PARTIAL = "partial"  # remind --only: never counts as the week's run
+    VALIDATION = "validation"  # the daily validation digest
+
+
+class RunOutcome(str, enum.Enum):
+    DONE = "done"
+    NOTHING_TO_SEND = "nothing to send"
+    PROBLEMS = "problems"  # a validation run that found errors
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"  # Ctrl-C or a crash while sending
+
+    @property
+    def completes_week(self) -> bool:
+        """True when a weekly run with this outcome means the week needs no catch-up."""
+        match self:
+            case RunOutcome.DONE | RunOutcome.NOTHING_TO_SEND:
+                return True
+            case RunOutcome.PROBLEMS | RunOutcome.FAILED | RunOutcome.INTERRUPTED:
+                return False
+
+
 @dataclass(frozen=True)
 class MessageRecord:
     key: str
     recipient: str
-    state: str  # attempting | sent | failed
+    state: MessageState
     transport_id: str | None
     error: str | None
     attempts: int
@@ -49,12 +82,12 @@ class MessageRecord:
 @dataclass(frozen=True)
 class RunRecord:
     id: int
-    kind: str
+    kind: RunKind
     week: str
     as_of: str
     started: str
     finished: str | None
-    outcome: str | None
+    outcome: RunOutcome | None
     sent: int
     failed: int
     skipped: int
@@ -115,10 +148,10 @@ class Ledger:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def start_run(self, kind: str, as_of: date, now: datetime) -> int:
+    def start_run(self, kind: RunKind | str, as_of: date, now: datetime) -> int:
         cursor = self._db.execute(
             "INSERT INTO runs (kind, week, as_of, started) VALUES (?, ?, ?, ?)",
-            (kind, iso_week(as_of), as_of.isoformat(), now.isoformat(timespec="seconds")),
+            (RunKind(kind).value, iso_week(as_of), as_of.isoformat(), now.isoformat(timespec="seconds")),
         )
         return int(cursor.lastrowid or 0)
 
@@ -126,7 +159,7 @@ class Ledger:
         self,
         run_id: int,
         now: datetime,
-        outcome: str,
+        outcome: RunOutcome | str,
         *,
         sent: int = 0,
         failed: int = 0,
@@ -140,7 +173,7 @@ class Ledger:
             " warnings=?, detail=? WHERE id=?",
             (
                 now.isoformat(timespec="seconds"),
-                outcome,
+                RunOutcome(outcome).value,
                 sent,
                 failed,
                 skipped,
@@ -173,12 +206,14 @@ class Ledger:
             " errors, warnings, detail FROM runs ORDER BY id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        return [RunRecord(*row) for row in rows]
+        return [_run_record(row) for row in rows]
 
-    def week_completed(self, week: str, kind: str = "weekly") -> bool:
+    def week_completed(self, week: str, kind: RunKind = RunKind.WEEKLY) -> bool:
+        done = [o.value for o in RunOutcome if o.completes_week]
+        marks = ", ".join("?" * len(done))
         row = self._db.execute(
-            "SELECT 1 FROM runs WHERE week=? AND kind=? AND outcome IN ('done', 'nothing to send') LIMIT 1",
-            (week, kind),
+            f"SELECT 1 FROM runs WHERE week=? AND kind=? AND outcome IN ({marks}) LIMIT 1",
+            (week, kind.value, *done),
         ).fetchone()
         return row is not None
 
@@ -228,7 +263,7 @@ class Ledger:
         row = self._db.execute(
             "SELECT key, recipient, state, transport_id, error, attempts FROM messages WHERE key=?", (key,)
         ).fetchone()
-        return MessageRecord(*row) if row else None
+        return _message_record(row) if row else None
 
     def attempting(
         self,
@@ -269,4 +304,29 @@ class Ledger:
             " WHERE week=? AND state='attempting'",
             (week,),
         ).fetchall()
-        return [MessageRecord(*row) for row in rows]
+        return [_message_record(row) for row in rows]
+
+
+def _run_record(row: tuple[Any, ...]) -> RunRecord:
+    (run_id, kind, week, as_of, started, finished, outcome, *counts, detail) = row
+    sent, failed, skipped, errors, warnings = counts
+    outcome = RunOutcome(outcome) if outcome else None
+    return RunRecord(
+        run_id,
+        RunKind(kind),
+        week,
+        as_of,
+        started,
+        finished,
+        outcome,
+        sent,
+        failed,
+        skipped,
+        errors,
+        warnings,
+        detail,
+    )
+
+
+def _message_record(row: tuple[Any, ...]) -> MessageRecord:
+    return MessageRecord(row[0], row[1], MessageState(row[2]), *row[3:])

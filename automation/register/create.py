@@ -9,7 +9,7 @@ from pathlib import Path
 from automation.core.errors import CannotRun
 
 
-def make_room(path: Path, replace: bool) -> Path | None:
+def make_room(path: Path, replace: bool, now: datetime) -> Path | None:
     """Refuse to overwrite unless asked; when asked, keep a dated backup first."""
     if not path.exists():
         if not path.parent.exists():
@@ -20,14 +20,14 @@ def make_room(path: Path, replace: bool) -> Path | None:
     owner_file = path.with_name("~$" + path.name)
     if owner_file.exists():
         raise CannotRun(f"{path} is open in Excel ({owner_file.name} exists)", fix="close it in Excel first")
-    backup = path.with_name(f"{path.stem}.backup-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+    backup = path.with_name(f"{path.stem}.backup-{now:%Y%m%d-%H%M%S}{path.suffix}")
     shutil.copy2(path, backup)
     return backup
 
 
-def create_empty(path: Path, *, replace: bool = False) -> Path | None:
+def create_empty(path: Path, now: datetime, *, replace: bool = False) -> Path | None:
     from automation.register.template import write_register
 
-    backup = make_room(path, replace)
+    backup = make_room(path, replace, now)
     write_register(path)
     return backup

@@ -19,6 +19,7 @@ from automation.core.model import Item, Owner, Publication, Status
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
 from automation.register.create import make_room
 from automation.register.template import write_register
+from automation.run.clock import local_now
 
 AS_OF = date(2021, 10, 1)
 DOMAIN = "example.police.uk"
@@ -221,5 +222,5 @@ def build_demo(path: Path) -> int:
 def create_demo(path: Path, *, replace: bool = False) -> tuple[int, Path | None]:
     """Build the demo register at ``path`` (``tracker demo``): the item count, and the backup
     of a file it replaced."""
-    backup = make_room(path, replace)
+    backup = make_room(path, replace, local_now())
     return build_demo(path), backup

@@ -1,12 +1,12 @@
 """``tracker doctor``: check an installation before trusting it to run unattended.
 
-Each check gives one line, PASS, WARN or FAIL, with how to fix it. Secrets are resolved to
+Each check is PASS, WARN or FAIL, with how to fix it. Secrets are resolved to
 prove they are there, and never printed.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import enum
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,22 +15,27 @@ from pathlib import Path
 
 from automation.core.errors import TrackerError
 from automation.mail.transports.interface import Transport
+from automation.mail.transports.registry import backend
 from automation.mail.transports.secrets import resolve_secret
+from automation.run.clock import local_now
 from automation.run.config import Config
 
-PASS, WARN, FAIL = "PASS", "WARN", "FAIL"
+
+class CheckStatus(enum.Enum):
+    PASS = "PASS"
+    WARN = "WARN"
+    FAIL = "FAIL"
+
+
+PASS, WARN, FAIL = CheckStatus.PASS, CheckStatus.WARN, CheckStatus.FAIL
 
 
 @dataclass(frozen=True)
 class Check:
-    status: str
+    status: CheckStatus
     name: str
     detail: str
     fix: str = ""
-
-    @property
-    def line(self) -> str:
-        return f"{self.status} {self.name}: {self.detail}" + (f" (fix: {self.fix})" if self.fix else "")
 
 
 def _error(name: str, exc: TrackerError) -> Check:
@@ -54,7 +59,7 @@ def check_config(load: Callable[[], Config]) -> tuple[Check, Config | None]:
 
 
 def check_register(register: Path) -> Check:
-    from automation.run.jobs import check_register as read
+    from automation.run.check import check_register as read
 
     try:
         checked = read(register)
@@ -130,50 +135,28 @@ def check_addresses(config: Config) -> Iterator[Check]:
             yield Check(PASS, key, address)
 
 
-_REQUIRED = {
-    "smtp": (("host", "the SMTP server or relay host name"),),
-    "ews": (("username", "the sending account, e.g. FORCE\\svc-tracker"),),
-    "graph": (("tenant_id", "the directory (tenant) id"), ("client_id", "the application (client) id")),
-}
-_PACKAGES = {"ews": ("exchangelib", "ews"), "graph": ("msal", "graph")}
-
-
-def _secrets(kind: str, settings: object) -> list[str]:
-    if kind == "smtp":
-        return ["password"] if getattr(settings, "username", "") else []
-    if kind == "ews":
-        oauth = getattr(settings, "auth_type", "") == "oauth"
-        return ["client_secret"] if oauth else ["password"]
-    return ["client_secret"] if kind == "graph" else []
-
-
 def check_transport(config: Config) -> Iterator[Check]:
-    kind = config.mail.transport
-    if kind == "outbox":
+    chosen = backend(config.mail.transport, config.source or "tracker.toml")
+    if chosen.name == "outbox":
         folder = config.path(config.mail.outbox)
         yield Check(PASS, "transport", f"outbox: messages are written to {folder} for a person to send")
         return
-    settings = getattr(config.mail, kind)
-    missing = [
-        f"[mail.{kind}] {key} ({what})" for key, what in _REQUIRED.get(kind, ()) if not getattr(settings, key)
-    ]
-    if kind == "ews" and not (settings.service_endpoint or settings.autodiscover):
-        missing.append("[mail.ews] service_endpoint (the EWS URL)")
-    if kind == "ews" and settings.auth_type == "oauth":
-        missing += [f"[mail.ews] {k}" for k in ("client_id", "tenant_id") if not getattr(settings, k)]
+    kind = chosen.name
+    missing = chosen.missing_settings(config.mail)
     if missing:
         yield Check(FAIL, "transport", f"{kind}: missing {', '.join(missing)}", "set them in tracker.toml")
     else:
         yield Check(PASS, "transport", f"{kind} settings present")
-    if kind in _PACKAGES and importlib.util.find_spec(_PACKAGES[kind][0]) is None:
-        package, extra = _PACKAGES[kind]
+    absent = chosen.missing_packages()
+    if absent:
         yield Check(
             FAIL,
             "package",
-            f"{kind} needs {package}, which is not installed",
-            f"pip install 'tracker[{extra}]'",
+            f"{kind} needs {absent[0]}, which is not installed",
+            f"pip install 'tracker[{chosen.extra}]'",
         )
-    for key in _secrets(kind, settings):
+    settings = chosen.settings(config.mail)
+    for key in chosen.secret_keys(config.mail):
         where = f"[mail.{kind}] {key}"
         try:
             resolve_secret(getattr(settings, key), where)
@@ -191,7 +174,9 @@ def probe_message(config: Config, address: str, key: str) -> EmailMessage:
     return build_message(rendered, sender=config.mail.sender, to=[address], cc=[], key=key)
 
 
-def send_test(config: Config, address: str, transport: Transport | None = None) -> Check:
+def send_test(
+    config: Config, address: str, transport: Transport | None = None, now: datetime | None = None
+) -> Check:
     from automation.core.addresses import refusal
     from automation.mail.ledger import iso_week
     from automation.mail.transports.interface import close_transport
@@ -200,7 +185,7 @@ def send_test(config: Config, address: str, transport: Transport | None = None) 
     why = refusal(address, config.mail.allowed_domains)
     if why:
         return Check(FAIL, "test message", f"not sent: {why}", "use an address in [mail] allowed_domains")
-    now = datetime.now()
+    now = now or local_now(config.timezone)
     key = f"{iso_week(now.date())}:doctor-test-{now:%Y%m%dT%H%M%S}:{address.casefold()}"
     try:
         chosen = transport or quick_transport(config)

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from automation.run.clock import today_in
 from automation.run.config import DAYS, Config, clock_time, weekday
 
 NAME = "tracker-remind"
@@ -38,6 +39,11 @@ class Target:
     hour: int
     minute: int
     timezone: str
+    today: date  # the first run is the next scheduled day from here
+
+    @property
+    def first_run(self) -> date:
+        return self.today + timedelta(days=(self.day - self.today.weekday()) % 7)
 
     @property
     def folder(self) -> Path:
@@ -53,7 +59,9 @@ class Target:
         return f"{DAYS[self.day].title()} {self.hour:02d}:{self.minute:02d} {self.timezone}"
 
 
-def target(config: Config, register: Path, config_file: Path | None, python: str = "") -> Target:
+def target(
+    config: Config, register: Path, config_file: Path | None, python: str = "", today: date | None = None
+) -> Target:
     """Absolute paths; a tracker.toml found in the current folder is passed explicitly, since
     the timer runs in the register's folder."""
     source = config.source or "tracker.toml"
@@ -67,6 +75,7 @@ def target(config: Config, register: Path, config_file: Path | None, python: str
         at.hour,
         at.minute,
         config.timezone,
+        today or today_in(config.timezone),
     )
 
 
@@ -114,11 +123,6 @@ WantedBy=timers.target
 """
 
 
-def _first_run(day: int) -> date:
-    start = date.today()
-    return start + timedelta(days=(day - start.weekday()) % 7)
-
-
 def task_xml(t: Target) -> str:
     """A Task Scheduler definition: weekly, limited rights, catching up missed runs."""
     args = subprocess.list2cmdline(t.args)
@@ -130,7 +134,7 @@ def task_xml(t: Target) -> str:
   </RegistrationInfo>
   <Triggers>
     <CalendarTrigger>
-      <StartBoundary>{_first_run(t.day).isoformat()}T{t.hour:02d}:{t.minute:02d}:00</StartBoundary>
+      <StartBoundary>{t.first_run.isoformat()}T{t.hour:02d}:{t.minute:02d}:00</StartBoundary>
       <Enabled>true</Enabled>
       <ScheduleByWeek>
         <DaysOfWeek><{DAYS[t.day].title()} /></DaysOfWeek>

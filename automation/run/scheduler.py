@@ -137,20 +137,21 @@ class TrackerScheduler:
 
     def guarded(self, name: str, job: Job) -> None:
         """Run ``job`` for today; an exception is logged and reported, never raised."""
-        today = self.local_now().date()
-        try:
-            job(today)
-        except Exception as exc:
-            from automation.run.notify import failure_from_exception, notify_failure
+        from automation.run.unattended import unattended
 
-            failure = failure_from_exception(exc, str(self.register))
-            log.exception("%s failed: %s", name, failure.line)
-            transport = None
-            with contextlib.suppress(Exception):
-                transport = self._transport() if self._transport else None
-            notify_failure(
-                self.config, failure, job=name, today=today, now=self._naive_now, transport=transport
-            )
+        today = self.local_now().date()
+        transport = None
+        with contextlib.suppress(Exception):
+            transport = self._transport() if self._transport else None
+        unattended(
+            name,
+            lambda: job(today),
+            self.config,
+            self.register,
+            today,
+            transport=transport,
+            now=self._naive_now,
+        )
 
     def add_jobs(self) -> None:
         tz = self.config.timezone
@@ -167,7 +168,7 @@ class TrackerScheduler:
         return datetime.combine(monday + timedelta(days=self.day), self.at, tzinfo=self.zone)
 
     def _week_done(self, week: str) -> bool:
-        from automation.run.jobs import ledger_path
+        from automation.run.weekly import ledger_path
 
         path = ledger_path(self.config, self.register)
         if not path.exists():

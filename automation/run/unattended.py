@@ -11,15 +11,18 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from automation.mail.deliver import Result
-from automation.mail.ledger import Ledger
+from automation.mail.ledger import Ledger, RunKind, RunOutcome
 from automation.mail.transports.interface import Transport
+from automation.run.check import check_register
 from automation.run.config import Config
-from automation.run.jobs import WeeklyResult, check_register, ledger_path, weekly_run
 from automation.run.notify import Failure, failure_from_exception, notify_failure, send_validation_digest
+from automation.run.weekly import WeeklyResult, ledger_path, weekly_run
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def failure_from_result(result: WeeklyResult) -> Failure:
@@ -39,19 +42,47 @@ def failure_from_result(result: WeeklyResult) -> Failure:
 def record_failure(
     config: Config, register: Path, today: date, started: datetime, now: datetime, failure: Failure
 ) -> None:
-    """Mark this attempt as failed in the ledger: finish the run ``weekly_run`` left open, or
-    add one when it failed before recording anything. Logs, never raises."""
+    """Mark this weekly attempt as failed in the ledger: finish the run ``weekly_run`` left
+    open, or add one when it failed before recording anything. Logs, never raises."""
     try:
         with Ledger(ledger_path(config, register)) as ledger:
             since = started.isoformat(timespec="seconds")
             open_runs = [
-                r for r in ledger.runs(10) if r.kind == "weekly" and r.outcome is None and r.started >= since
+                r
+                for r in ledger.runs(10)
+                if r.kind is RunKind.WEEKLY and r.outcome is None and r.started >= since
             ]
-            ids = [r.id for r in open_runs] or [ledger.start_run("weekly", today, started)]
+            ids = [r.id for r in open_runs] or [ledger.start_run(RunKind.WEEKLY, today, started)]
             for run_id in ids:
-                ledger.finish_run(run_id, now, "failed", detail=failure.detail)
+                ledger.finish_run(run_id, now, RunOutcome.FAILED, detail=failure.detail)
     except Exception as exc:
         log.error("could not record the failed run in the ledger (%s)", getattr(exc, "message", exc))
+
+
+def unattended(
+    job: str,
+    call: Callable[[], T],
+    config: Config,
+    register: Path,
+    today: date,
+    *,
+    transport: Transport | None = None,
+    now: Callable[[], datetime] = datetime.now,
+    record: bool = False,
+) -> T | None:
+    """Run one job nobody is watching. An exception is logged, emailed to the register owner
+    and IT (and, with ``record``, recorded in the ledger as a failed weekly run); the job's
+    result, or None when it failed. Never raises."""
+    started = now()
+    try:
+        return call()
+    except Exception as exc:
+        failure = failure_from_exception(exc, str(register))
+        log.error("%s failed: %s", job, failure.line, exc_info=not hasattr(exc, "what"))
+        if record:
+            record_failure(config, register, today, started, now(), failure)
+        notify_failure(config, failure, job=job, today=today, now=now, transport=transport)
+        return None
 
 
 def unattended_weekly(
@@ -62,19 +93,22 @@ def unattended_weekly(
     transport: Transport | None = None,
     now: Callable[[], datetime] = datetime.now,
 ) -> WeeklyResult | None:
-    """Run the weekly job; on failure record it and tell the owner and IT.
+    """The weekly job, unattended: a failure is recorded and told to the owner and IT.
 
     Returns the result (``exit_code`` 1 when messages failed), or None when the run could not
     happen at all (register unreadable, layout or template broken, transport misconfigured)."""
-    started = now()
     log.info("weekly run for %s as of %s: starting", register.name, today.isoformat())
-    try:
-        result = weekly_run(config, register, today, transport=transport, now=now)
-    except Exception as exc:
-        failure = failure_from_exception(exc, str(register))
-        log.error("weekly run failed: %s", failure.line, exc_info=not hasattr(exc, "what"))
-        record_failure(config, register, today, started, now(), failure)
-        notify_failure(config, failure, job="weekly run", today=today, now=now, transport=transport)
+    result = unattended(
+        "weekly run",
+        lambda: weekly_run(config, register, today, transport=transport, now=now),
+        config,
+        register,
+        today,
+        transport=transport,
+        now=now,
+        record=True,
+    )
+    if result is None:
         return None
     log.info(
         "weekly run %s: %d sent, %d already sent, %d failed, %d refused, %d problems in the register",
@@ -113,11 +147,11 @@ def unattended_validation(
     warnings = len(checked.problems) - errors
     log.info("daily validation of %s: %d errors, %d warnings", register.name, errors, warnings)
     with Ledger(ledger_path(config, register)) as ledger:
-        run_id = ledger.start_run("validation", today, now())
+        run_id = ledger.start_run(RunKind.VALIDATION, today, now())
         where = None
         if checked.problems:
             where = send_validation_digest(config, register, checked.problems, today, transport=transport)
-        outcome = "problems" if errors else "done"
+        outcome = RunOutcome.PROBLEMS if errors else RunOutcome.DONE
         ledger.finish_run(
             run_id,
             now(),

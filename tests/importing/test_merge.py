@@ -17,7 +17,7 @@ from automation.importing import extract_file
 from automation.importing.merge import plan_merge
 from automation.register.load import load_register
 from automation.register.template import write_register
-from automation.run.jobs import import_paper
+from automation.run.paper import import_paper
 
 ROOT = Path(__file__).parents[2]
 DATA = Path(__file__).parent / "data"

@@ -100,15 +100,10 @@ def utc_host(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def cli() -> click.Group:
-    """``tracker`` itself once the commands are wired in; until then a group of just them."""
+    """``tracker`` itself."""
     from automation.cli import main
-    from automation.cli.ops_commands import add_commands
 
-    if "doctor" in main.commands:
-        return main
-    group = click.Group()
-    add_commands(group)
-    return group
+    return main
 
 
 def free_port() -> int:

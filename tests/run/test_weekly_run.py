@@ -16,7 +16,7 @@ from automation.mail.settings import MailConfig
 from automation.mail.transports.interface import TransientSendError
 from automation.mail.transports.outbox import OutboxTransport
 from automation.run.config import Config
-from automation.run.jobs import weekly_run
+from automation.run.weekly import weekly_run
 from tests.builders import edit, item, workbook
 
 TODAY = date(2021, 10, 1)

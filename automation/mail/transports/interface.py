@@ -58,6 +58,13 @@ class Transport(Protocol):
         ...
 
 
+def location(transport: Transport, week: str) -> str:
+    """Where a person finds the week's messages when the transport only stores them (the
+    outbox folder); "" for transports that send."""
+    where = getattr(transport, "location", None)
+    return str(where(week)) if callable(where) else ""
+
+
 def close_transport(transport: Transport) -> None:
     """Call ``transport.close()`` when the transport has one."""
     close = getattr(transport, "close", None)

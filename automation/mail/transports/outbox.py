@@ -60,6 +60,10 @@ class OutboxTransport:
     def from_config(cls, config: Deployment) -> OutboxTransport:
         return cls(config.path(config.mail.outbox))
 
+    def location(self, week: str) -> Path:
+        """The folder holding the week's messages."""
+        return self.folder / safe_name(week)
+
     def path_for(self, key: str) -> Path:
         week, sep, rest = key.partition(":")
         if not sep or not week or not rest:

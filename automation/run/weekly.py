@@ -1,4 +1,7 @@
-"""Composition shared by the command line and the scheduler: each job is one call."""
+"""The weekly job: read, validate, rate, compose, render, send through the ledger.
+
+The command line (``tracker remind``) and the scheduler both call ``weekly_run``.
+"""
 
 from __future__ import annotations
 
@@ -7,49 +10,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from automation.core.errors import CannotRun, RegisterLayoutError
-from automation.core.problems import Problem, Severity
+from automation.core.problems import Problem
 from automation.core.rating import StatusReport, status_report
-from automation.core.register import Register
-from automation.core.validation import validate
 from automation.mail.compose import compose
 from automation.mail.deliver import Delivery, Result, deliver, would_deliver
 from automation.mail.digests import History, Options
-from automation.mail.ledger import Ledger, iso_week
+from automation.mail.ledger import Ledger, RunKind, RunOutcome, iso_week
 from automation.mail.outgoing import Outgoing, build_outgoing
 from automation.mail.render import Renderer
-from automation.mail.transports.interface import Transport, close_transport
-from automation.register.load import load_register
+from automation.mail.transports.interface import Transport, close_transport, location
+from automation.run.check import Checked, check_register
 from automation.run.config import Config
-
-if TYPE_CHECKING:
-    from automation.importing.merge import MergePlan
-    from automation.importing.result import Extraction
-    from automation.register.safe_write.write import WriteResult
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A register read and validated; ``register`` is None when its layout is unusable."""
-
-    register: Register | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
-
-
-def check_register(path: Path) -> Checked:
-    """Read and validate. A missing sheet or column becomes a problem, not an exception;
-    an unreadable file still raises RegisterUnreadable."""
-    try:
-        register = load_register(path)
-    except RegisterLayoutError as exc:
-        return Checked(None, (Problem(Severity.ERROR, "", "", "", exc.what, exc.fix),))
-    return Checked(register, tuple(validate(register)))
 
 
 @dataclass(frozen=True)
@@ -62,6 +35,7 @@ class WeeklyResult:
     problems: tuple[Problem, ...]
     dry_run: bool
     left_out: int = 0  # items left out of owners' emails because their rows have errors
+    location: str = ""  # where a person finds the messages (an outbox folder), if anywhere
 
     def count(self, result: Result) -> int:
         return sum(1 for d in self.deliveries if d.result is result)
@@ -146,7 +120,7 @@ def weekly_run(
         transport = make_transport(config)
     try:
         with _single_run(register_path):
-            kind = "partial" if only else "weekly"  # a partial run never counts as the week's run
+            kind = RunKind.PARTIAL if only else RunKind.WEEKLY  # a partial run never counts as the week's run
             deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind)
     finally:
         close_transport(transport)
@@ -159,6 +133,7 @@ def weekly_run(
         checked.problems,
         False,
         len(plan.summary.left_out),
+        location(transport, week),
     )
 
 
@@ -210,7 +185,7 @@ def _send(
     now: Callable[[], datetime],
     force: bool,
     checked: Checked,
-    kind: str,
+    kind: RunKind,
 ) -> list[Delivery]:
     with Ledger(path) as ledger:
         run_id = ledger.start_run(kind, report.as_of, now())
@@ -218,12 +193,14 @@ def _send(
             ledger.record_ratings(run_id, report.rated)
             deliveries = deliver(outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force)
         except BaseException as exc:  # Ctrl-C or a crash: the run must not stay open for ever
-            ledger.finish_run(run_id, now(), "interrupted", detail=f"{type(exc).__name__}: {exc}")
+            ledger.finish_run(run_id, now(), RunOutcome.INTERRUPTED, detail=f"{type(exc).__name__}: {exc}")
             raise
         failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN))
         sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
         errors = checked.errors
-        outcome = "failed" if failed else ("done" if outgoing else "nothing to send")
+        outcome = (
+            RunOutcome.FAILED if failed else (RunOutcome.DONE if outgoing else RunOutcome.NOTHING_TO_SEND)
+        )
         ledger.finish_run(
             run_id,
             now(),
@@ -235,32 +212,3 @@ def _send(
             warnings=len(checked.problems) - errors,
         )
     return deliveries
-
-
-@dataclass(frozen=True)
-class Imported:
-    source: Path
-    extraction: Extraction
-    plan: MergePlan
-    written: WriteResult | None
-
-
-def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool = False) -> Imported:
-    """Extract a paper's publications and items and append the new ones to the register
-    (never overwriting an item it already has); with ``dry_run``, only plan."""
-    from automation.importing import extract_file
-    from automation.importing.merge import apply_merge, plan_merge
-
-    extraction = extract_file(paper)
-    plan = plan_merge(extraction, load_register(register_path))
-    written = None
-    if not dry_run and not plan.empty and extraction.items:  # a paper with no items adds nothing
-        note = f"Imported from {paper.name} on {today:%d/%m/%Y}"
-        written = apply_merge(register_path, plan, note)
-    return Imported(paper, extraction, plan, written)
-
-
-def status_of(path: Path, today: date) -> StatusReport:
-    """Ratings of every item in the workbook at ``path`` on ``today``. Raises
-    RegisterUnreadable or RegisterLayoutError when it cannot rate at all."""
-    return status_report(load_register(path, for_rating=True), today)

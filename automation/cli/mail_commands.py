@@ -1,0 +1,40 @@
+"""The weekly job: remind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from automation.cli.options import Options, common
+
+
+@click.command()
+@common
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Run as on this date, YYYY-MM-DD (default: today in Europe/London).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Compose everything and show who would get what; send nothing and record nothing.",
+)
+@click.option("--only", metavar="EMAIL", help="Send only the message(s) to this address.")
+@click.option("--force", is_flag=True, help="Send again even what this week's ledger says was sent.")
+def remind(options: Options, today: Any, dry_run: bool, only: str | None, force: bool) -> int:
+    """The weekly job: email each owner their open items, most urgent first, and managers a
+    status summary, through the configured transport (an outbox folder of .eml files unless
+    tracker.toml says otherwise). A second run in the same week sends nothing new."""
+    from automation.cli import views
+    from automation.run.weekly import weekly_run
+
+    day = options.today(today.date() if today else None)
+    result = weekly_run(options.config, options.register, day, dry_run=dry_run, only=only, force=force)
+    click.echo(views.weekly_text(result, options.register))
+    return result.exit_code
+
+
+COMMANDS = (remind,)

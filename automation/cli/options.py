@@ -1,0 +1,92 @@
+"""What every command shares: --register, --config, --verbose, and errors turned into exit
+codes (0 done, 1 problems found or the job failed, 2 could not run)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from automation.run.config import Config
+
+FORMATS_PROBLEMS = click.Choice(["text", "json"])
+FORMATS_STATUS = click.Choice(["text", "json", "csv"])
+
+
+class Options:
+    """What every command shares: where the register and config are, and how loud to be."""
+
+    def __init__(self, register: Path | None, config: Path | None, verbose: bool) -> None:
+        self.register_arg = register
+        self.config_arg = config
+        self.verbose = verbose
+
+    @functools.cached_property
+    def config(self) -> Config:
+        from automation.run.config import load_config
+
+        return load_config(self.config_arg)
+
+    @property
+    def register(self) -> Path:
+        return self.register_arg or self.config.register_path
+
+    def today(self, given: date | None) -> date:
+        from automation.run.clock import today_in
+
+        return given or today_in(self.config.timezone)
+
+
+def common(command: Callable[..., int | None]) -> Callable[..., None]:
+    """Adds --register, --config and --verbose, and turns errors into exit codes."""
+
+    @click.option("--verbose", "-v", is_flag=True, help="Show details, and a traceback on failure.")
+    @click.option(
+        "--config",
+        "config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Settings file (default: ./tracker.toml when present).",
+    )
+    @click.option(
+        "--register",
+        "register",
+        type=click.Path(path_type=Path),
+        help="The register workbook (default: ./tracker.xlsx).",
+    )
+    @functools.wraps(command)
+    def wrapper(register: Path | None, config: Path | None, verbose: bool, **kwargs: Any) -> None:
+        options = Options(register, config, verbose)
+        sys.exit(run_safely(lambda: command(options, **kwargs), verbose))
+
+    return wrapper
+
+
+def run_safely(call: Callable[[], int | None], verbose: bool) -> int:
+    from automation.core.errors import TrackerError
+
+    try:
+        return call() or 0
+    except TrackerError as exc:
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"tracker: {exc.message}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("tracker: interrupted", err=True)
+        return 1
+    except Exception as exc:
+        if verbose:
+            traceback.print_exc()
+        click.echo(
+            f"tracker: unexpected error ({type(exc).__name__}: {exc}); "
+            "run again with --verbose for details, and please report it",
+            err=True,
+        )
+        return 1
