@@ -559,6 +559,7 @@ def _item(
             evidence=rng.choice(_EVIDENCE),
             progress="Completed and reviewed at the business assurance meeting.",
             signed_off_by="" if rng.random() < 0.05 else "{} ({})".format(*rng.choice(_EXECUTIVES)),
+            signed_off_on=closed,
         )
     elif status is Status.AWAITING_SIGN_OFF:
         extra = dict(

@@ -221,6 +221,7 @@ class Item(Located):
     evidence: str = ""
     date_closed: date | None = None
     signed_off_by: str = ""
+    signed_off_on: date | None = None
     notes: str = ""
     sheet: str = field(default="", compare=False, repr=False)
     columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)

@@ -2,7 +2,8 @@
 
 Due date = the target date when set, else the deadline (the Deadline column, else the
 deadline as written, resolved; an immediate deadline is due on publication). In order:
-Closed is Blue; Superseded and For information are not rated; Complete - awaiting sign-off
+Closed and signed off is Blue (Closed without its sign-off is rated as awaiting sign-off);
+Superseded and For information are not rated; Complete - awaiting sign-off
 is Green; past due is Red; due within the amber window is Amber; no update for longer than
 the stale window (counting from publication when never updated) is Amber; else Green.
 """
@@ -44,6 +45,16 @@ def _days(n: int) -> str:
     return f"{n} day{'' if n == 1 else 's'}"
 
 
+# What a Closed item needs before it counts as Blue, each required when the sheet has its column.
+SIGN_OFF_FIELDS = {"evidence": "evidence", "signed_off_by": "signed off by", "signed_off_on": "signed off on"}
+
+
+def sign_off_missing(item: Item) -> list[str]:
+    """The sign-off fields a Closed item still lacks (only those the sheet has a column for)."""
+    columns = item.columns
+    return [label for key, label in SIGN_OFF_FIELDS.items() if key in columns and not getattr(item, key)]
+
+
 def due_date(item: Item, published: date | None) -> date | None:
     if item.target_date is not None:
         return item.target_date
@@ -60,6 +71,10 @@ def rate(item: Item, today: date, settings: Settings, published: date | None) ->
     status = item.status
     due = due_date(item, published)
     if status is Status.CLOSED:
+        missing = sign_off_missing(item)
+        if missing:
+            reason = f"closed, awaiting sign-off (no {', '.join(missing)})"
+            return Rating(Rag.GREEN, reason, due, Basis.AWAITING_SIGN_OFF)
         return Rating(Rag.BLUE, "closed", due, Basis.CLOSED)
     if status is Status.SUPERSEDED:
         return Rating(Rag.NOT_RATED, "superseded", due, Basis.NOT_RATED)

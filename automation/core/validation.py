@@ -245,6 +245,20 @@ def _closed(item: Item) -> Iterator[Problem]:
             "Closed item has no evidence",
             "record the evidence that it is complete, or reopen it",
         )
+    if not item.signed_off_by and "signed_off_by" in item.columns:
+        yield error(
+            item.cell("signed_off_by"),
+            "",
+            "Closed item has not been signed off, so it is rated as awaiting sign-off",
+            "type who signed it off, or set it back to Complete \u2013 awaiting sign-off",
+        )
+    if item.signed_off_on is None and "signed_off_on" in item.columns:
+        yield error(
+            item.cell("signed_off_on"),
+            "",
+            "Closed item has no sign-off date, so it is rated as awaiting sign-off",
+            "type the date it was signed off (dd/mm/yyyy)",
+        )
 
 
 def has_errors(problems: list[Problem]) -> bool:

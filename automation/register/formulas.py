@@ -42,9 +42,19 @@ def due_formula(row: int, letters: Mapping[str, str]) -> str:
     )
 
 
+def _signed_off(c: Mapping[str, str]) -> str:
+    """TRUE when a Closed item has its sign-off: each of evidence, signed off by (text) and
+    signed off on (a date) the sheet has a column for, as ``rating.sign_off_missing``."""
+    tests = [f"LEN(TRIM({c[key]}))>0" for key in ("evidence", "signed_off_by") if key in c]
+    if "signed_off_on" in c:
+        tests.append(f"ISNUMBER({c['signed_off_on']})")
+    return f"AND({','.join(tests)})" if tests else "TRUE"
+
+
 def rag_formula(row: int, letters: Mapping[str, str]) -> str:
     """The BRAG rules of ``automation.core.rating`` as one Excel formula (reads the Due column).
-    AND() evaluates every argument, so a blank Due goes through N() before any arithmetic."""
+    AND() evaluates every argument, so a blank Due goes through N() before any arithmetic.
+    A Closed item without its sign-off is Green, as awaiting sign-off."""
     c = {key: f"${letter}{row}" for key, letter in letters.items()}
     status, due, last = c["status"], c["due"], c["last_update"]
     published = _published(c["publication"])
@@ -53,7 +63,7 @@ def rag_formula(row: int, letters: Mapping[str, str]) -> str:
     )
     return (
         f'=IF(AND({c["publication"]}="",{c["ref"]}=""),"",'
-        f'IF({status}="{Status.CLOSED.label}","Blue",'
+        f'IF({status}="{Status.CLOSED.label}",IF({_signed_off(c)},"Blue","Green"),'
         f'IF(OR({status}="{Status.SUPERSEDED.label}",{status}="{Status.FOR_INFORMATION.label}"),'
         f'"Not rated",'
         f'IF({status}="{Status.AWAITING_SIGN_OFF.label}","Green",'

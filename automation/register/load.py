@@ -21,6 +21,7 @@ from automation.core.model import (
 )
 from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem, Severity, error, warning
+from automation.core.rating import SIGN_OFF_FIELDS
 from automation.core.register import Register
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
@@ -124,7 +125,17 @@ def _extra(table: SheetTable, values: Any) -> dict[str, Any]:
 
 
 RATING_FIELDS = frozenset(
-    ("publication", "ref", "owner", "status", "target_date", "deadline_date", "deadline_text", "last_update")
+    (
+        "publication",
+        "ref",
+        "owner",
+        "status",
+        "target_date",
+        "deadline_date",
+        "deadline_text",
+        "last_update",
+        *SIGN_OFF_FIELDS,
+    )
 )
 
 

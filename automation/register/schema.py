@@ -152,7 +152,21 @@ REGISTER = SheetSpec(
         ),
         Column("evidence", "Evidence", width=30, aliases=("Evidence of completion",)),
         Column("date_closed", "Date closed", T.DATE, width=12, aliases=("Closed date", "Closed on")),
-        Column("signed_off_by", "Signed off by", width=18, aliases=("Sign off", "Signed off")),
+        Column(
+            "signed_off_by",
+            "Signed off by",
+            width=18,
+            aliases=("Sign off", "Signed off"),
+            help="who signed the item off (e.g. at the assurance meeting); Closed needs it",
+        ),
+        Column(
+            "signed_off_on",
+            "Signed off on",
+            T.DATE,
+            width=12,
+            aliases=("Sign off date", "Date signed off"),
+            help="the date it was signed off; Closed needs it",
+        ),
         Column(
             "notes",
             "Notes",

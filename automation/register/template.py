@@ -53,10 +53,12 @@ GUIDE = (
     "agreed date and, when set, is what the item is rated against.",
     "Deadline as written keeps the report's words ('By March 2022', 'Immediately').",
     "Do not type in RAG or Due: they are formulas. When you add a row, copy them down from the row above.",
-    "RAG: Blue closed; Red past due; Amber due within the amber window, or no update for longer "
-    "than the stale window; Green on track. Superseded and For information items are not rated.",
+    "RAG: Blue closed and signed off; Red past due; Amber due within the amber window, or no update "
+    "for longer than the stale window; Green on track. Superseded and For information items are not rated.",
     "The two windows are on the Settings sheet; change them there.",
-    "Closed needs a Date closed and Evidence. Record agreed extensions in Notes.",
+    "Closing takes two steps: the owner sets Complete – awaiting sign-off; once the item is "
+    "signed off, set Closed and fill in Date closed, Evidence, Signed off by and Signed off on. A Closed "
+    "item without them is rated as awaiting sign-off (Green), not Blue. Record agreed extensions in Notes.",
     "Run 'tracker validate' to list anything that needs fixing, by sheet and cell.",
 )
 
@@ -129,6 +131,7 @@ def _item_values(item: Item) -> dict[str, Any]:
         "evidence": item.evidence,
         "date_closed": item.date_closed,
         "signed_off_by": item.signed_off_by,
+        "signed_off_on": item.signed_off_on,
         "notes": item.notes,
     }
 

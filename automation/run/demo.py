@@ -136,6 +136,7 @@ def _progress(n: int, published: date, owner: str) -> dict[str, Any]:
             "progress": "Completed and reviewed at the Business Assurance Meeting.",
             "evidence": "Revised policy published on the intranet; briefing to all supervisors.",
             "signed_off_by": "Priya Shah (DCC)",
+            "signed_off_on": last,
         }
     if pattern == 7:
         return {

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from automation.core.model import Rag, Settings, Status
-from automation.core.rating import rate
+from automation.core.rating import Basis, rate
 from tests.builders import PUBLISHED, item
 
 TODAY = date(2021, 10, 1)
@@ -18,9 +18,26 @@ def rated(**changes):
     return rate(item(**changes), TODAY, SETTINGS, PUBLISHED)
 
 
-def test_closed_is_blue_even_when_overdue():
-    r = rated(status=Status.CLOSED, deadline_date=date(2021, 1, 1))
+SIGNED_OFF = dict(evidence="Policy published", signed_off_by="Priya Shah (DCC)", signed_off_on=FRESH)
+
+
+def test_closed_and_signed_off_is_blue_even_when_overdue():
+    r = rated(status=Status.CLOSED, deadline_date=date(2021, 1, 1), **SIGNED_OFF)
     assert (r.rag, r.reason) == (Rag.BLUE, "closed")
+
+
+@pytest.mark.parametrize("blank", ["evidence", "signed_off_by", "signed_off_on"])
+def test_closed_without_its_sign_off_is_rated_as_awaiting_sign_off(blank):
+    r = rated(status=Status.CLOSED, deadline_date=date(2021, 1, 1), **{**SIGNED_OFF, blank: None})
+    label = blank.replace("_", " ")
+    assert (r.rag, r.basis) == (Rag.GREEN, Basis.AWAITING_SIGN_OFF)
+    assert r.reason == f"closed, awaiting sign-off (no {label})"
+
+
+def test_a_register_without_the_sign_off_columns_needs_only_what_it_has():
+    columns = {k: v for k, v in item().columns.items() if k not in ("signed_off_by", "signed_off_on")}
+    r = rated(status=Status.CLOSED, evidence="x", columns=columns)
+    assert r.rag is Rag.BLUE
 
 
 @pytest.mark.parametrize("status", [Status.SUPERSEDED, Status.FOR_INFORMATION])
@@ -113,6 +130,9 @@ def items(draw):
         target_date=maybe_date(),
         deadline_text=draw(st.sampled_from(["", "Immediately", "By March 2022", "as soon as possible"])),
         last_update=maybe_date(),
+        evidence=draw(st.sampled_from(["", "Audit report"])),
+        signed_off_by=draw(st.sampled_from(["", "DCC"])),
+        signed_off_on=maybe_date(),
     )
 
 
@@ -134,10 +154,11 @@ def test_a_later_today_never_improves_a_rating(it, amber, stale, later, publishe
 
 
 @given(items(), st.integers(0, 90), st.integers(0, 90))
-def test_every_rating_has_a_reason_and_status_decides_blue_and_not_rated(it, amber, stale):
+def test_every_rating_has_a_reason_and_status_and_sign_off_decide_blue_and_not_rated(it, amber, stale):
     r = rate(it, TODAY, Settings(amber, stale), PUBLISHED)
     assert r.reason
-    assert (r.rag is Rag.BLUE) == (it.status is Status.CLOSED)
+    signed_off = bool(it.evidence and it.signed_off_by and it.signed_off_on)
+    assert (r.rag is Rag.BLUE) == (it.status is Status.CLOSED and signed_off)
     assert (r.rag is Rag.NOT_RATED) == (it.status in (Status.SUPERSEDED, Status.FOR_INFORMATION))
 
 

@@ -27,7 +27,7 @@ def test_a_broken_register_names_every_problem_by_cell(tmp_path):
             "H4": "31/13/2021",  # not a date
             "B5": "Recommendation 1",  # duplicate (publication, ref)
             "A6": "A report nobody listed",  # publication not on Publications
-            "E7": "Closed",  # closed with no date closed, no evidence
+            "E7": "Closed",  # closed with no date closed, no evidence, not signed off
             "G8": datetime(2021, 12, 31),  # target date after the deadline
             "K9": None,  # kind missing
             "Q9": "#DIV/0!",  # an Excel error value
@@ -43,6 +43,8 @@ def test_a_broken_register_names_every_problem_by_cell(tmp_path):
         ("error", "Register!A6", "is not on the Publications sheet"),
         ("error", "Register!S7", "Closed item has no evidence"),
         ("error", "Register!T7", "Closed item has no date closed"),
+        ("error", "Register!U7", "Closed item has not been signed off, so it is rated as awaiting sign-off"),
+        ("error", "Register!V7", "Closed item has no sign-off date, so it is rated as awaiting sign-off"),
         ("warning", "Register!G8", "is after the deadline 31/08/2021"),
         ("error", "Register!K9", "has no kind"),
         ("error", "Register!Q9", "holds an Excel error value"),
@@ -87,10 +89,11 @@ def test_unowned_open_item_is_a_warning_and_for_information_needs_no_owner(tmp_p
     assert problems_of(path) == [("warning", "Register!F2", "open item has no owner, so nobody is chased")]
 
 
-def test_closed_item_with_date_and_evidence_is_fine(tmp_path):
+def test_closed_item_with_date_evidence_and_sign_off_is_fine(tmp_path):
+    signed = dict(signed_off_by="Priya Shah (DCC)", signed_off_on=date(2021, 9, 1))
     path = workbook(
         tmp_path / "r.xlsx",
-        [item(status=Status.CLOSED, date_closed=date(2021, 9, 1), evidence="Policy published")],
+        [item(status=Status.CLOSED, date_closed=date(2021, 9, 1), evidence="Policy published", **signed)],
     )
     assert problems_of(path) == []
 

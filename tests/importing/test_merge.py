@@ -60,7 +60,7 @@ def test_import_into_a_fresh_register_then_again_adds_nothing(fresh):
 def test_imported_rows_keep_the_workbooks_formulas_formats_and_drop_downs(fresh):
     import_paper(fresh, PAPER, TODAY)
     sheet = openpyxl.load_workbook(fresh)["Register"]
-    assert sheet.tables["RegisterTable"].ref == "A1:V94"
+    assert sheet.tables["RegisterTable"].ref == "A1:W94"
     assert sheet["C94"].value.startswith('=IF(AND($A94="",$B94=""),"",')
     assert sheet["H94"].number_format == "dd/mm/yyyy"
     ranges = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}

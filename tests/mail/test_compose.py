@@ -39,12 +39,13 @@ def plan(reg, problems=(), history=None, **options):
 
 
 FRESH = TODAY - timedelta(days=2)
+SIGNED = dict(signed_off_by="DCC", signed_off_on=FRESH)
 ITEMS = (
     item(ref="R1", row=2, deadline_date=TODAY - timedelta(days=5), last_update=FRESH),  # red
     item(ref="R2", row=3, deadline_date=TODAY + timedelta(days=10), last_update=FRESH),  # amber due soon
     item(ref="R3", row=4, last_update=TODAY - timedelta(days=40)),  # amber stale
     item(ref="R4", row=5, deadline_date=TODAY + timedelta(days=90), last_update=FRESH),  # green
-    item(ref="R5", row=6, status=Status.CLOSED, date_closed=FRESH, evidence="x"),  # blue: not in digest
+    item(ref="R5", row=6, status=Status.CLOSED, date_closed=FRESH, evidence="x", **SIGNED),  # blue
     item(ref="R6", row=7, status=Status.FOR_INFORMATION),  # not rated
     item(ref="T1", row=8, owner="Tom Brennan", deadline_date=TODAY - timedelta(days=1)),  # Tom's red
     item(ref="U1", row=9, owner="", deadline_date=TODAY + timedelta(days=3)),  # unowned

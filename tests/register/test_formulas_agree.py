@@ -115,6 +115,16 @@ def case_rows(today: date) -> dict[str, dict[str, Any]]:
         rows[f"status typed {typed!r}, due far ahead, fresh"] = dict(
             status=Odd(typed), target_date=days(90), last_update=fresh
         )
+    # two-step closure: Closed is Blue only with evidence, signed off by and signed off on
+    signed = dict(evidence="Audit report", signed_off_by="DCC", signed_off_on=days(-2))
+    rows["status closed, signed off, target passed"] = dict(
+        status=Status.CLOSED, target_date=days(-5), **signed
+    )
+    for blank in ("evidence", "signed_off_by", "signed_off_on"):
+        rows[f"status closed, no {blank}, target passed"] = dict(
+            status=Status.CLOSED, target_date=days(-5), **{**signed, blank: None}
+        )
+    rows["status closed, evidence only spaces"] = dict(status=Status.CLOSED, **{**signed, "evidence": "   "})
     for status in (Status.CLOSED, Status.SUPERSEDED, Status.FOR_INFORMATION, Status.AWAITING_SIGN_OFF):
         rows[f"status {status.name.lower()}, no deadline, never updated"] = dict(
             status=status, publication=UNDATED
