@@ -32,7 +32,7 @@ from automation.core.errors import TrackerError  # noqa: E402
 from automation.importing import extract_file, to_json_dict  # noqa: E402
 
 CORPUS = ROOT / "tests" / "importing" / "corpus"
-EXAMPLE = ROOT / "tests" / "data" / "jac-overview-hmicfrs-2021-q3.txt"
+EXAMPLE = ROOT / "automation" / "data" / "jac-overview-hmicfrs-2021-q3.txt"
 ITEM_FIELDS = ("ref", "parent_ref", "kind", "cause_for_concern", "para", "text", "deadline_text",
                "deadline", "addressees", "applies_to_force", "ref_made_up", "publication")  # fmt: skip
 PUBLICATION_FIELDS = ("title", "published", "kind", "tracked_via_business_assurance")

@@ -1,17 +1,24 @@
-"""Small builders for tests: items, publications and real workbooks on disk."""
+"""Helpers shared by the tests: where the example paper is, items, publications, real workbooks
+on disk, and reading back what a run wrote."""
 
 from __future__ import annotations
 
+import socket
 from datetime import date
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
 from automation.core.model import Item, Kind, Owner, Publication, Settings, Status
+from automation.mail.ledger import Ledger, RunRecord
 from automation.register.schema import REGISTER
 from automation.register.template import write_register
 
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_PAPER = ROOT / "automation" / "data" / "jac-overview-hmicfrs-2021-q3.txt"  # the one copy
+EXPECTED_EXTRACTION = ROOT / "tests" / "data" / "jac-overview-hmicfrs-2021-q3.expected.json"
 PUB = "Inspection of the demo force"
 PUBLISHED = date(2021, 7, 13)
 COLUMNS = {column.key: n for n, column in enumerate(REGISTER.columns, start=1)}
@@ -61,3 +68,23 @@ def edit(path: Path, cells: dict[str, Any], sheet: str = "Register") -> Path:
         book[sheet][ref] = value
     book.save(path)
     return path
+
+
+def plain(message: EmailMessage) -> str:
+    """The plain-text part of a message, with Unix line ends."""
+    body = message.get_body(("plain",))
+    assert body is not None, "the message has no plain-text part"
+    return str(body.get_content()).replace("\r\n", "\n")
+
+
+def ledger_runs(path: Path) -> list[RunRecord]:
+    """The runs a ledger file records, newest first."""
+    with Ledger(path) as ledger:
+        return ledger.runs()
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on (for servers, and for refused connections)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from automation.core.model import Deadline, DeadlineKind
 
@@ -101,17 +101,6 @@ def parse_date_text(text: str) -> tuple[date, bool] | None:
     if match := _MONTH_ONLY.fullmatch(text):
         month_name, year = match.groups()
         return month_end(int(year), _MONTHS[month_name.casefold()]), True
-    return None
-
-
-def coerce_date(value: object) -> tuple[date, bool] | None:
-    """A cell value as a date: real date cells as they are, text parsed day first."""
-    if isinstance(value, datetime):
-        return value.date(), False
-    if isinstance(value, date):
-        return value, False
-    if isinstance(value, str):
-        return parse_date_text(value)
     return None
 
 

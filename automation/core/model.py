@@ -67,10 +67,6 @@ class Status(_Labelled):
         """Open items are the ones an owner is still chased about."""
         return self in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING_SIGN_OFF)
 
-    @property
-    def is_rated(self) -> bool:
-        return self not in (Status.SUPERSEDED, Status.FOR_INFORMATION)
-
 
 class Rag(enum.Enum):
     """BRAG ratings, declared most urgent first."""

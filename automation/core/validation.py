@@ -8,7 +8,7 @@ from datetime import date
 from automation.core.addresses import is_email
 from automation.core.deadlines import resolve_deadline
 from automation.core.model import DeadlineKind, Item, Publication, Status
-from automation.core.problems import Problem, Severity, error, warning
+from automation.core.problems import Problem, error, warning
 from automation.core.register import Register
 
 _REQUIRED = (
@@ -260,6 +260,3 @@ def _closed(item: Item) -> Iterator[Problem]:
             "type the date it was signed off (dd/mm/yyyy)",
         )
 
-
-def has_errors(problems: list[Problem]) -> bool:
-    return any(p.severity is Severity.ERROR for p in problems)

@@ -18,7 +18,6 @@ class ColumnType(enum.Enum):
     KIND = "kind"
     STATUS = "status"
     FORMULA = "formula"
-    INTEGER = "integer"
 
 
 @dataclass(frozen=True)

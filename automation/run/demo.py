@@ -1,7 +1,7 @@
 """The demonstration register shipped as ``tracker.xlsx``, rebuilt by ``tracker demo``.
 
 Its items are the 93 of the example Joint Audit Committee paper (July to September 2021),
-read from ``automation/data/example-paper.txt`` by the importer;
+read from ``automation/data/jac-overview-hmicfrs-2021-q3.txt`` by the importer;
 owners, target dates, statuses and updates are invented, deterministically, for a demo
 force as it stood on 1 October 2021. Every owner email is in the example.police.uk domain.
 """
@@ -22,6 +22,7 @@ from automation.register.template import write_register
 from automation.run.clock import local_now
 
 AS_OF = date(2021, 10, 1)
+EXAMPLE_PAPER = "data/jac-overview-hmicfrs-2021-q3.txt"  # package data
 DOMAIN = "example.police.uk"
 GOVERNANCE = "Sam Okafor"
 _OWNERS = (  # name, role, manager
@@ -69,7 +70,7 @@ def load_example() -> Extraction:
     """The example paper, read by the same importer ``tracker import`` uses."""
     from automation.importing import extract_file
 
-    with resources.as_file(resources.files("automation").joinpath("data/example-paper.txt")) as path:
+    with resources.as_file(resources.files("automation").joinpath(EXAMPLE_PAPER)) as path:
         return extract_file(path)
 
 
@@ -109,7 +110,7 @@ def example_summaries() -> dict[str, str]:
     from automation.importing.layout import join_continuations
     from automation.importing.sections import split_sections
 
-    with resources.as_file(resources.files("automation").joinpath("data/example-paper.txt")) as path:
+    with resources.as_file(resources.files("automation").joinpath(EXAMPLE_PAPER)) as path:
         split = split_sections(join_continuations(read_document(path).blocks))
     found = {}
     for section in split[1] if split else ():

@@ -27,7 +27,6 @@ from automation.run.config import Config
 
 log = logging.getLogger(__name__)
 GENERIC_FIX = "run `tracker doctor` on the machine that runs the schedule, then `tracker remind`"
-MAX_PROBLEMS = 200
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from automation.core.deadlines import add_months, coerce_date, parse_date_text, resolve_deadline
+from automation.core.deadlines import add_months, parse_date_text, resolve_deadline
 from automation.core.model import DeadlineKind
 
 PUBLISHED = date(2021, 8, 24)
@@ -76,11 +76,6 @@ def test_not_dates(text):
 
 def test_month_only_is_end_of_month_and_interpreted():
     assert parse_date_text("March 2022") == (date(2022, 3, 31), True)
-
-
-def test_coerce_keeps_real_dates():
-    assert coerce_date(date(2021, 1, 2)) == (date(2021, 1, 2), False)
-    assert coerce_date(44439.0) is None
 
 
 @given(

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
-PAPER = DATA / "jac-overview-hmicfrs-2021-q3.txt"
-EXPECTED = DATA / "jac-overview-hmicfrs-2021-q3.expected.json"
+from tests.builders import EXAMPLE_PAPER as PAPER
+from tests.builders import EXPECTED_EXTRACTION as EXPECTED
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ import hashlib
 import json
 import shutil
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -18,11 +17,10 @@ from automation.importing.merge import plan_merge
 from automation.register.load import load_register
 from automation.register.template import write_register
 from automation.run.paper import import_paper
+from tests.builders import EXAMPLE_PAPER as PAPER
+from tests.builders import EXPECTED_EXTRACTION as EXPECTED
+from tests.builders import ROOT
 
-ROOT = Path(__file__).parents[2]
-DATA = Path(__file__).parent / "data"
-PAPER = DATA / "jac-overview-hmicfrs-2021-q3.txt"
-EXPECTED = DATA / "jac-overview-hmicfrs-2021-q3.expected.json"
 TODAY = date(2021, 10, 1)
 
 

@@ -4,7 +4,6 @@ the command group, and a loopback SMTP server."""
 from __future__ import annotations
 
 import datetime as dt
-import socket
 import time
 import types
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ import schedule
 
 from automation.mail.settings import MailConfig
 from automation.run.config import Config, ScheduleConfig
-from tests.builders import item, workbook
+from tests.builders import free_port, item, workbook
 
 UTC = dt.timezone.utc
 OWNER = "governance@demo.police.uk"
@@ -104,12 +103,6 @@ def cli() -> click.Group:
     from automation.cli import main
 
     return main
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Sink:

@@ -1,14 +1,12 @@
 import json
 from datetime import date
-from pathlib import Path
 
 from automation.core.model import Rag, Status
 from automation.core.rating import status_report
 from automation.core.validation import validate
 from automation.register.load import load_register
 from automation.run.demo import build_demo
-
-ROOT = Path(__file__).parents[2]
+from tests.builders import EXPECTED_EXTRACTION, ROOT
 
 
 def test_shipped_register_is_what_the_demo_command_builds(tmp_path):
@@ -19,9 +17,7 @@ def test_shipped_register_is_what_the_demo_command_builds(tmp_path):
 
 
 def test_shipped_register_holds_every_item_of_the_example_paper():
-    expected = json.loads(
-        (ROOT / "tests" / "data" / "jac-overview-hmicfrs-2021-q3.expected.json").read_text("utf-8")
-    )
+    expected = json.loads(EXPECTED_EXTRACTION.read_text("utf-8"))
     register = load_register(ROOT / "tracker.xlsx")
     want = {(p["title"], i["ref"]) for p in expected["publications"] for i in p["items"]}
     assert {item.key for item in register.items} == want

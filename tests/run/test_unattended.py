@@ -9,12 +9,11 @@ from datetime import date, datetime
 from click.testing import CliRunner
 
 from automation.mail.deliver import Result
-from automation.mail.ledger import Ledger
 from automation.mail.transports.interface import TransientSendError
 from automation.mail.transports.outbox import OutboxTransport
 from automation.run.notify import Failure, notify_failure
 from automation.run.unattended import exit_code, unattended_validation, unattended_weekly
-from tests.builders import edit
+from tests.builders import edit, ledger_runs, plain
 from tests.run.fakes import IT, ITEM_TEXT, OWNER, cli, config, register
 
 TODAY = date(2021, 10, 4)
@@ -27,15 +26,6 @@ def notices(tmp_path, week="2021-W40"):
         message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
         found[str(message["To"])] = message
     return found
-
-
-def plain(message):
-    return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
-
-
-def runs(tmp_path):
-    with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
-        return ledger.runs()
 
 
 class MailServerDown:
@@ -61,7 +51,7 @@ def test_unreadable_register_is_recorded_and_emailed_to_owner_and_it(tmp_path):
     assert f"{missing} does not exist" in body and "check the path, or pass --register" in body
     html = message.get_body(("html",)).get_content()
     assert html.count("<b>OFFICIAL</b>") == 2 and "does not exist" in html
-    [run] = runs(tmp_path)
+    [run] = ledger_runs(tmp_path / "tracker.ledger.sqlite")
     assert (run.kind, run.week, run.outcome) == ("weekly", "2021-W40", "failed")
     assert "does not exist" in run.detail and run.finished
 
@@ -87,7 +77,7 @@ def test_mail_server_down_fails_the_run_and_the_notice_falls_back_to_the_outbox(
     body = plain(found[OWNER])
     assert "3 of 3 messages could not be sent" in body and "Connection refused" in body
     assert ITEM_TEXT not in body and "R1" not in body
-    assert [r.outcome for r in runs(tmp_path)] == ["failed"]
+    assert [r.outcome for r in ledger_runs(tmp_path / "tracker.ledger.sqlite")] == ["failed"]
 
 
 def test_a_broken_template_is_a_failed_run(tmp_path):
@@ -96,7 +86,7 @@ def test_a_broken_template_is_a_failed_run(tmp_path):
     (mine / "owner_digest.txt.j2").write_text("Hello {% if %}\n")
     cfg = config(tmp_path, templates=str(mine))
     assert unattended_weekly(cfg, register(tmp_path), TODAY, now=lambda: NOW) is None
-    [run] = runs(tmp_path)
+    [run] = ledger_runs(tmp_path / "tracker.ledger.sqlite")
     assert run.outcome == "failed" and "owner_digest.txt.j2 line 1" in run.detail
     assert "owner_digest.txt.j2" in plain(notices(tmp_path)[OWNER])
     assert not list((tmp_path / "outbox" / "2021-W40").glob("owner~*"))
@@ -129,5 +119,5 @@ def test_daily_validation_emails_the_owner_the_problems(tmp_path):
     assert message["Subject"] == "OFFICIAL: tracker register check \u2013 1 error, 0 warnings, 04/10/2021"
     assert 'Register!H2  "31/13/2021" is not a date' in plain(message)
     assert "<td>Register!H2</td><td>31/13/2021</td>" in message.get_body(("html",)).get_content()
-    [run] = runs(tmp_path)
+    [run] = ledger_runs(tmp_path / "tracker.ledger.sqlite")
     assert (run.kind, run.outcome, run.errors, run.sent) == ("validation", "problems", 1, 1)

@@ -17,7 +17,7 @@ from automation.mail.transports.interface import TransientSendError
 from automation.mail.transports.outbox import OutboxTransport
 from automation.run.config import Config
 from automation.run.weekly import weekly_run
-from tests.builders import edit, item, workbook
+from tests.builders import edit, item, plain, workbook
 
 TODAY = date(2021, 10, 1)
 MONDAY_AFTER = date(2021, 10, 4)
@@ -51,10 +51,6 @@ def read_outbox(folder: Path):
         p.name: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
         for p in sorted(folder.glob("*.eml"))
     }
-
-
-def plain(message):
-    return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
 
 
 class FailingAfter(OutboxTransport):

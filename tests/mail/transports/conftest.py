@@ -6,7 +6,6 @@ Every server listens on 127.0.0.1 only; the TLS ones use a throwaway trustme CA.
 from __future__ import annotations
 
 import json
-import socket
 import ssl
 import threading
 import xml.etree.ElementTree as ET
@@ -24,17 +23,12 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 from automation.mail.settings import EwsConfig, GraphConfig, MailConfig, SmtpConfig
 from automation.run.config import Config
+from tests.builders import free_port
 
 SMTP_USER, SMTP_PASSWORD = "svc-tracker", "s3cret-smtp"
 EWS_USER, EWS_PASSWORD = r"FORCE\svc-tracker", "s3cret-ews"
 GRAPH_SECRET, GRAPH_TOKEN = "s3cret-graph", "fake-access-token"
 TENANT, MAILBOX = "force-tenant", "tracker@force.police.uk"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def make_config(tmp_path: Path, **mail: Any) -> Config:
