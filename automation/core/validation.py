@@ -259,4 +259,3 @@ def _closed(item: Item) -> Iterator[Problem]:
             "Closed item has no sign-off date, so it is rated as awaiting sign-off",
             "type the date it was signed off (dd/mm/yyyy)",
         )
-
