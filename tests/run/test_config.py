@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,24 @@ def test_addresses_in_the_file_are_checked(tmp_path, text, message):
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, text))
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ('[schedule]\nday = "mondy"\n', "[schedule] day is 'mondy'"),
+        ('[schedule]\ntime = "8am"\n', "[schedule] time is '8am'"),
+        ('[schedule]\ndaily_time = "25:00"\n', "[schedule] daily_time is '25:00'"),
+    ],
+)
+def test_schedule_settings_are_checked_when_the_config_loads(tmp_path, table, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(write(tmp_path, table))
+
+
+def test_a_misspelt_schedule_day_fails_doctor(tmp_path):
+    from automation.run.doctor import CheckStatus, run_checks
+
+    path = write(tmp_path, '[schedule]\nday = "mondy"\n')
+    [config_check, *_] = run_checks(lambda: load_config(path), lambda: tmp_path / "tracker.xlsx")
+    assert config_check.status is CheckStatus.FAIL and "mondy" in config_check.detail
