@@ -17,8 +17,10 @@ from automation.core.rating import StatusReport
 from automation.core.text import clip, ddmmyyyy, plural, printable
 
 if TYPE_CHECKING:
+    from automation.reports.history import Change, Recorded
     from automation.run.doctor import Check
     from automation.run.paper import Imported
+    from automation.run.reports import Written
     from automation.run.runs import RunHistory
     from automation.run.weekly import WeeklyResult
 
@@ -145,7 +147,59 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
         lines.append(f"{counts.capitalize()}.")
     if result.location and not result.dry_run and result.deliveries:
         lines.append(f"Messages are in {result.location}")
+    if result.history_problem:
+        lines.append(f"History not recorded: {printable(result.history_problem)}")
     return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- reports and history
+
+
+def snapshot_text(recorded: Recorded, history: Path) -> str:
+    snap = recorded.snapshot
+    return (
+        f"Snapshot {snap.id} as at {ddmmyyyy(snap.as_of)}: {plural(snap.items, 'item')}; "
+        f"{recorded.new} new, {recorded.changed} changed, {recorded.removed} gone since the last one.\n"
+        f"History is in {history}"
+    )
+
+
+def history_text(changes: list[Change]) -> str:
+    from automation.reports.wording import when
+
+    if not changes:
+        return "No changes recorded."
+    lines = []
+    for c in changes:
+        move = f"{clip(when(c.old), 40)} -> {clip(when(c.new), 50)}"
+        lines.append(
+            f"  {ddmmyyyy(c.as_of)}  {printable(clip(c.ref, 20)):<20}  {c.label + ':':<14} {printable(move)}"
+            f"  ({printable(clip(c.publication, 40))})"
+        )
+    return "\n".join(lines)
+
+
+def history_json(changes: list[Change]) -> str:
+    from automation.reports.history import iter_rows
+
+    return json.dumps(list(iter_rows(changes)), indent=2, ensure_ascii=False)
+
+
+def history_csv(changes: list[Change]) -> str:
+    from automation.reports.history import iter_rows
+
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=["as_of", "publication", "ref", "field", "from", "to"], lineterminator="\n"
+    )
+    writer.writeheader()
+    for row in iter_rows(changes):
+        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+    return out.getvalue().rstrip("\n")
+
+
+def written_text(written: Written) -> str:
+    return f"Wrote the {written.what} to {written.path}: {written.summary}."
 
 
 def _deadline(value: object) -> str:

@@ -289,3 +289,10 @@ def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool)
         tuple(problems),
         tuple(register_table.extra),
     )
+
+
+def typed_rows(
+    table: SheetTable, spec: SheetSpec, problems: list[Problem]
+) -> list[tuple[int, dict[str, Any]]]:
+    """Each row of any sheet read by ``spec``, typed: (row number, values by column key)."""
+    return _typed_rows(table, spec, problems)

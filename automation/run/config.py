@@ -62,6 +62,14 @@ class LoggingConfig:
 
 
 @dataclass(frozen=True)
+class ReportsConfig:
+    committee: str = documented("Joint Audit Committee", "who the committee paper is to")
+    author: str = documented("Governance and Inspection Officer", "who the committee paper is from")
+    department: str = documented("", "the author's department, after their name")
+    templates: str = documented("", "folder of edited report templates; empty uses the built-in ones")
+
+
+@dataclass(frozen=True)
 class Config:
     register: str = documented("tracker.xlsx", "the master register, relative to this file")
     ledger: str = documented("", "SQLite ledger of runs and messages; default beside the register")
@@ -69,6 +77,7 @@ class Config:
     mail: MailConfig = field(default_factory=MailConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
+    reports: ReportsConfig = field(default_factory=ReportsConfig)
     base_dir: Path = field(default=Path("."), metadata={"internal": True})
     source: str = field(default="", metadata={"internal": True})
 

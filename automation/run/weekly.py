@@ -36,6 +36,7 @@ class WeeklyResult:
     dry_run: bool
     left_out: int = 0  # items left out of owners' emails because their rows have errors
     location: str = ""  # where a person finds the messages (an outbox folder), if anywhere
+    history_problem: str = ""  # why the items' history was not recorded, if it was not
 
     def count(self, result: Result) -> int:
         return sum(1 for d in self.deliveries if d.result is result)
@@ -121,6 +122,7 @@ def weekly_run(
     try:
         with _single_run(register_path):
             kind = RunKind.PARTIAL if only else RunKind.WEEKLY  # a partial run never counts as the week's run
+            history_problem = _record_history(path, report, now) if kind is RunKind.WEEKLY else ""
             deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind)
     finally:
         close_transport(transport)
@@ -134,7 +136,21 @@ def weekly_run(
         False,
         len(plan.summary.left_out),
         location(transport, week),
+        history_problem,
     )
+
+
+def _record_history(path: Path, report: StatusReport, now: Callable[[], datetime]) -> str:
+    """Record what this run sees in the items' history; a failure is reported, never stops
+    the run (the reminders matter more)."""
+    from automation.core.errors import TrackerError
+    from automation.reports.build import record_snapshot
+
+    try:
+        record_snapshot(path, report, now(), "weekly")
+    except TrackerError as exc:
+        return exc.message
+    return ""
 
 
 @contextmanager

@@ -1,0 +1,322 @@
+"""Every item's history: what each weekly run (or ``tracker snapshot``) saw, as changes.
+
+The store lives in the ledger's SQLite file, in tables of its own. A snapshot records, for
+every item, its status, rating, due date, owner, last-update date and latest update text;
+only what differs from the item's previous state is written, so a year of weekly runs on
+10,000 items stays small. The first snapshot of a store is its baseline: every item's first
+state, not news. An officer who edits the register between runs loses nothing: each run
+records what it saw.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from automation.core.errors import CannotRun
+from automation.core.rating import RatedItem
+
+FIELDS = ("status", "rag", "due", "owner", "last_update", "progress")
+LABELS = {
+    "item": "item",
+    "status": "status",
+    "rag": "rating",
+    "due": "due date",
+    "owner": "owner",
+    "last_update": "last update",
+    "progress": "latest update",
+}
+PRESENT, ABSENT = "in the register", "not in the register"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS history_snapshots (
+    id INTEGER PRIMARY KEY, as_of TEXT NOT NULL, taken TEXT NOT NULL, source TEXT NOT NULL,
+    items INTEGER NOT NULL, changes INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS history_items (
+    id INTEGER PRIMARY KEY, publication TEXT NOT NULL, ref TEXT NOT NULL, present INTEGER NOT NULL,
+    status TEXT, rag TEXT, due TEXT, owner TEXT, last_update TEXT, progress TEXT,
+    UNIQUE (publication, ref));
+CREATE TABLE IF NOT EXISTS history_changes (
+    snapshot_id INTEGER NOT NULL, item_id INTEGER NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT);
+CREATE INDEX IF NOT EXISTS history_changes_item ON history_changes (item_id);
+CREATE INDEX IF NOT EXISTS history_changes_snapshot ON history_changes (snapshot_id);
+"""
+
+State = tuple[str, ...]  # values in FIELDS order, '' for none
+
+
+def item_state(rated: RatedItem) -> State:
+    item, rating = rated.item, rated.rating
+    return (
+        item.status.label if item.status else "",
+        rating.rag.value,
+        rating.due.isoformat() if rating.due else "",
+        item.owner,
+        item.last_update.isoformat() if item.last_update else "",
+        item.progress,
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: int
+    as_of: date
+    taken: str
+    source: str  # weekly | snapshot
+    items: int
+    changes: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of one item, as a snapshot found it changed."""
+
+    snapshot: int
+    as_of: date
+    publication: str
+    ref: str
+    field: str  # 'item' (appeared or left the register) or one of FIELDS
+    old: str
+    new: str
+    baseline: bool  # recorded by the store's first snapshot: a first state, not news
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.publication, self.ref)
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.field]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    snapshot: Snapshot
+    new: int
+    changed: int
+    removed: int
+
+
+class HistoryStore:
+    """The history tables in ``path`` (the ledger file), created on first use."""
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = path
+        if not create and not path.exists():
+            self._db = sqlite3.connect(":memory:")
+        else:
+            self._db = _connect(path)
+        try:
+            self._db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise CannotRun(
+                f"the history in {path} cannot be opened ({exc})",
+                fix="check the file is a tracker ledger and its folder is writable",
+            ) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ recording
+
+    def record(self, rated: Iterable[RatedItem], as_of: date, now: datetime, source: str) -> Recorded:
+        """Record what this run sees; only what changed since the last snapshot is written."""
+        latest = self.latest()
+        if latest is not None and as_of < latest.as_of:
+            raise CannotRun(
+                f"the history already has a snapshot as at {latest.as_of:%d/%m/%Y}, after {as_of:%d/%m/%Y}",
+                fix="record snapshots in date order (leave out --today, or give a later date)",
+            )
+        with self._db:
+            self._db.execute("BEGIN")
+            cursor = self._db.execute(
+                "INSERT INTO history_snapshots (as_of, taken, source, items) VALUES (?, ?, ?, 0)",
+                (as_of.isoformat(), now.isoformat(timespec="seconds"), source),
+            )
+            snapshot_id = int(cursor.lastrowid or 0)
+            counts = self._write_changes(snapshot_id, rated)
+            total = self._db.execute("SELECT COUNT(*) FROM history_items WHERE present=1").fetchone()[0]
+            changes = self._db.execute(
+                "SELECT COUNT(*) FROM history_changes WHERE snapshot_id=?", (snapshot_id,)
+            ).fetchone()[0]
+            self._db.execute(
+                "UPDATE history_snapshots SET items=?, changes=? WHERE id=?", (total, changes, snapshot_id)
+            )
+        return Recorded(self.snapshot(snapshot_id), *counts)
+
+    def _write_changes(self, snapshot_id: int, rated: Iterable[RatedItem]) -> tuple[int, int, int]:
+        known = {
+            (pub, ref): (item_id, present, tuple(v or "" for v in values))
+            for item_id, pub, ref, present, *values in self._db.execute(
+                "SELECT id, publication, ref, present, " + ", ".join(FIELDS) + " FROM history_items"
+            )
+        }
+        changes: list[tuple[int, int, str, str, str]] = []
+        updates: list[tuple[str, ...]] = []
+        seen: set[tuple[str, str]] = set()
+        new = changed = 0
+        for r in rated:
+            key = r.item.key
+            if key in seen:  # a duplicate row: validation reports it; the first one counts
+                continue
+            seen.add(key)
+            state = item_state(r)
+            found = known.get(key)
+            if found is None:
+                item_id = self._add_item(key, state)
+                changes.append((snapshot_id, item_id, "item", ABSENT, PRESENT))
+                changes.extend(
+                    (snapshot_id, item_id, f, "", v) for f, v in zip(FIELDS, state, strict=True) if v
+                )
+                new += 1
+                continue
+            item_id, present, old = found
+            if not present:
+                changes.append((snapshot_id, item_id, "item", ABSENT, PRESENT))
+            diff = [
+                (snapshot_id, item_id, f, o, v) for f, o, v in zip(FIELDS, old, state, strict=True) if o != v
+            ]
+            if diff or not present:
+                changes.extend(diff)
+                updates.append((*state, str(item_id)))
+                changed += 1
+        gone = [(item_id, key) for key, (item_id, present, _) in known.items() if present and key not in seen]
+        changes.extend((snapshot_id, item_id, "item", PRESENT, ABSENT) for item_id, _ in gone)
+        self._db.executemany(
+            "UPDATE history_items SET " + ", ".join(f"{f}=?" for f in FIELDS) + ", present=1 WHERE id=?",
+            updates,
+        )
+        self._db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i, _ in gone])
+        self._db.executemany("INSERT INTO history_changes VALUES (?, ?, ?, ?, ?)", changes)
+        return new, changed, len(gone)
+
+    def _add_item(self, key: tuple[str, str], state: State) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO history_items (publication, ref, present, " + ", ".join(FIELDS) + ")"
+            " VALUES (?, ?, 1, " + ", ".join("?" * len(FIELDS)) + ")",
+            (*key, *state),
+        )
+        return int(cursor.lastrowid or 0)
+
+    # ------------------------------------------------------------------ reading
+
+    def snapshot(self, snapshot_id: int) -> Snapshot:
+        row = self._db.execute(
+            "SELECT id, as_of, taken, source, items, changes FROM history_snapshots WHERE id=?",
+            (snapshot_id,),
+        ).fetchone()
+        return _snapshot(row)
+
+    def snapshots(self) -> list[Snapshot]:
+        rows = self._db.execute(
+            "SELECT id, as_of, taken, source, items, changes FROM history_snapshots ORDER BY id"
+        ).fetchall()
+        return [_snapshot(row) for row in rows]
+
+    def latest(self) -> Snapshot | None:
+        row = self._db.execute(
+            "SELECT id, as_of, taken, source, items, changes FROM history_snapshots ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return _snapshot(row) if row else None
+
+    def changes(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item: tuple[str, str] | None = None,
+        baseline: bool = True,
+    ) -> list[Change]:
+        """Changes seen by snapshots taken after ``since`` and on or before ``until``, oldest
+        first; for one item when ``item`` is given; without the baseline when asked."""
+        sql = (
+            "SELECT s.id, s.as_of, i.publication, i.ref, c.field, c.old, c.new, s.id = ("
+            "SELECT MIN(id) FROM history_snapshots) FROM history_changes c"
+            " JOIN history_snapshots s ON s.id = c.snapshot_id JOIN history_items i ON i.id = c.item_id"
+            " WHERE 1=1"
+        )
+        args: list[str] = []
+        if since is not None:
+            sql += " AND s.as_of > ?"
+            args.append(since.isoformat())
+        if until is not None:
+            sql += " AND s.as_of <= ?"
+            args.append(until.isoformat())
+        if item is not None:
+            sql += " AND i.publication = ? AND i.ref = ?"
+            args.extend(item)
+        sql += " ORDER BY s.id, i.publication, i.ref, c.rowid"
+        found = (_change(row) for row in self._db.execute(sql, args))
+        return [c for c in found if baseline or not c.baseline]
+
+    def rating_trend(self) -> list[tuple[Snapshot, dict[str, int]]]:
+        """Counts by rating at each snapshot, replayed from the rating changes."""
+        by_snapshot: dict[int, list[tuple[int, str, str, str]]] = {}
+        for snapshot_id, item_id, field, old, new in self._db.execute(
+            "SELECT snapshot_id, item_id, field, old, new FROM history_changes"
+            " WHERE field IN ('rag', 'item') ORDER BY snapshot_id, rowid"
+        ):
+            by_snapshot.setdefault(snapshot_id, []).append((item_id, field, old or "", new or ""))
+        rating: dict[int, str] = {}
+        present: set[int] = set()
+        trend = []
+        for snapshot in self.snapshots():
+            for item_id, field, _, new in by_snapshot.get(snapshot.id, ()):
+                if field == "rag":
+                    rating[item_id] = new
+                elif new == PRESENT:
+                    present.add(item_id)
+                else:
+                    present.discard(item_id)
+            counts: dict[str, int] = {}
+            for item_id in present:
+                counts[rating.get(item_id, "")] = counts.get(rating.get(item_id, ""), 0) + 1
+            trend.append((snapshot, counts))
+        return trend
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+    except sqlite3.Error as exc:
+        raise CannotRun(
+            f"the history in {path} cannot be opened ({exc})",
+            fix="check the folder is writable, or set 'ledger' in tracker.toml",
+        ) from exc
+
+
+def _snapshot(row: tuple) -> Snapshot:
+    return Snapshot(row[0], date.fromisoformat(row[1]), row[2], row[3], row[4], row[5])
+
+
+def _change(row: tuple) -> Change:
+    snapshot, as_of, publication, ref, field, old, new, baseline = row
+    return Change(
+        snapshot, date.fromisoformat(as_of), publication, ref, field, old or "", new or "", bool(baseline)
+    )
+
+
+def iter_rows(changes: Iterable[Change]) -> Iterator[dict[str, str]]:
+    """Changes as flat rows for JSON and CSV."""
+    for c in changes:
+        yield {
+            "as_of": c.as_of.isoformat(),
+            "publication": c.publication,
+            "ref": c.ref,
+            "field": c.label,
+            "from": c.old,
+            "to": c.new,
+        }

@@ -1,0 +1,80 @@
+"""The dashboard read back with openpyxl (sheets, values, formats) and its chart parts
+checked in the package; never the master register."""
+
+import zipfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from automation.core.rating import status_report
+from automation.register.load import load_register
+from automation.reports.build import make_dashboard, record_snapshot
+from tests.builders import item, workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2021, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dash")
+    history = folder / "ledger.sqlite"
+    register = load_register(ROOT / "tracker.xlsx")
+    for week in (3, 2, 1, 0):
+        day = TODAY - timedelta(weeks=week)
+        record_snapshot(history, status_report(register, day), datetime(2021, 10, 1), "weekly")
+    path = folder / "dashboard.xlsx"
+    path.write_bytes(make_dashboard(ROOT / "tracker.xlsx", history, TODAY))
+    return path
+
+
+def test_sheets_and_counts(dashboard):
+    book = openpyxl.load_workbook(dashboard)
+    assert book.sheetnames == ["Summary", "Chart data", "Overdue", "By owner", "All items"]
+    summary = book["Summary"]
+    assert summary["A1"].value == "OFFICIAL"
+    counts = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(5, 11)}
+    assert counts == {"Red": 3, "Amber": 4, "Green": 12, "Blue": 4, "Not rated": 70, "Total": 93}
+    assert book["Chart data"].sheet_state == "hidden"
+
+
+def test_list_sheets_have_filter_frozen_header_colours_and_print_setup(dashboard):
+    book = openpyxl.load_workbook(dashboard)
+    overdue = book["Overdue"]
+    assert [c.value for c in overdue[1]][:4] == ["Publication", "Ref", "Rating", "Why"]
+    assert [(r[1].value, r[2].value) for r in overdue.iter_rows(min_row=2)] == [
+        ("Recommendation 1", "Red"),
+        ("Recommendation 4", "Red"),
+        ("Recommendation 1", "Red"),
+    ]
+    assert overdue["C2"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert overdue["E2"].number_format == "dd/mm/yyyy" and overdue["E2"].value == datetime(2021, 8, 15)
+    for name in ("Overdue", "By owner", "All items"):
+        sheet = book[name]
+        assert sheet.auto_filter.ref and sheet.freeze_panes == "A2"
+        assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.fitToHeight == 0 and sheet.page_setup.fitToWidth in (None, 1)  # 1 page wide
+        assert sheet.print_title_rows == "$1:$1"
+    assert book["All items"].max_row == 94
+    assert book["By owner"]["A1"].value == "Owner"
+
+
+def test_chart_parts_in_the_package(dashboard):
+    with zipfile.ZipFile(dashboard) as package:
+        charts = sorted(n for n in package.namelist() if n.startswith("xl/charts/chart"))
+        assert len(charts) == 3
+        xml = [package.read(n).decode() for n in charts]
+    assert sum("<c:barChart>" in x and '<c:grouping val="stacked"/>' in x for x in xml) == 2
+    trend = next(x for x in xml if "<c:lineChart>" in x)
+    assert trend.count("<c:ser>") == 4 and "'Chart data'" in trend
+
+
+def test_register_text_is_never_a_formula(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(ref='=HYPERLINK("x")', row=2, progress="=1+1")])
+    out = tmp_path / "d.xlsx"
+    out.write_bytes(make_dashboard(path, tmp_path / "none.sqlite", TODAY))
+    sheet = openpyxl.load_workbook(out)["All items"]
+    assert sheet["B2"].value == '=HYPERLINK("x")' and sheet["B2"].data_type == "s"
+    assert sheet["J2"].data_type == "s"
