@@ -9,6 +9,7 @@ from typing import Any
 
 from automation.core.model import Item, Owner, Publication, Settings
 from automation.core.problems import Problem
+from automation.core.updates import Update
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Register:
     settings: Settings
     problems: tuple[Problem, ...]
     extra_columns: tuple[str, ...] = ()
+    updates: tuple[Update, ...] = ()  # the Updates sheet: owners' updates as they came in
 
     @cached_property
     def _publications(self) -> dict[str, Publication]:

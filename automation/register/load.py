@@ -23,6 +23,7 @@ from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem, Severity, error, warning
 from automation.core.rating import SIGN_OFF_FIELDS
 from automation.core.register import Register
+from automation.core.updates import Update
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (
@@ -31,6 +32,7 @@ from automation.register.schema import (
     REGISTER,
     SETTINGS,
     SETTINGS_SHEET,
+    UPDATES,
     ColumnType,
     SheetSpec,
     normalise,
@@ -179,6 +181,21 @@ def _publications(table: SheetTable, problems: list[Problem]) -> tuple[Publicati
     return tuple(out)
 
 
+def _updates(book: Workbook, problems: list[Problem]) -> tuple[Update, ...]:
+    """The Updates sheet, when the register has one (older registers do not; the first
+    ``tracker collect`` adds it)."""
+    if book.find_sheet(UPDATES) is None:
+        return ()
+    table = _optional_table(book, UPDATES, problems)
+    if table is None:
+        return ()
+    columns = _one_based(table)
+    return tuple(
+        Update(row=number, sheet=table.sheet, columns=columns, **row)
+        for number, row in _typed_rows(table, UPDATES, problems)
+    )
+
+
 def _settings(book: Workbook, problems: list[Problem]) -> Settings:
     """Thresholds by their labels on the Settings sheet; defaults when absent."""
     sheet = next((s for s in book.sheet_names if normalise(s) == normalise(SETTINGS_SHEET)), None)
@@ -276,6 +293,7 @@ def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool)
     owners = _owners(owners_table, problems) if owners_table else ()
     publications = _publications(publications_table, problems) if publications_table else ()
     settings = _settings(book, problems)
+    updates = () if for_rating else _updates(book, problems)
     read = [t.sheet for t in (register_table, owners_table, publications_table) if t]
     if not for_rating:
         problems.extend(_error_cells(book, read))
@@ -288,6 +306,7 @@ def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool)
         settings,
         tuple(problems),
         tuple(register_table.extra),
+        updates,
     )
 
 

@@ -246,6 +246,35 @@ PUBLICATIONS = SheetSpec(
     ),
 )
 
+UPDATES = SheetSpec(
+    "Updates",
+    (
+        Column("received", "Received", T.DATE, required=True, width=12, help="the day the update arrived"),
+        Column("publication", "Publication", required=True, width=30),
+        Column("ref", "Ref", required=True, width=17),
+        Column("owner", "Owner", width=18),
+        Column("text", "Update", width=50, help="the owner's progress update, as they wrote it"),
+        Column("proposed_status", "Proposed status", width=17),
+        Column(
+            "status_outcome",
+            "Status outcome",
+            width=24,
+            help="applied, or held when the register's status changed after the return was sent",
+        ),
+        Column("evidence", "Evidence", width=30),
+        Column(
+            "requested_date",
+            "Requested target date",
+            T.DATE,
+            width=12,
+            help="never applied by tracker: for the governance officer to agree or refuse",
+        ),
+        Column("requested_reason", "Reason for new date", width=30),
+        Column("source", "Source", width=30, help="the file or message the update came in"),
+        Column("return_ref", "Return", width=22, help="the return and its copy, so it is logged once"),
+    ),
+)
+
 SETTINGS_SHEET = "Settings"
 LISTS_SHEET = "Lists"
 GUIDE_SHEET = "Guide"

@@ -29,6 +29,7 @@ from automation.register.schema import (
     REGISTER,
     SETTINGS,
     SETTINGS_SHEET,
+    UPDATES,
     YES_NO,
     ColumnType,
     SheetSpec,
@@ -275,6 +276,11 @@ def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: _Format
     sheet.data_validation(1, col, last, col, _DATE_RULE)
 
 
+def _updates_sheet(book: XlsxBook, fm: _Formats) -> None:
+    """Empty until owners' returns are collected (``tracker collect``), which logs each update."""
+    _table(book.add_worksheet(UPDATES.name), UPDATES, [], fm, "UpdatesTable")
+
+
 def _settings_sheet(book: XlsxBook, settings: Settings, fm: _Formats) -> None:
     sheet = book.add_worksheet(SETTINGS_SHEET)
     sheet.write(0, 0, "Settings officers decide", fm.title)
@@ -340,6 +346,7 @@ def write_register(
         _register_sheet(book, items, fm)
         _owners_sheet(book, owners, fm)
         _publications_sheet(book, publications, fm)
+        _updates_sheet(book, fm)
         _settings_sheet(book, settings, fm)
         _lists_sheet(book, fm)
         _guide_sheet(book, fm)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from automation.core.errors import ConfigError
 from automation.mail.settings import MailConfig, check_mail, documented
 from automation.mail.transports.registry import backend
+from automation.returns.settings import ReturnsConfig, check_returns
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -78,6 +79,7 @@ class Config:
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
     reports: ReportsConfig = field(default_factory=ReportsConfig)
+    returns: ReturnsConfig = field(default_factory=ReturnsConfig)
     base_dir: Path = field(default=Path("."), metadata={"internal": True})
     source: str = field(default="", metadata={"internal": True})
 
@@ -141,6 +143,7 @@ def _check_choices(config: Config) -> None:
     source = config.source or DEFAULT_CONFIG_NAME
     backend(config.mail.transport, source)
     check_mail(config.mail, source)
+    check_returns(config.returns, source)
     try:
         ZoneInfo(config.timezone)
     except Exception as exc:

@@ -3,8 +3,9 @@
 ``guarded_update`` takes three snapshots: *before* (the workbook as loaded), *intended* (after
 the caller's mutation, in memory) and *after* (the saved temp file, read back). It checks
 
-* before -> intended with :func:`mutation_problems`: the mutation only set cell values and
-  grew tables / drop-down / colour ranges downwards; nothing else changed;
+* before -> intended with :func:`mutation_problems`: the mutation only set cell values,
+  grew tables / drop-down / colour ranges downwards and added sheets after the others;
+  nothing else changed;
 * intended -> after with :func:`save_problems`: the saved file holds exactly what was meant.
 
 Together they prove every pre-existing cell, format, drop-down, rule, name and table is
@@ -284,7 +285,8 @@ def _compare(
     old: BookState, new: BookState, *, changed: set[tuple[str, Coord]] | None, growth: bool
 ) -> list[str]:
     problems: list[str] = []
-    if old.order != new.order:
+    added = tuple(title for title in new.order if title not in old.sheets) if growth else ()
+    if old.order + added != new.order:  # an update may add sheets after the others, nothing more
         problems.append(f"sheets changed from {list(old.order)} to {list(new.order)}")
     if old.names != new.names:
         problems.append(f"defined names changed: {_dict_diff(old.names, new.names)}")

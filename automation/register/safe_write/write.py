@@ -62,7 +62,8 @@ def guarded_update(
     now: datetime | None = None,
     lock_timeout: float = 10.0,
 ) -> WriteResult:
-    """Apply ``mutate`` (which may only set values / append rows) to the workbook safely."""
+    """Apply ``mutate`` (which may only set values, append rows and add new sheets after the
+    existing ones) to the workbook safely."""
     path = Path(path)
     _check_file(path)
     refuse_if_open(path)

@@ -486,3 +486,29 @@ def test_sheet_settings_openpyxl_drops_are_found_by_comparison(tmp_path):
     with pytest.raises(WriteRefused, match="green error triangles someone chose to ignore"):
         guarded_update(path, lambda wb: None, backup_dir=tmp_path / "b")
     assert path.read_bytes() == before
+
+
+def test_a_new_sheet_after_the_others_is_written_and_verified(register: Path) -> None:
+    def add_log(wb: Workbook) -> None:
+        log = wb.create_sheet("Updates")
+        log["A1"], log["B1"] = "Received", "Update"
+        log["A2"], log["B2"] = date(2026, 11, 30), "=not a formula"
+        log["B2"].data_type = "s"
+
+    result = guarded_update(register, add_log)
+
+    book = openpyxl.load_workbook(register)
+    assert book.sheetnames[-1] == "Updates" and book.sheetnames[:-1] == ["Register", "Lists", "Summary"]
+    assert book["Updates"]["B2"].value == "=not a formula" and book["Updates"]["B2"].data_type == "s"
+    assert "Updates!B2" in result.changed_cells
+
+
+def test_a_new_sheet_before_the_others_is_refused(register: Path) -> None:
+    before = register.read_bytes()
+
+    def add_first(wb: Workbook) -> None:
+        wb.create_sheet("Updates", 0)["A1"] = "Received"
+
+    with pytest.raises(WriteRefused, match="sheets changed"):
+        guarded_update(register, add_first)
+    assert register.read_bytes() == before

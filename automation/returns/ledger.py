@@ -1,0 +1,133 @@
+"""What the ledger remembers about returns: each one issued (so a return coming back can be
+proved to be ours, its rows its owner's, its grey cells as sent) and each file collected, by
+content hash (so collecting again skips it). Tables of their own in the register's ledger."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from automation.core.errors import CannotRun
+from automation.returns.model import IssuedReturn, SentRow
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS returns_issued (
+    return_id TEXT PRIMARY KEY, week TEXT NOT NULL, issued TEXT NOT NULL, register TEXT NOT NULL,
+    owner TEXT NOT NULL, email TEXT NOT NULL, manager_email TEXT NOT NULL, rows TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS returns_collected (
+    digest TEXT PRIMARY KEY, name TEXT NOT NULL, source TEXT NOT NULL, received TEXT,
+    collected TEXT NOT NULL, outcome TEXT NOT NULL, return_id TEXT, owner TEXT, email TEXT,
+    reasons TEXT NOT NULL DEFAULT '');
+"""
+
+
+@dataclass(frozen=True)
+class Collected:
+    """A return collected earlier, as the ledger recorded it."""
+
+    name: str
+    source: str
+    received: date
+    outcome: str  # accepted | refused
+    owner: str
+    email: str
+    reasons: tuple[str, ...]
+
+
+class ReturnsLedger:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise CannotRun(
+                f"the ledger {path} cannot hold returns ({exc})",
+                fix="check the folder is writable, or set 'ledger' in tracker.toml to another file",
+            ) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ReturnsLedger:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def record_issued(self, issued: IssuedReturn) -> None:
+        rows = json.dumps([[r.key, r.fingerprint, list(r.cells)] for r in issued.rows], ensure_ascii=False)
+        self._db.execute(
+            "INSERT OR REPLACE INTO returns_issued VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                issued.return_id,
+                issued.week,
+                issued.issued.isoformat(),
+                issued.register,
+                issued.owner,
+                issued.email,
+                issued.manager_email,
+                rows,
+            ),
+        )
+
+    def issued(self, return_id: str) -> IssuedReturn | None:
+        row = self._db.execute(
+            "SELECT return_id, week, issued, register, owner, email, manager_email, rows"
+            " FROM returns_issued WHERE return_id=?",
+            (return_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        rows = tuple(SentRow(key, print_, tuple(cells)) for key, print_, cells in json.loads(row[7]))
+        return IssuedReturn(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], row[5], row[6], rows)
+
+    def seen(self, digest: str) -> bool:
+        found = self._db.execute("SELECT 1 FROM returns_collected WHERE digest=?", (digest,)).fetchone()
+        return found is not None
+
+    def record_collected(
+        self,
+        digest: str,
+        *,
+        name: str,
+        source: str,
+        received: date,
+        collected: datetime,
+        outcome: str,
+        return_id: str = "",
+        owner: str = "",
+        email: str = "",
+        reasons: tuple[str, ...] = (),
+    ) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO returns_collected VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                name,
+                source,
+                received.isoformat(),
+                collected.isoformat(timespec="seconds"),
+                outcome,
+                return_id,
+                owner,
+                email,
+                "\n".join(reasons),
+            ),
+        )
+
+    def refused_between(self, after: date, until: date) -> list[Collected]:
+        """Returns refused that arrived after ``after``, up to and including ``until``."""
+        rows = self._db.execute(
+            "SELECT name, source, received, outcome, owner, email, reasons FROM returns_collected"
+            " WHERE outcome='refused' AND received > ? AND received <= ? ORDER BY received, name",
+            (after.isoformat(), until.isoformat()),
+        ).fetchall()
+        return [
+            Collected(n, s, date.fromisoformat(r), o, ow, e, tuple(filter(None, why.split("\n"))))
+            for n, s, r, o, ow, e, why in rows
+        ]

@@ -1,0 +1,120 @@
+"""Reading a filled-in return back (python-calamine): as the owner's spreadsheet program
+saved it, found by its headers and its hidden sheet rather than by fixed positions."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+import python_calamine
+
+from automation.core.model import column_letter
+from automation.returns.model import FILL_IN, FORMAT, HIDDEN, META_SHEET, READ_ONLY, normal
+
+HEADER_SCAN_ROWS = 40
+
+
+class NotAReturn(Exception):
+    """The file is not a return tracker issued (or cannot be read at all); the message says why."""
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    row: int  # the sheet's row number
+    key: str
+    fingerprint: str
+    cells: tuple[str, ...]  # the read-only cells as found
+    filled: dict[str, Any]  # fill-in header -> raw value (str, date, datetime, float or '')
+
+    def where(self, header: str, columns: dict[str, int]) -> str:
+        return f"{column_letter(columns[header] + 1)}{self.row}"
+
+    @property
+    def blank(self) -> bool:
+        return all(v in ("", None) or (isinstance(v, str) and not v.strip()) for v in self.filled.values())
+
+
+@dataclass(frozen=True)
+class ParsedReturn:
+    meta: dict[str, str]
+    sheet: str
+    columns: dict[str, int]  # header -> 0-based column
+    rows: tuple[ReturnedRow, ...]
+
+    @property
+    def return_id(self) -> str:
+        return self.meta.get("return", "")
+
+
+def read_return(data: bytes) -> ParsedReturn:
+    """The return in ``data``; raises NotAReturn saying why it cannot be one."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise NotAReturn("it is not an Excel .xlsx workbook (saved in another format, or damaged)")
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = list(book.sheet_names)
+        if META_SHEET not in sheets:
+            raise NotAReturn("it is not a tracker return (it has no return reference)")
+        meta = _meta(book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False))
+        if meta.get("format") != FORMAT or not meta.get("return"):
+            raise NotAReturn("its return reference is missing or damaged")
+        for sheet in sheets:
+            if sheet == META_SHEET:
+                continue
+            found = _table(sheet, book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+            if found is not None:
+                return ParsedReturn(meta, sheet, *found)
+    except NotAReturn:
+        raise
+    except Exception as exc:  # calamine raises several unrelated types for a damaged file
+        raise NotAReturn(f"it cannot be read ({type(exc).__name__}: {exc})") from exc
+    raise NotAReturn("its table of items is missing (the header row with 'Item key' was removed)")
+
+
+def _meta(rows: list[list[Any]]) -> dict[str, str]:
+    return {str(r[0]).strip(): str(r[1]).strip() for r in rows if len(r) >= 2 and r[0] != ""}
+
+
+def _table(sheet: str, rows: list[list[Any]]) -> tuple[dict[str, int], tuple[ReturnedRow, ...]] | None:
+    wanted = {normal(h).casefold(): h for h in (*READ_ONLY, *FILL_IN, *HIDDEN)}
+    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+        columns: dict[str, int] = {}
+        for col, cell in enumerate(cells):
+            header = wanted.get(normal(cell).casefold()) if isinstance(cell, str) else None
+            if header and header not in columns:
+                columns[header] = col
+        if len(columns) == len(wanted):
+            return columns, tuple(_rows(rows[index + 1 :], index + 2, columns))
+    return None
+
+
+def _rows(rows: list[list[Any]], first: int, columns: dict[str, int]) -> list[ReturnedRow]:
+    found = []
+    for number, cells in enumerate(rows, start=first):
+
+        def cell(header: str, cells: list[Any] = cells) -> Any:
+            col = columns[header]
+            return cells[col] if col < len(cells) else ""
+
+        key, print_ = normal(_text(cell("Item key"))), normal(_text(cell("Fingerprint")))
+        reference = tuple(_text(cell(h)) for h in READ_ONLY)
+        filled = {h: cell(h) for h in FILL_IN}
+        if (
+            not key
+            and not print_
+            and not any(reference)
+            and not any(v not in ("", None) for v in filled.values())
+        ):
+            continue  # a blank row
+        found.append(ReturnedRow(number, key, print_, reference, filled))
+    return found
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
