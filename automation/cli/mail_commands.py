@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
 import click
 
-from automation.cli.options import Options, common
+from automation.cli.options import DAY, Options, common
 
 
 @click.command()
 @common
 @click.option(
     "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
-    help="Run as on this date, YYYY-MM-DD (default: today in Europe/London).",
+    help="Run as on this date, dd/mm/yyyy or YYYY-MM-DD (default: today in the configured time zone).",
 )
 @click.option(
     "--dry-run",
@@ -24,14 +24,14 @@ from automation.cli.options import Options, common
 )
 @click.option("--only", metavar="EMAIL", help="Send only the message(s) to this address.")
 @click.option("--force", is_flag=True, help="Send again even what this week's ledger says was sent.")
-def remind(options: Options, today: Any, dry_run: bool, only: str | None, force: bool) -> int:
+def remind(options: Options, today: date | None, dry_run: bool, only: str | None, force: bool) -> int:
     """The weekly job: email each owner their open items, most urgent first, and managers a
     status summary, through the configured transport (an outbox folder of .eml files unless
     tracker.toml says otherwise). A second run in the same week sends nothing new."""
     from automation.cli import views
     from automation.run.weekly import weekly_run
 
-    day = options.today(today.date() if today else None)
+    day = options.today(today)
     result = weekly_run(options.config, options.register, day, dry_run=dry_run, only=only, force=force)
     click.echo(views.weekly_text(result, options.register))
     return result.exit_code

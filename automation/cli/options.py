@@ -20,6 +20,34 @@ FORMATS_PROBLEMS = click.Choice(["text", "json"])
 FORMATS_STATUS = click.Choice(["text", "json", "csv"])
 
 
+class DayParam(click.ParamType):
+    """A day as officers write it (31/08/2021) or as ISO 8601 (2021-08-31)."""
+
+    name = "date"
+
+    def get_metavar(self, param: click.Parameter, *args: Any, **kwargs: Any) -> str:
+        return "DD/MM/YYYY"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        import re
+
+        from automation.core.deadlines import parse_date_text
+
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})", text)
+        parsed = parse_date_text(text) if numeric else None
+        if parsed is not None:
+            return parsed[0]
+        if numeric:
+            self.fail(f"{text} is not a real date (no such day in that month)", param, ctx)
+        self.fail(f"{text!r} is not a date: write it as dd/mm/yyyy, e.g. 31/08/2021", param, ctx)
+
+
+DAY = DayParam()
+
+
 class Options:
     """What every command shares: where the register and config are, and how loud to be."""
 

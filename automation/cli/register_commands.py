@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from automation.cli.options import FORMATS_PROBLEMS, FORMATS_STATUS, Options, common, run_safely
+from automation.cli.options import DAY, FORMATS_PROBLEMS, FORMATS_STATUS, Options, common, run_safely
 
 
 @click.command()
@@ -57,9 +58,9 @@ def validate(options: Options, fmt: str) -> int:
 @common
 @click.option(
     "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
-    help="Rate as on this date, YYYY-MM-DD (default: today in Europe/London).",
+    help="Rate as on this date, dd/mm/yyyy or YYYY-MM-DD (default: today in the configured time zone).",
 )
 @click.option(
     "--format",
@@ -69,13 +70,13 @@ def validate(options: Options, fmt: str) -> int:
     show_default=True,
     help="Text summary and table, JSON or CSV.",
 )
-def status(options: Options, today: Any, fmt: str) -> int:
+def status(options: Options, today: date | None, fmt: str) -> int:
     """BRAG summary: counts by rating, by publication and by owner, then every item, most
     urgent first."""
     from automation.core.pauses import no_gc_pauses
     from automation.run.check import status_of
 
-    day = options.today(today.date() if today else None)
+    day = options.today(today)
     with no_gc_pauses():  # a one-shot command: the collector would only slow big registers
         return _print_status(status_of(options.register, day), fmt, options.register)
 
@@ -86,7 +87,7 @@ def _print_status(report: Any, fmt: str, path: Path) -> int:
     if fmt == "json":
         click.echo(views.status_json(report))
     elif fmt == "csv":
-        click.echo(views.status_csv(report))
+        click.echo(views.status_csv(report), nl=False)
     else:
         click.echo(views.status_text(report, path))
     return 0

@@ -15,6 +15,7 @@ from automation.core.problems import Problem, problem_counts
 from automation.core.problems import problems_text as problems_text
 from automation.core.rating import StatusReport
 from automation.core.text import clip, ddmmyyyy, plural, printable
+from automation.register.schema import REGISTER
 
 if TYPE_CHECKING:
     from automation.reports.history import Change, Recorded
@@ -101,19 +102,25 @@ def status_json(report: StatusReport) -> str:
     )
 
 
-def status_csv(report: StatusReport) -> str:
+def status_csv(report: StatusReport) -> bytes:
+    """UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8 (else "–" and "’"
+    come out garbled), whatever the console's own encoding."""
     buffer = io.StringIO()
     fields = ["publication", "ref", "owner", "status", "due", "rag", "reason"]
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in _item_rows(report):
         writer.writerow({k: _csv_safe(v) for k, v in row.items()})
-    return buffer.getvalue().rstrip("\n")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _csv_safe(value: object) -> object:
-    """Stop a value from the workbook running as a formula when the CSV is opened in Excel."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Stop a value from the workbook running as a formula when the CSV is opened in Excel:
+    text starting with = + - @ (or a full-width form, or a tab) gets a leading apostrophe."""
+    if isinstance(value, str) and value.lstrip(" ")[:1] in _FORMULA_STARTS:
         return "'" + value
     return "" if value is None else value
 
@@ -236,8 +243,9 @@ def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
             f"Already in the register: {plural(plan.already, 'item')}; the register's own values are kept."
         )
     for d in plan.differences:
+        column = REGISTER.column(d.field).header
         lines.append(
-            f"  differs  {d.where}  {d.field}: register {clip(d.in_register, 50)!r}, "
+            f"  differs  {d.where}  {column}: register {clip(d.in_register, 50)!r}, "
             f"document {clip(d.in_document, 50)!r}"
         )
     if dry_run:
@@ -270,7 +278,8 @@ def doctor_text(checks: Sequence[Check]) -> str:
     lines = [f"{c.status.value} {c.name}: {c.detail}" + (f" (fix: {c.fix})" if c.fix else "") for c in checks]
     failed = sum(1 for c in checks if c.status is CheckStatus.FAIL)
     warned = sum(1 for c in checks if c.status is CheckStatus.WARN)
-    lines.append(f"doctor: {len(checks) - failed - warned} passed, {warned} warnings, {failed} failed")
+    passed = len(checks) - failed - warned
+    lines.append(f"doctor: {passed} passed, {plural(warned, 'warning')}, {failed} failed")
     return "\n".join(lines)
 
 

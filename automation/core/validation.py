@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from datetime import date
 
@@ -195,9 +196,15 @@ def _owner(register: Register, item: Item) -> Iterator[Problem]:
         yield error(
             item.cell("owner"),
             item.owner,
-            "is not on the Owners sheet",
+            "is not on the Owners sheet" + _did_you_mean(item.owner, register),
             "add them to the Owners sheet with their email, or pick a listed owner",
         )
+
+
+def _did_you_mean(name: str, register: Register) -> str:
+    names = {owner.name.casefold(): owner.name for owner in register.owners if owner.name}
+    close = difflib.get_close_matches(" ".join(name.casefold().split()), names, n=1, cutoff=0.75)
+    return f"; did you mean '{names[close[0]]}'?" if close else ""
 
 
 def _dates(item: Item, published: date | None) -> Iterator[Problem]:

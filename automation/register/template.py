@@ -8,7 +8,7 @@ headers, and conditional formatting that colours the RAG column.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -334,8 +334,9 @@ def write_register(
     """Write a complete register to ``path`` atomically (temp file, then replace).
 
     ``created`` fixes the document's creation time, so the same input gives the same bytes."""
-    handle, temp = tempfile.mkstemp(prefix=".~tracker-", suffix=".xlsx", dir=path.parent or ".")
-    os.close(handle)
+    # XlsxWriter creates the temporary file itself, so it gets the usual permissions (the
+    # umask); a mkstemp file would be readable by its owner only, and so would the register.
+    temp = str((path.parent or Path(".")) / f".~tracker-{secrets.token_hex(6)}.xlsx")
     try:
         book = xlsxwriter.Workbook(temp, {"strings_to_numbers": False, "strings_to_formulas": False})
         properties: dict[str, Any] = {"title": "HMICFRS recommendations register"}

@@ -100,22 +100,44 @@ class Config:
         return reg.with_name(reg.stem + ".ledger.sqlite")
 
 
+def _as_written(value: Any) -> str:
+    """A value as it is written in tracker.toml, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "a table of settings"
+    return str(value)
+
+
 def _check_type(value: Any, hint: Any, where: str) -> Any:
-    if hint is bool or hint is str:
-        if not isinstance(value, hint):
-            raise ConfigError(f"{where} must be a {hint.__name__}, not {value!r}")
+    """The value if it has the type the setting needs; else a ConfigError in IT's words."""
+    found = _as_written(value)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} is {found}", fix="write true or false, without quotes")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where} is {found}", fix=f'write it in double quotes, e.g. "{value}"')
         return value
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where} must be a whole number, not {value!r}")
+            raise ConfigError(f"{where} is {found}", fix="write a whole number without quotes, e.g. 120")
         return value
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"{where} must be a number, not {value!r}")
+            raise ConfigError(f"{where} is {found}", fix="write a number without quotes, e.g. 30")
         return float(value)
     if getattr(hint, "__origin__", None) is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where} must be a list of strings, not {value!r}")
+            raise ConfigError(
+                f"{where} is {found}",
+                fix='write a list in square brackets, each entry in double quotes, e.g. ["a", "b"]',
+            )
         return list(value)
     raise AssertionError(hint)  # pragma: no cover
 
@@ -132,7 +154,11 @@ def _build(cls: type, data: dict[str, Any], prefix: str, source: str) -> Any:
         hint = hints[key]
         if dataclasses.is_dataclass(hint):
             if not isinstance(value, dict):
-                raise ConfigError(f"{where} must be a [{prefix + '.' if prefix else ''}{key}] table")
+                table = f"[{prefix + '.' if prefix else ''}{key}]"
+                raise ConfigError(
+                    f"{where} is {_as_written(value)}, but {key} is a section of settings",
+                    fix=f"remove that line, and put the settings under a line {table}",
+                )
             values[key] = _build(hint, value, f"{prefix}.{key}" if prefix else key, source)  # type: ignore[arg-type]
         else:
             values[key] = _check_type(value, hint, where)
@@ -147,7 +173,9 @@ def _check_choices(config: Config) -> None:
     try:
         ZoneInfo(config.timezone)
     except Exception as exc:
-        raise ConfigError(f"{source}: timezone {config.timezone!r} is unknown") from exc
+        raise ConfigError(
+            f"{source}: timezone {config.timezone!r} is unknown", fix='use a name such as "Europe/London"'
+        ) from exc
     weekday(config.schedule.day, source)
     clock_time(config.schedule.time, "time", source)
     clock_time(config.schedule.daily_time, "daily_time", source)
@@ -165,7 +193,9 @@ def load_config(path: Path | None = None, *, search_dir: Path | None = None) -> 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+        raise ConfigError(
+            f"{path} cannot be read: {exc}", fix="check the quotes, brackets and = signs on that line"
+        ) from exc
     built = _build(Config, data, "", str(path))
     config = dataclasses.replace(built, base_dir=path.parent, source=str(path))
     _check_choices(config)

@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from automation.core.errors import TrackerError
+from automation.core.text import plural
 from automation.mail.transports.interface import Transport
 from automation.mail.transports.registry import backend
 from automation.mail.transports.secrets import resolve_secret
@@ -66,7 +67,7 @@ def check_register(register: Path) -> Check:
     except TrackerError as exc:
         return _error("register", exc)
     errors, warnings = checked.errors, len(checked.problems) - checked.errors
-    counts = f"{register} read: {errors} errors, {warnings} warnings"
+    counts = f"{register} read: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
     if errors:
         return Check(FAIL, "register", counts, "run `tracker validate` and correct the cells it lists")
     if warnings:

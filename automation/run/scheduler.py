@@ -45,10 +45,12 @@ def lock_paths(register: Path) -> tuple[Path, Path]:
 @contextlib.contextmanager
 def single_instance(register: Path, started: datetime) -> Iterator[None]:
     """Hold the scheduler lock for ``register``, or raise CannotRun naming the holder."""
-    from filelock import FileLock, Timeout
+    from filelock import Timeout
+
+    from automation.register.lockfile import TidyLock
 
     lock_file, sidecar = lock_paths(register)
-    lock = FileLock(str(lock_file))
+    lock = TidyLock(lock_file)
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:

@@ -156,20 +156,19 @@ def _record_history(path: Path, report: StatusReport, now: Callable[[], datetime
 @contextmanager
 def _single_run(register: Path) -> Iterator[None]:
     """One sending run per register at a time (a scheduler and a cron job could overlap)."""
-    from filelock import FileLock, Timeout
+    from filelock import Timeout
 
-    lock = FileLock(str(register.with_name(register.name + ".remind.lock")))
+    from automation.register.lockfile import held
+
+    lock_file = register.with_name(register.name + ".remind.lock")
     try:
-        lock.acquire(timeout=5)
+        with held(lock_file, timeout=5):
+            yield
     except Timeout as exc:
         raise CannotRun(
-            f"another tracker run is sending for {register} ({lock.lock_file} is held)",
+            f"another tracker run is sending for {register} ({lock_file} is held)",
             fix="wait for it to finish; this run would send nothing new",
         ) from exc
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def _only(outgoing: list[Outgoing], address: str) -> list[Outgoing]:

@@ -2,6 +2,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -121,7 +122,7 @@ def test_status_json(runner):
 def test_status_csv_and_text(runner):
     small_register()
     csv_out = runner.invoke(main, ["status", "--today", "2021-10-01", "--format", "csv"]).output
-    assert csv_out.splitlines() == [
+    assert csv_out.lstrip("\ufeff").splitlines() == [
         "publication,ref,owner,status,due,rag,reason",
         "Inspection of the demo force,Recommendation 1,Dana Whitfield,In progress,2021-09-20,red,overdue by 11 days",
         'Inspection of the demo force,Recommendation 2,Tom Brennan,In progress,2021-12-31,green,"on track, due in 91 days"',
@@ -134,10 +135,43 @@ def test_status_csv_and_text(runner):
     )
 
 
-def test_status_rejects_a_bad_date(runner):
-    result = runner.invoke(main, ["status", "--today", "01/10/2021"])
+@pytest.mark.parametrize("command", ["status", "remind"])
+@pytest.mark.parametrize("day", ["01/10/2021", "1/10/2021", "2021-10-01"])
+def test_today_takes_day_first_and_iso_dates(runner, command, day):
+    small_register()
+    result = runner.invoke(main, [command, "--today", day, "--dry-run" if command == "remind" else "-v"])
+    assert result.exit_code == 0, result.output
+    assert "01/10/2021" in result.output.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("31/02/2021", "31/02/2021 is not a real date (no such day in that month)"),
+        ("2021-02-30", "2021-02-30 is not a real date (no such day in that month)"),
+        ("soon", "'soon' is not a date: write it as dd/mm/yyyy, e.g. 31/08/2021"),
+    ],
+)
+def test_status_names_a_bad_date(runner, day, message):
+    result = runner.invoke(main, ["status", "--today", day])
     assert result.exit_code == 2
-    assert "Invalid value for '--today'" in result.output
+    assert f"Invalid value for '--today': {message}" in result.output
+    assert "%Y" not in result.output
+
+
+def test_status_csv_opens_cleanly_in_excel(runner):
+    path = small_register()
+    book = openpyxl.load_workbook(path)
+    book["Register"]["B2"] = "=HYPERLINK(1)"
+    book["Register"]["B2"].data_type = "s"  # text an officer typed with a leading apostrophe
+    book["Register"]["F2"] = "Fraud – a ‘review’"
+    book.save(path)
+    result = runner.invoke(main, ["status", "--today", "2021-10-01", "--format", "csv"])
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+    text = data.decode("utf-8-sig")
+    assert ",Fraud – a ‘review’," in text
+    assert ",'=HYPERLINK(1)," in text  # shown as text in Excel, never run as a formula
 
 
 def test_config_file_is_used_and_bad_keys_are_clear(runner):
@@ -148,6 +182,20 @@ def test_config_file_is_used_and_bad_keys_are_clear(runner):
     result = runner.invoke(main, ["validate", "--config", "bad.toml"])
     assert result.exit_code == 2
     assert result.output.startswith("tracker: bad.toml: [mail] transprot is not a setting (known keys here:")
+
+
+def test_init_follows_the_umask(runner):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert runner.invoke(main, ["init", "my.xlsx"]).exit_code == 0
+        assert runner.invoke(main, ["init", "my.xlsx", "--force"]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert Path("my.xlsx").stat().st_mode & 0o777 == 0o644
+    backups = list(Path().glob("my.backup-*.xlsx"))
+    assert backups and all(b.stat().st_mode & 0o777 == 0o644 for b in backups)
 
 
 def test_init_creates_an_empty_register_and_will_not_overwrite(runner):
@@ -167,3 +215,38 @@ def test_every_command_has_help(runner):
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0, command
         assert "Usage: main " + command in result.output or f"Usage: tracker {command}" in result.output
+
+
+def test_a_run_leaves_no_lock_files_beside_the_register(runner):
+    import shutil
+
+    small_register()
+    shutil.copy(Path(__file__).parents[1] / "data" / "jac-overview-hmicfrs-2021-q3.txt", "paper.txt")
+    before = set(Path().iterdir())
+    assert runner.invoke(main, ["remind", "--today", "2021-10-01"]).exit_code == 0
+    assert runner.invoke(main, ["import", "paper.txt"]).exit_code == 0
+    left = sorted(p.name for p in set(Path().iterdir()) - before)
+    assert left == ["backups", "outbox", "tracker.ledger.sqlite"]
+
+
+def test_import_differences_and_doctor_counts_speak_the_officers_words(runner):
+    import shutil
+
+    shutil.copy(Path(__file__).parents[1] / "data" / "jac-overview-hmicfrs-2021-q3.txt", "paper.txt")
+    assert runner.invoke(main, ["init", "fresh.xlsx"]).exit_code == 0
+    assert runner.invoke(main, ["import", "--register", "fresh.xlsx", "paper.txt"]).exit_code == 0
+    edit(Path("fresh.xlsx"), {"I2": "By the end of next year"})
+    again = runner.invoke(main, ["import", "--register", "fresh.xlsx", "paper.txt", "--dry-run"])
+    assert "  differs  Register!I2  Deadline as written: register 'By the end of next year'" in again.output
+    assert "deadline_text" not in again.output
+
+
+def test_doctor_counts_in_words(runner):
+    from automation.cli.views import doctor_text
+    from automation.run.doctor import Check, CheckStatus, check_register
+
+    path = small_register()
+    edit(path, {"H3": "31/08/2021"})  # a date typed as text: one warning
+    assert check_register(path).detail == "tracker.xlsx read: 0 errors, 1 warning"
+    checks = [Check(CheckStatus.PASS, "a", "fine"), Check(CheckStatus.WARN, "b", "hm")]
+    assert doctor_text(checks).splitlines()[-1] == "doctor: 1 passed, 1 warning, 0 failed"

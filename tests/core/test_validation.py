@@ -129,3 +129,11 @@ def test_a_value_typed_over_the_rag_formula_is_reported(tmp_path):
         ("warning", "Register!C2", "has no RAG formula, so Excel's RAG here is typed or missing"),
         ("warning", "Register!D3", "has no Due formula, so Excel's Due here is typed or missing"),
     ]
+
+
+def test_a_misspelt_owner_gets_a_suggestion(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(last_update=date(2021, 9, 1))])
+    edit(path, {"F2": "Dana Whitfeld"})
+    assert problems_of(path) == [
+        ("error", "Register!F2", "is not on the Owners sheet; did you mean 'Dana Whitfield'?")
+    ]

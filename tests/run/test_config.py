@@ -49,13 +49,25 @@ timeout = 5
     [
         ("regster = 'x'", "tracker.toml: regster is not a setting"),
         ("[mail]\nport = 25", "[mail] port is not a setting"),
-        ("[mail.smtp]\nport = '25'", "[mail.smtp] port must be a whole number, not '25'"),
-        ("[mail]\nescalate = 'yes'", "[mail] escalate must be a bool, not 'yes'"),
-        ("[mail]\nallowed_domains = 'police.uk'", "[mail] allowed_domains must be a list of strings"),
+        (
+            "[mail.smtp]\nport = '25'",
+            '[mail.smtp] port is "25" (write a whole number without quotes, e.g. 120)',
+        ),
+        ("[mail]\nescalate = 'yes'", '[mail] escalate is "yes" (write true or false, without quotes)'),
+        ("[mail]\nsender = 5", '[mail] sender is 5 (write it in double quotes, e.g. "5")'),
+        (
+            "[mail]\nallowed_domains = 'police.uk'",
+            '[mail] allowed_domains is "police.uk" (write a list in square brackets, each entry in '
+            'double quotes, e.g. ["a", "b"])',
+        ),
         ("[mail]\ntransport = 'carrier-pigeon'", "[mail] transport is 'carrier-pigeon'"),
-        ("mail = 3", "mail must be a [mail] table"),
+        (
+            "mail = 3",
+            "tracker.toml: mail is 3, but mail is a section of settings (remove that line, and put "
+            "the settings under a line [mail])",
+        ),
         ("timezone = 'Mars/Olympus'", "timezone 'Mars/Olympus' is unknown"),
-        ("register = ", "is not valid TOML"),
+        ("register = ", "check the quotes, brackets and = signs on that line"),
     ],
 )
 def test_bad_files_name_the_file_and_key(tmp_path, text, message):
@@ -63,6 +75,7 @@ def test_bad_files_name_the_file_and_key(tmp_path, text, message):
         load_config(write(tmp_path, text))
     assert message in caught.value.message
     assert caught.value.exit_code == 2
+    assert not any(word in caught.value.message for word in ("bool", "str", "list of strings", "TOML"))
 
 
 def test_missing_config_file_given_explicitly(tmp_path):

@@ -1,7 +1,8 @@
 """The default transport: write each message as an ``.eml`` file nobody has to configure.
 
-``<outbox>/<ISO week>/<rest of key>.eml``, written atomically with CRLF line ends so Outlook
-opens it for review or a manual send. Sending the same key again replaces the file.
+``<outbox>/<ISO week>/<rest of key>.eml``, written atomically with CRLF line ends and marked
+``X-Unsent: 1``, so Outlook opens it as an unsent draft for a person to check and send.
+Sending the same key again replaces the file.
 """
 
 from __future__ import annotations
@@ -72,7 +73,9 @@ class OutboxTransport:
 
     def send(self, message: EmailMessage, key: str) -> str:
         target = self.path_for(key)
-        data = message.as_bytes(policy=email.policy.SMTP)
+        # X-Unsent makes Outlook open the file as a draft with a Send button, not as mail
+        # received; it is added to the bytes so the message given is left unchanged.
+        data = b"X-Unsent: 1\r\n" + message.as_bytes(policy=email.policy.SMTP)
         try:
             _write_atomically(target, data)
         except OSError as exc:

@@ -37,6 +37,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from automation.core.errors import CannotRun, RegisterUnreadable, WorkbookInUse, WriteRefused
+from automation.register.lockfile import held
 
 from . import verify
 from .append import grow_tables_below
@@ -67,23 +68,17 @@ def guarded_update(
     path = Path(path)
     _check_file(path)
     refuse_if_open(path)
-    lock = filelock.FileLock(lock_path(path), timeout=lock_timeout)
     try:
-        lock.acquire()
+        with held(lock_path(path), lock_timeout):
+            return _update_locked(path, mutate, backup_dir or path.parent / "backups", now)
     except filelock.Timeout as exc:
         raise WorkbookInUse(
             f"another tracker job holds the lock file {lock_path(path).name}",
             where=str(path),
             fix=f"wait for it to finish and run again (waited {lock_timeout:g} s)",
         ) from exc
-    except OSError as exc:
+    except OSError as exc:  # a lock or backup folder that is a file, no permission, a full disk
         raise _cannot_write(exc, path.parent) from exc
-    try:
-        return _update_locked(path, mutate, backup_dir or path.parent / "backups", now)
-    except OSError as exc:  # a backup folder that is a file, no permission, a full disk
-        raise _cannot_write(exc, path.parent) from exc
-    finally:
-        lock.release()
 
 
 def _cannot_write(exc: OSError, folder: Path) -> CannotRun:

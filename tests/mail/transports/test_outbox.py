@@ -29,6 +29,9 @@ def test_writes_the_message_into_its_week_folder(tmp_path: Path, message: EmailM
     data = path.read_bytes()
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     parsed = email.message_from_bytes(data, policy=email.policy.default)
+    assert data.startswith(b"X-Unsent: 1\r\n")  # Outlook opens it as a draft to check and send
+    assert "X-Unsent" not in message  # the message given is not changed
+    del parsed["X-Unsent"]
     assert parsed.as_bytes(policy=email.policy.SMTP) == message.as_bytes(policy=email.policy.SMTP)
     assert parsed["To"] == message["To"] and parsed["Subject"] == message["Subject"]
     body = parsed.get_body(("html",))
