@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from automation.cli import main
-from tests.builders import edit, item, workbook
+from tests.builders import EXAMPLE_PAPER, edit, item, workbook
 
 
 @pytest.fixture()
@@ -221,7 +221,7 @@ def test_a_run_leaves_no_lock_files_beside_the_register(runner):
     import shutil
 
     small_register()
-    shutil.copy(Path(__file__).parents[1] / "data" / "jac-overview-hmicfrs-2021-q3.txt", "paper.txt")
+    shutil.copy(EXAMPLE_PAPER, "paper.txt")
     before = set(Path().iterdir())
     assert runner.invoke(main, ["remind", "--today", "2021-10-01"]).exit_code == 0
     assert runner.invoke(main, ["import", "paper.txt"]).exit_code == 0
@@ -232,7 +232,7 @@ def test_a_run_leaves_no_lock_files_beside_the_register(runner):
 def test_import_differences_and_doctor_counts_speak_the_officers_words(runner):
     import shutil
 
-    shutil.copy(Path(__file__).parents[1] / "data" / "jac-overview-hmicfrs-2021-q3.txt", "paper.txt")
+    shutil.copy(EXAMPLE_PAPER, "paper.txt")
     assert runner.invoke(main, ["init", "fresh.xlsx"]).exit_code == 0
     assert runner.invoke(main, ["import", "--register", "fresh.xlsx", "paper.txt"]).exit_code == 0
     edit(Path("fresh.xlsx"), {"I2": "By the end of next year"})
