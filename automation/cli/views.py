@@ -134,7 +134,7 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
     ]
     width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
     for d in result.deliveries:
-        detail = f": {d.detail}" if d.result in (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT) else ""
+        detail = f": {d.detail}" if d.result.troubled else ""
         lines.append(
             f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}{printable(detail)}"
         )

@@ -1,24 +1,51 @@
-"""Sending through the ledger: never twice, never lost, one failure never stops the rest."""
+"""Sending through the ledger: never twice, never lost, never for ever.
+
+Each message is recorded 'attempting' before it is handed over, then 'sent' or 'failed'.
+Only a refusal before handover is a failure (the next run tries again); a message whose
+fate is unknown stays 'attempting' ("in doubt") and is never sent again without ``force``.
+Before a message in doubt is given up as lost, the sender's Sent Items are searched for it
+when the transport keeps a copy there.
+
+A run is bounded: each transport bounds one message's retrying (``max_wait``), the run has a
+deadline, a server's request to back off holds for the rest of the run, and an error that
+would befall every message (server unreachable, sign-in refused) stops the run at once. What
+a stopped run did not try is reported as "not tried" and left for the next run.
+"""
 
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from automation.mail.ledger import Ledger, MessageState
 from automation.mail.outgoing import Outgoing
-from automation.mail.transports.interface import OutcomeUnknown, PartlySent, SendError, Transport
+from automation.mail.transports.interface import (
+    LookupUnavailable,
+    OutcomeUnknown,
+    PartlySent,
+    SendError,
+    TransientSendError,
+    Transport,
+    find_sent,
+)
 
 
 class Result(enum.Enum):
     SENT = "sent"
     PARTLY_SENT = "partly sent"  # recorded as sent; some recipients did not get it
-    FAILED = "failed"
+    FAILED = "failed"  # refused before handover: the next run tries again
     ALREADY_SENT = "already sent"
-    UNKNOWN = "unknown"  # a crash left it at 'attempting': it may or may not have gone
+    UNKNOWN = "in doubt"  # handed over but unanswered, or a crash: it may or may not have gone
+    NOT_TRIED = "not tried"  # the run stopped first: the next run sends it
     WOULD_SEND = "would send"
+
+    @property
+    def troubled(self) -> bool:
+        """Did not (certainly) reach everyone it should: the job failed."""
+        return self in (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT, Result.NOT_TRIED)
 
 
 @dataclass(frozen=True)
@@ -28,9 +55,49 @@ class Delivery:
     detail: str = ""
 
 
+@dataclass
+class Pacing:
+    """Run-wide limits: ``deadline`` seconds of sending in all, and the server's requests to
+    back off, which hold for the rest of the run."""
+
+    deadline: float = 1800.0
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    started: float | None = None
+    resume_at: float = 0.0
+
+    def begin(self) -> None:
+        self.started = self.clock()
+
+    @property
+    def ends(self) -> float:
+        return (self.started if self.started is not None else self.clock()) + self.deadline
+
+    def back_off(self, seconds: float) -> None:
+        self.resume_at = max(self.resume_at, self.clock() + seconds)
+
+    def wait_turn(self) -> str:
+        """Wait out any back-off the server asked for; "" when the next message may go,
+        else why the run must stop instead."""
+        now = self.clock()
+        if self.resume_at > self.ends:
+            return (
+                f"the server asked to wait {self.resume_at - now:.0f} s more, past the run's deadline "
+                f"([mail] run_deadline {self.deadline:g} s)"
+            )
+        if self.resume_at > now:
+            self.sleep(self.resume_at - now)
+        if self.clock() >= self.ends:
+            return f"the run's deadline passed ([mail] run_deadline {self.deadline:g} s)"
+        return ""
+
+
+_RESEND = "send it again with: tracker remind --force --only {recipient}"
+
+
 def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | None:
     """What the ledger says about ``item`` before sending: already sent, or in doubt; None
-    when it is to be sent."""
+    when it is to be sent. Reads only the ledger (a dry run uses it)."""
     record = ledger.message(item.key)
     if record is None or force or record.state is MessageState.FAILED:
         return None
@@ -39,9 +106,101 @@ def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | Non
     return Delivery(
         item,
         Result.UNKNOWN,
-        "a run stopped while sending this; check whether it arrived, and only if not, "
-        f"send it again with: tracker remind --force --only {item.recipient}",
+        f"{record.error or 'a run stopped while sending this'}; check whether it arrived, "
+        f"and only if not, {_RESEND.format(recipient=item.recipient)}",
     )
+
+
+def _look(ledger: Ledger, item: Outgoing, transport: Transport, now: Callable[[], datetime]) -> str:
+    """Search the sender's Sent Items for a message in doubt. Records it as sent and returns
+    "" when it is there; else says what the search found, for the report."""
+    try:
+        found = find_sent(transport, item.key)
+    except LookupUnavailable as exc:
+        return f"tracker could not look for it: {exc.message}"
+    except SendError as exc:
+        return f"looking for it in Sent Items failed: {exc.message}"
+    if found is None:
+        return "it is not in the sender's Sent Items (yet)"
+    ledger.sent(item.key, f"found in Sent Items: {found}", now())
+    return ""
+
+
+@dataclass
+class _Run:
+    ledger: Ledger
+    transport: Transport
+    week: str
+    run_id: int
+    now: Callable[[], datetime]
+    force: bool
+    pacing: Pacing
+    stopped: str = ""
+
+    def one(self, item: Outgoing) -> Delivery:
+        record = self.ledger.message(item.key)
+        if record is not None and record.state is MessageState.ATTEMPTING and not self.stopped:
+            looked = _look(self.ledger, item, self.transport, self.now)
+            if not looked:
+                return Delivery(item, Result.ALREADY_SENT, "found in the sender's Sent Items")
+            if not self.force:
+                skipped = would_deliver(self.ledger, item, self.force)
+                assert skipped is not None
+                return Delivery(item, Result.UNKNOWN, f"{looked}; {skipped.detail}")
+        else:
+            skipped = would_deliver(self.ledger, item, self.force)
+            if skipped:
+                return skipped
+        if not self.stopped:
+            self.stopped = self.pacing.wait_turn()
+        if self.stopped:
+            return Delivery(item, Result.NOT_TRIED, f"{self.stopped}; the next run sends it")
+        return self._send(item)
+
+    def _send(self, item: Outgoing) -> Delivery:
+        ledger, now = self.ledger, self.now
+        ledger.attempting(
+            item.key,
+            week=self.week,
+            kind=item.kind,
+            recipient=item.recipient,
+            subject=item.subject,
+            transport=self.transport.name,
+            run_id=self.run_id,
+            now=now(),
+        )
+        try:
+            transport_id = self.transport.send(item.message, item.key)
+        except PartlySent as exc:
+            ledger.sent(item.key, exc.transport_id, now())
+            return Delivery(item, Result.PARTLY_SENT, exc.message)
+        except OutcomeUnknown as exc:  # left at 'attempting': looked for, else a person checks
+            ledger.in_doubt(item.key, exc.message, now())
+            looked = _look(ledger, item, self.transport, now)
+            if not looked:
+                return Delivery(item, Result.SENT, f"{exc.message}; found in the sender's Sent Items")
+            resend = _RESEND.format(recipient=item.recipient)
+            return Delivery(
+                item,
+                Result.UNKNOWN,
+                f"{exc.message}; {looked}; check, and only if it did not arrive, {resend}",
+            )
+        except SendError as exc:
+            ledger.failed(item.key, exc.message, now())
+            self._after_failure(exc)
+            return Delivery(item, Result.FAILED, exc.message)
+        except Exception as exc:  # a transport bug must not stop the other messages
+            detail = f"unexpected {type(exc).__name__}: {exc}"
+            ledger.failed(item.key, detail, now())
+            return Delivery(item, Result.FAILED, detail)
+        ledger.sent(item.key, transport_id, now())
+        return Delivery(item, Result.SENT, transport_id)
+
+    def _after_failure(self, exc: SendError) -> None:
+        if isinstance(exc, TransientSendError) and exc.retry_after:
+            self.pacing.back_off(exc.retry_after)
+        if exc.stops_run:
+            self.stopped = f"stopped after {self.transport.name} failed: {exc.what}"
 
 
 def deliver(
@@ -53,41 +212,10 @@ def deliver(
     run_id: int,
     now: Callable[[], datetime],
     force: bool = False,
+    pacing: Pacing | None = None,
 ) -> list[Delivery]:
-    results = []
-    for item in outgoing:
-        skipped = would_deliver(ledger, item, force)
-        if skipped:
-            results.append(skipped)
-            continue
-        ledger.attempting(
-            item.key,
-            week=week,
-            kind=item.kind,
-            recipient=item.recipient,
-            subject=item.subject,
-            transport=transport.name,
-            run_id=run_id,
-            now=now(),
-        )
-        try:
-            transport_id = transport.send(item.message, item.key)
-        except PartlySent as exc:
-            ledger.sent(item.key, exc.transport_id, now())
-            results.append(Delivery(item, Result.PARTLY_SENT, exc.message))
-            continue
-        except OutcomeUnknown as exc:  # left at 'attempting': a person must check
-            results.append(Delivery(item, Result.UNKNOWN, exc.message))
-            continue
-        except SendError as exc:
-            ledger.failed(item.key, exc.message, now())
-            results.append(Delivery(item, Result.FAILED, exc.message))
-            continue
-        except Exception as exc:  # a transport bug must not stop the other messages
-            detail = f"unexpected {type(exc).__name__}: {exc}"
-            ledger.failed(item.key, detail, now())
-            results.append(Delivery(item, Result.FAILED, detail))
-            continue
-        ledger.sent(item.key, transport_id, now())
-        results.append(Delivery(item, Result.SENT, transport_id))
-    return results
+    """Send each message not yet sent this week, in order, within the run's limits."""
+    pacing = pacing or Pacing()
+    pacing.begin()
+    run = _Run(ledger, transport, week, run_id, now, force, pacing)
+    return [run.one(item) for item in outgoing]

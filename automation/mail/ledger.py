@@ -292,6 +292,13 @@ class Ledger:
             (transport_id, now.isoformat(timespec="seconds"), key),
         )
 
+    def in_doubt(self, key: str, why: str, now: datetime) -> None:
+        """Keep ``key`` at 'attempting' (it may have gone), noting why nobody knows."""
+        self._db.execute(
+            "UPDATE messages SET state='attempting', error=?, updated=? WHERE key=?",
+            (why, now.isoformat(timespec="seconds"), key),
+        )
+
     def failed(self, key: str, error: str, now: datetime) -> None:
         self._db.execute(
             "UPDATE messages SET state='failed', error=?, updated=? WHERE key=?",

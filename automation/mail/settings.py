@@ -31,6 +31,7 @@ class SmtpConfig:
     username: str = documented("", "login name; empty for an unauthenticated internal relay")
     password: str = documented("", "secret reference for the password, e.g. env:TRACKER_SMTP_PASSWORD")
     timeout: float = documented(30.0, "seconds to wait for the server")
+    max_wait: int = documented(30, "seconds one message may spend being retried when the server defers it")
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,12 @@ class EwsConfig:
     client_id: str = documented("", "oauth only: application (client) id")
     tenant_id: str = documented("", "oauth only: directory (tenant) id")
     client_secret: str = documented("", "oauth only: secret reference for the client secret")
-    save_copy: bool = documented(False, "keep a copy of each message in Sent Items")
-    max_wait: int = documented(120, "seconds to keep retrying when the server is busy")
+    authority_host: str = documented("https://login.microsoftonline.com", "oauth only: Entra ID sign-in host")
+    save_copy: bool = documented(
+        False, "keep a copy of each message in Sent Items (lets tracker check a message in doubt)"
+    )
+    max_wait: int = documented(120, "seconds one message may spend being retried while the server is busy")
+    timeout: float = documented(60.0, "seconds to wait for each EWS or sign-in request")
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,11 @@ class GraphConfig:
     mailbox: str = documented("", "mailbox (UPN) that sends; default mail.sender")
     authority_host: str = documented("https://login.microsoftonline.com", "Entra ID sign-in host")
     graph_url: str = documented("https://graph.microsoft.com/v1.0", "Graph API base URL")
-    save_to_sent_items: bool = documented(False, "keep a copy of each message in Sent Items")
-    max_wait: int = documented(120, "seconds to keep retrying on 429/503")
+    save_to_sent_items: bool = documented(
+        False, "keep a copy of each message in Sent Items (lets tracker check a message in doubt)"
+    )
+    max_wait: int = documented(120, "seconds one message may spend being retried on 429/503")
+    timeout: float = documented(30.0, "seconds to wait for each Graph or sign-in request")
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,9 @@ class MailConfig:
     send_empty_digests: bool = documented(False, "email owners who have nothing open")
     outbox: str = documented("outbox", "folder for .eml files, relative to this file")
     templates: str = documented("", "folder of edited templates; empty uses the built-in ones")
+    run_deadline: int = documented(
+        1800, "seconds a run may spend sending; what is not tried by then waits for the next run"
+    )
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     ews: EwsConfig = field(default_factory=EwsConfig)
     graph: GraphConfig = field(default_factory=GraphConfig)

@@ -29,10 +29,16 @@ def failure_from_result(result: WeeklyResult) -> Failure:
     """Why a run that completed still failed: messages not sent, or left in doubt."""
     failed = [d for d in result.deliveries if d.result is Result.FAILED]
     unknown = [d for d in result.deliveries if d.result is Result.UNKNOWN]
+    untried = [d for d in result.deliveries if d.result is Result.NOT_TRIED]
     total = len(result.deliveries)
     if failed:
         what = f"{len(failed)} of {total} messages could not be sent"
+        if untried:
+            what += f" and {len(untried)} were not tried"
         fix = f"{failed[0].detail}; then run `tracker remind` again (it sends only what is missing)"
+    elif untried:
+        what = f"{len(untried)} of {total} messages were not tried"
+        fix = f"{untried[0].detail}; run `tracker remind` again later (it sends only what is missing)"
     else:
         what = f"{len(unknown)} of {total} messages may or may not have gone (a run stopped while sending)"
         fix = "check the mailbox, then `tracker remind --force --only ADDRESS` for any that did not arrive"

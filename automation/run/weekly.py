@@ -15,7 +15,7 @@ from automation.core.errors import CannotRun, RegisterLayoutError
 from automation.core.problems import Problem
 from automation.core.rating import StatusReport, status_report
 from automation.mail.compose import compose
-from automation.mail.deliver import Delivery, Result, deliver, would_deliver
+from automation.mail.deliver import Delivery, Pacing, Result, deliver, would_deliver
 from automation.mail.digests import History, Options
 from automation.mail.ledger import Ledger, RunKind, RunOutcome, iso_week
 from automation.mail.outgoing import Outgoing, build_outgoing
@@ -43,10 +43,9 @@ class WeeklyResult:
 
     @property
     def exit_code(self) -> int:
-        """1 when anything did not reach whom it should: a failed, partly sent or doubtful
-        message, or a recipient mail may not go to."""
-        troubled = (Result.FAILED, Result.UNKNOWN, Result.PARTLY_SENT)
-        return 1 if any(self.count(r) for r in troubled) or self.refused else 0
+        """1 when anything did not reach whom it should: a failed, partly sent, doubtful or
+        untried message, or a recipient mail may not go to."""
+        return 1 if any(d.result.troubled for d in self.deliveries) or self.refused else 0
 
 
 def ledger_path(config: Config, register: Path) -> Path:
@@ -123,7 +122,8 @@ def weekly_run(
         with _single_run(register_path):
             kind = RunKind.PARTIAL if only else RunKind.WEEKLY  # a partial run never counts as the week's run
             history_problem = _record_history(path, report, now) if kind is RunKind.WEEKLY else ""
-            deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind)
+            pacing = Pacing(float(config.mail.run_deadline))
+            deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind, pacing)
     finally:
         close_transport(transport)
     return WeeklyResult(
@@ -201,16 +201,19 @@ def _send(
     force: bool,
     checked: Checked,
     kind: RunKind,
+    pacing: Pacing,
 ) -> list[Delivery]:
     with Ledger(path) as ledger:
         run_id = ledger.start_run(kind, report.as_of, now())
         try:
             ledger.record_ratings(run_id, report.rated)
-            deliveries = deliver(outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force)
+            deliveries = deliver(
+                outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force, pacing=pacing
+            )
         except BaseException as exc:  # Ctrl-C or a crash: the run must not stay open for ever
             ledger.finish_run(run_id, now(), RunOutcome.INTERRUPTED, detail=f"{type(exc).__name__}: {exc}")
             raise
-        failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN))
+        failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN, Result.NOT_TRIED))
         sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
         errors = checked.errors
         outcome = (

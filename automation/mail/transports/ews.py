@@ -5,119 +5,46 @@ attachments and To/Cc from it; Bcc is passed separately and left out of the MIME
 explicit ``service_endpoint`` and version, a send is one ``CreateItem`` request
 (``SendOnly``, or ``SendAndSaveCopy`` when ``save_copy`` is set). Nothing touches the network
 until the first send.
+
+Exactly once: a busy answer (``ErrorServerBusy`` with its back-off, HTTP 503) means Exchange
+did not take the message, so it is tried again, for at most ``max_wait`` seconds per message;
+an OAuth token Exchange refuses is renewed once. A connection lost or a timeout after the
+request went out, or an answer that cannot be read, leaves the message in doubt. With
+``save_copy``, ``find_sent`` looks for a message in doubt in Sent Items by its
+``X-Tracker-Key`` header.
 """
 
 from __future__ import annotations
 
-import contextlib
 import email.policy
+import time
 from collections.abc import Callable, Iterable
 from email.message import EmailMessage
 from types import ModuleType
 from typing import Any
 
-from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.settings import Deployment, EwsConfig, MailConfig
+from automation.mail.transports.ews_account import (
+    EXCHANGE_BUILD,
+    KEY_FIELD,
+    account_factory,
+    exchangelib,
+    forget,
+    register_key_field,
+)
+from automation.mail.transports.ews_errors import Retry, TokenRefused, translate
 from automation.mail.transports.interface import (
-    PermanentSendError,
+    Budget,
+    LookupUnavailable,
     SendError,
     TransientSendError,
     addresses,
     check_recipients,
-    secret_hint,
     with_message_id,
     without_bcc,
 )
-from automation.mail.transports.secrets import resolve_secret
 
-EXCHANGE_BUILD = (15, 2)
-_TRANSIENT = (
-    "RateLimitError",
-    "ErrorServerBusy",
-    "ErrorTimeoutExpired",
-    "ErrorInternalServerTransientError",
-    "ErrorTooManyObjectsOpened",
-    "ErrorMailboxStoreUnavailable",
-    "ErrorMailboxMoveInProgress",
-    "ErrorConnectionFailed",
-    "ErrorExceededConnectionCount",
-)
-
-
-def _exchangelib() -> ModuleType:
-    try:
-        import exchangelib
-    except ImportError as exc:
-        raise MissingExtra("exchangelib", "ews", "the ews mail transport") from exc
-    return exchangelib
-
-
-def _retry_policy(el: ModuleType, max_wait: int) -> Any:
-    """``FaultTolerance`` that treats HTTP 401 as a refused login.
-
-    Plain ``FaultTolerance`` reads 401 as throttling and keeps retrying a wrong password
-    until ``max_wait`` runs out, then reports a rate limit.
-    """
-
-    class FailOnLoginRefused(el.FaultTolerance):  # type: ignore[name-defined]
-        def raise_response_errors(self, response: Any) -> Any:
-            if response.status_code == 401:
-                raise el.errors.UnauthorizedError(f"Invalid credentials for {response.url}")
-            return super().raise_response_errors(response)
-
-    return FailOnLoginRefused(max_wait=max_wait)
-
-
-def _credentials(el: ModuleType, ews: EwsConfig, address: str, source: str) -> Any:
-    if ews.auth_type == "oauth":
-        missing = [k for k in ("client_id", "tenant_id", "client_secret") if not getattr(ews, k)]
-        if missing:
-            raise ConfigError(
-                f"{source}: [mail.ews] auth_type is oauth but {', '.join(missing)} is empty",
-                fix="set client_id, tenant_id and client_secret (a secret reference)",
-            )
-        secret = resolve_secret(ews.client_secret, f"{source}: [mail.ews] client_secret")
-        identity = el.Identity(primary_smtp_address=address)
-        return el.OAuth2Credentials(
-            client_id=ews.client_id, client_secret=secret, tenant_id=ews.tenant_id, identity=identity
-        )
-    if not ews.username:
-        raise ConfigError(
-            f"{source}: [mail.ews] username is empty",
-            fix=r"set username, e.g. FORCE\svc-tracker, and password = \"env:TRACKER_EWS_PASSWORD\"",
-        )
-    return el.Credentials(ews.username, resolve_secret(ews.password, f"{source}: [mail.ews] password"))
-
-
-def account_factory(
-    ews: EwsConfig, address: str, source: str, build: tuple[int, ...] = EXCHANGE_BUILD
-) -> Callable[[], Any]:
-    """Check the settings and resolve secrets now; return a function making the Account later."""
-    el = _exchangelib()
-    if not ews.service_endpoint and not ews.autodiscover:
-        raise ConfigError(
-            f"{source}: [mail.ews] service_endpoint is empty",
-            fix="set it, e.g. https://mail.force.police.uk/EWS/Exchange.asmx (or autodiscover = true)",
-        )
-    credentials = _credentials(el, ews, address, source)
-    auth_type = {"ntlm": el.NTLM, "basic": el.BASIC, "oauth": el.OAUTH2}[ews.auth_type]
-    access = el.IMPERSONATION if ews.auth_type == "oauth" else el.DELEGATE
-    policy = _retry_policy(el, ews.max_wait)
-
-    def make() -> Any:
-        if ews.autodiscover:
-            conf = el.Configuration(credentials=credentials, auth_type=auth_type, retry_policy=policy)
-            return el.Account(address, config=conf, autodiscover=True, access_type=access)
-        conf = el.Configuration(
-            service_endpoint=ews.service_endpoint,
-            credentials=credentials,
-            auth_type=auth_type,
-            version=el.Version(build=el.Build(*build)),
-            retry_policy=policy,
-        )
-        return el.Account(address, config=conf, autodiscover=False, access_type=access)
-
-    return make
+FIRST_WAIT = 2.0
 
 
 class EwsTransport:
@@ -130,11 +57,9 @@ class EwsTransport:
 
     @staticmethod
     def missing_settings(settings: EwsConfig, mail: MailConfig) -> list[str]:
-        missing = (
-            []
-            if settings.username
-            else ["[mail.ews] username (the sending account, e.g. FORCE\\svc-tracker)"]
-        )
+        missing = []
+        if settings.auth_type != "oauth" and not settings.username:
+            missing.append("[mail.ews] username (the sending account, e.g. FORCE\\svc-tracker)")
         if not (settings.service_endpoint or settings.autodiscover):
             missing.append("[mail.ews] service_endpoint (the EWS URL)")
         if settings.auth_type == "oauth":
@@ -153,32 +78,80 @@ class EwsTransport:
         *,
         settings: EwsConfig,
         allowed_domains: Iterable[str] = ("*.police.uk",),
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._make_account = make_account
         self._account: Any = None
         self.settings = settings
         self._allowed = tuple(allowed_domains)
+        self._sleep = sleep
+        self._clock = clock
 
     @classmethod
-    def from_config(cls, config: Deployment, *, build: tuple[int, ...] = EXCHANGE_BUILD) -> EwsTransport:
+    def from_config(
+        cls,
+        config: Deployment,
+        *,
+        build: tuple[int, ...] = EXCHANGE_BUILD,
+        max_wait: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> EwsTransport:
+        import dataclasses
+
         ews = config.mail.ews
+        if max_wait is not None:
+            ews = dataclasses.replace(ews, max_wait=int(max_wait))
         address = ews.primary_smtp_address or config.mail.sender
         make = account_factory(ews, address, config.source or "tracker.toml", build)
-        return cls(make, settings=ews, allowed_domains=config.mail.allowed_domains)
+        return cls(make, settings=ews, allowed_domains=config.mail.allowed_domains, sleep=sleep, clock=clock)
 
     @property
     def server(self) -> str:
         return self.settings.service_endpoint or "autodiscover"
 
+    def account(self) -> Any:
+        if self._account is None:
+            self._account = self._make_account()
+        return self._account
+
     def send(self, message: EmailMessage, key: str) -> str:
         check_recipients(message, self._allowed, f"EWS {self.server}")
-        el = _exchangelib()
+        el = exchangelib()
         stamped = with_message_id(message)
+        budget = Budget(self.settings.max_wait, self._clock)
+        wait, renewed = FIRST_WAIT, False
+        while True:
+            try:
+                self._send_once(el, stamped)
+                return str(stamped["Message-ID"])
+            except Retry as retry:
+                pause = retry.wait if retry.wait is not None else wait
+                if not budget.allows(pause):
+                    raise self._gave_up(retry.cause, pause) from None
+                self._sleep(pause)
+                wait *= 2
+            except TokenRefused:
+                if renewed:
+                    raise
+                renewed = True  # exchangelib replaced the refused session with a new token
+
+    def _gave_up(self, cause: SendError, pause: float) -> SendError:
+        if type(cause) is not TransientSendError:  # unreachable, sign-in: said as it is
+            return cause
+        return type(cause)(
+            f"{cause.what}; it would wait {pause:g} s more, past [mail.ews] max_wait "
+            f"{self.settings.max_wait} s for one message",
+            where=cause.where,
+            fix=cause.fix,
+            retry_after=pause,
+        )
+
+    def _send_once(self, el: ModuleType, stamped: EmailMessage) -> None:
         try:
-            if self._account is None:
-                self._account = self._make_account()
             item = el.Message(
-                account=self._account,
+                account=self.account(),
                 mime_content=without_bcc(stamped).as_bytes(policy=email.policy.SMTP),
             )
             blind = addresses(stamped, "Bcc")
@@ -188,61 +161,26 @@ class EwsTransport:
                 item.send_and_save()
             else:
                 item.send(save_copy=False)
-        except el.errors.EWSError as exc:
-            raise self._translate(el, exc) from exc
-        except OSError as exc:
-            raise TransientSendError(f"could not reach EWS: {exc}", where=self.server) from exc
         except Exception as exc:
-            if type(exc).__module__.startswith("oauthlib"):
-                raise PermanentSendError(
-                    f"the sign-in service refused the OAuth client {self.settings.client_id}: {exc}",
-                    where=self.server,
-                    fix="check [mail.ews] client_id, tenant_id and the secret in "
-                    f"{secret_hint(self.settings.client_secret)}",
-                ) from exc
-            raise
-        return str(stamped["Message-ID"])
+            raise translate(el, exc, self.settings) from exc
+
+    def find_sent(self, key: str) -> str | None:
+        """The id of the copy of message ``key`` in Sent Items, or None."""
+        if not self.settings.save_copy:
+            raise LookupUnavailable(
+                "no copy is kept in Sent Items ([mail.ews] save_copy is false)",
+                fix="check the recipient's inbox or the Exchange message tracking log",
+            )
+        el = exchangelib()
+        register_key_field(el)
+        try:
+            found = list(self.account().sent.filter(**{KEY_FIELD: key}).values_list("id", flat=True)[:1])
+        except Exception as exc:
+            what = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+            raise LookupUnavailable(f"could not search Sent Items through {self.server}: {what}") from exc
+        return str(found[0]) if found else None
 
     def close(self) -> None:
         account, self._account = self._account, None
-        if account is None:
-            return
-        protocol = account.protocol
-        protocol.close()
-        # exchangelib caches protocols (and their retry policy) per endpoint and credentials.
-        with contextlib.suppress(KeyError):
-            del type(protocol)[protocol.config]
-
-    def _translate(self, el: ModuleType, exc: Exception) -> SendError:
-        where = f"EWS {self.server}"
-        name = type(exc).__name__
-        s = self.settings
-        if isinstance(exc, el.errors.UnauthorizedError):
-            who = s.client_id if s.auth_type == "oauth" else s.username
-            ref = s.client_secret if s.auth_type == "oauth" else s.password
-            return PermanentSendError(
-                f"Exchange at {self.server} refused the login for {who}",
-                fix=f"check [mail.ews] auth_type ({s.auth_type}), username/client_id and the "
-                f"secret in {secret_hint(ref)}",
-            )
-        if any(isinstance(exc, cls) for cls in _classes(el, _TRANSIENT)):
-            what = f"Exchange is busy or unreachable: {name}: {exc}"
-            if name == "RateLimitError":
-                what += f" (gave up: the wait asked exceeds [mail.ews] max_wait {s.max_wait} s)"
-            return TransientSendError(what, where=where)
-        if isinstance(exc, el.errors.TransportError) and not isinstance(exc, el.errors.ResponseMessageError):
-            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                return PermanentSendError(
-                    f"TLS certificate of {self.server} is not trusted: {exc}",
-                    fix="check [mail.ews] service_endpoint's host name, or install the CA",
-                )
-            return TransientSendError(f"EWS request failed: {exc}", where=where)
-        return PermanentSendError(
-            f"Exchange refused the message: {name}: {exc}",
-            where=where,
-            fix="check the recipients, the sending mailbox and the account's send-as rights",
-        )
-
-
-def _classes(el: ModuleType, names: Iterable[str]) -> list[type]:
-    return [cls for n in names if isinstance(cls := getattr(el.errors, n, None), type)]
+        if account is not None:
+            forget(account)

@@ -1,35 +1,49 @@
 """Send through Microsoft Graph ``sendMail`` with an app-only token (extra ``graph``).
 
-msal's client-credentials flow gets (and caches) the token; ``requests`` posts the message.
-The message goes as Graph JSON rather than MIME, because only the JSON form can say
-``saveToSentItems: false``. 429 and 5xx are retried, honouring ``Retry-After``, for at most
-``max_wait`` seconds in total. Nothing touches the network until the first send.
+msal's client-credentials flow gets (and caches) the token (``graph_sign_in``); ``requests``
+posts the message. The message goes as Graph JSON rather than MIME, because only the JSON
+form can say ``saveToSentItems: false``. Nothing touches the network until the first send.
+
+Exactly once: 429 and 503 are refusals (Graph did not take the message) and are retried,
+honouring ``Retry-After``, for at most ``max_wait`` seconds per message; a 401 gets one new
+token and one more try. Once the request has gone out, a dropped connection, a timeout or
+another 5xx leaves the message in doubt (``OutcomeUnknown``): it is never posted again.
+Each message carries its ledger key as the header ``X-Tracker-Key``, which Exchange keeps as
+a property of the copy in Sent Items, so ``find_sent`` can look for a message in doubt
+(needs ``save_to_sent_items`` and the Mail.ReadBasic.All permission).
 """
 
 from __future__ import annotations
 
-import base64
+import dataclasses
 import time
 import uuid
 from collections.abc import Callable, Iterable
 from email.message import EmailMessage
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.settings import Deployment, GraphConfig, MailConfig
+from automation.mail.transports.graph_json import graph_message
+from automation.mail.transports.graph_sign_in import SignIn
+from automation.mail.transports.http_errors import never_connected, reason
 from automation.mail.transports.interface import (
+    AuthRefused,
+    Budget,
+    LookupUnavailable,
     OutcomeUnknown,
     PermanentSendError,
-    SendError,
+    SetupRefused,
     TransientSendError,
+    Unreachable,
     check_recipients,
-    secret_hint,
 )
 from automation.mail.transports.secrets import resolve_secret
 
-_TRANSIENT_TOKEN_ERRORS = ("temporarily_unavailable", "server_error")
+KEY_PROPERTY = "String {00020386-0000-0000-C000-000000000046} Name X-Tracker-Key"  # PS_INTERNET_HEADERS
+REFUSALS = (429, 503)  # Graph did not take the request: safe to try again
 
 
 def _import_extras() -> tuple[Any, Any]:
@@ -46,58 +60,6 @@ def scope_for(graph_url: str) -> str:
     """The app-only scope of the Graph instance at ``graph_url``: its origin + ``/.default``."""
     parts = urlsplit(graph_url)
     return f"{parts.scheme}://{parts.netloc}/.default"
-
-
-def _recipients(message: EmailMessage, header: str) -> list[dict[str, Any]]:
-    pairs = getaddresses([str(v) for v in message.get_all(header, [])])
-    return [
-        {"emailAddress": {"address": addr, **({"name": name} if name else {})}}
-        for name, addr in pairs
-        if addr
-    ]
-
-
-def _attachments(message: EmailMessage, body: EmailMessage | None) -> list[dict[str, Any]]:
-    found = []
-    for part in message.walk():
-        if part.is_multipart() or part is body:
-            continue
-        cid = str(part.get("Content-ID", "")).strip().strip("<>")
-        if part.get_content_maintype() == "text" and not (part.get_filename() or cid):
-            continue  # the other alternative of the body
-        payload = part.get_payload(decode=True)
-        found.append(
-            {
-                "@odata.type": "#microsoft.graph.fileAttachment",
-                "name": part.get_filename() or "attachment",
-                "contentType": part.get_content_type(),
-                "contentBytes": base64.b64encode(payload if isinstance(payload, bytes) else b"").decode(),
-                "isInline": bool(cid) and not part.is_attachment(),
-                **({"contentId": cid} if cid else {}),
-            }
-        )
-    return found
-
-
-def graph_message(message: EmailMessage, save_to_sent_items: bool) -> dict[str, Any]:
-    """The ``sendMail`` request body for ``message``."""
-    body = message.get_body(preferencelist=("html", "plain"))
-    is_html = body is not None and body.get_content_subtype() == "html"
-    content = body.get_content() if isinstance(body, EmailMessage) else ""
-    graph: dict[str, Any] = {
-        "subject": str(message.get("Subject", "")),
-        "body": {"contentType": "HTML" if is_html else "Text", "content": content},
-        "toRecipients": _recipients(message, "To"),
-        "ccRecipients": _recipients(message, "Cc"),
-        "bccRecipients": _recipients(message, "Bcc"),
-        "attachments": _attachments(message, body if isinstance(body, EmailMessage) else None),
-    }
-    if message.get("Reply-To"):
-        graph["replyTo"] = _recipients(message, "Reply-To")
-    custom = [{"name": k, "value": str(v)} for k, v in message.items() if k.lower().startswith("x-")]
-    if custom:
-        graph["internetMessageHeaders"] = custom
-    return {"message": graph, "saveToSentItems": save_to_sent_items}
 
 
 def _retry_after(response: Any, attempt: int) -> float:
@@ -118,6 +80,10 @@ def _graph_error(response: Any) -> str:
         return f"{error.get('code', '')}: {error.get('message', '')}".strip(": ")
     except ValueError:
         return response.text[:200]
+
+
+def _odata_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 class GraphTransport:
@@ -143,25 +109,39 @@ class GraphTransport:
         allowed_domains: Iterable[str] = ("*.police.uk",),
         session: Any = None,
         instance_discovery: bool | None = None,
-        timeout: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._msal, requests = _import_extras()
+        msal, requests = _import_extras()
         self.settings = settings
         self.mailbox = mailbox
-        self._secret = client_secret
         self._allowed = tuple(allowed_domains)
         self._session = session if session is not None else requests.Session()
-        self._instance_discovery = instance_discovery
-        self._timeout = timeout
         self._sleep = sleep
-        self._app: Any = None
+        self._clock = clock
         self.scope = scope_for(settings.graph_url)
-        self.authority = f"{settings.authority_host.rstrip('/')}/{settings.tenant_id}"
+        self._sign_in = SignIn(
+            msal,
+            settings,
+            client_secret,
+            self._session,
+            scope=self.scope,
+            instance_discovery=instance_discovery,
+            sleep=sleep,
+        )
+        self.authority = self._sign_in.authority
+        self._user_url = f"{settings.graph_url.rstrip('/')}/users/{quote(mailbox, safe='@')}"
 
     @classmethod
     def from_config(
-        cls, config: Deployment, *, session: Any = None, instance_discovery: bool | None = None
+        cls,
+        config: Deployment,
+        *,
+        session: Any = None,
+        instance_discovery: bool | None = None,
+        max_wait: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> GraphTransport:
         _import_extras()
         graph = config.mail.graph
@@ -173,6 +153,8 @@ class GraphTransport:
                 fix="set tenant_id, client_id and client_secret (e.g. env:TRACKER_GRAPH_SECRET)",
             )
         secret = resolve_secret(graph.client_secret, f"{source}: [mail.graph] client_secret")
+        if max_wait is not None:
+            graph = dataclasses.replace(graph, max_wait=int(max_wait))
         return cls(
             graph,
             mailbox=graph.mailbox or config.mail.sender,
@@ -180,100 +162,143 @@ class GraphTransport:
             allowed_domains=config.mail.allowed_domains,
             session=session,
             instance_discovery=instance_discovery,
+            sleep=sleep,
+            clock=clock,
         )
 
     def send(self, message: EmailMessage, key: str) -> str:
         check_recipients(message, self._allowed, f"Graph mailbox {self.mailbox}")
         payload = graph_message(message, self.settings.save_to_sent_items)
-        url = f"{self.settings.graph_url.rstrip('/')}/users/{quote(self.mailbox, safe='@')}/sendMail"
-        deadline = time.monotonic() + self.settings.max_wait
-        attempt = 0
+        url = f"{self._user_url}/sendMail"
+        budget = Budget(self.settings.max_wait, self._clock)
+        attempt, refreshed = 0, False
         while True:
             request_id = str(uuid.uuid4())
-            response = self._post(url, payload, request_id)
-            if 200 <= response.status_code < 300:
+            response = self._post(url, payload, request_id, budget)
+            code = response.status_code
+            if 200 <= code < 300:
                 return str(response.headers.get("request-id") or request_id)
-            if response.status_code != 429 and response.status_code < 500:
-                raise self._refusal(response)
+            if code == 401 and not refreshed:  # refused before handover: a new token, once
+                self._sign_in.refresh()
+                refreshed = True
+                continue
+            if code not in REFUSALS:
+                raise self._answer(response)
             wait = _retry_after(response, attempt)
-            if time.monotonic() + wait > deadline:
+            if not budget.allows(wait):
                 raise TransientSendError(
-                    f"Graph still answers {response.status_code} ({_graph_error(response)}) after "
+                    f"Graph still answers {code} ({_graph_error(response)}) after "
                     f"{attempt + 1} tries; it asks to wait {wait:g} s more",
                     where=f"Graph {url}",
-                    fix="try again later, or raise [mail.graph] max_wait",
+                    fix="the next run sends it; or raise [mail.graph] max_wait",
+                    retry_after=wait,
                 )
             self._sleep(wait)
             attempt += 1
 
+    def find_sent(self, key: str) -> str | None:
+        """The id of the copy of message ``key`` in the mailbox's Sent Items, or None."""
+        if not self.settings.save_to_sent_items:
+            raise LookupUnavailable(
+                "no copy is kept in Sent Items ([mail.graph] save_to_sent_items is false)",
+                fix="check the recipient's inbox or the Exchange message trace",
+            )
+        query = (
+            f"singleValueExtendedProperties/Any(ep: ep/id eq {_odata_string(KEY_PROPERTY)}"
+            f" and ep/value eq {_odata_string(key)})"
+        )
+        url = f"{self._user_url}/mailFolders/sentitems/messages"
+        params = {"$filter": query, "$select": "id", "$top": "1"}
+        response = self._get(url, params, Budget(self.settings.max_wait, self._clock))
+        if response.status_code == 200:
+            found = response.json().get("value", [])
+            return str(found[0].get("id", "")) if found else None
+        why = f"Graph answered HTTP {response.status_code} {_graph_error(response)}"
+        fix = "give the app the Mail.ReadBasic.All permission for the mailbox, or check by hand"
+        raise LookupUnavailable(f"could not search Sent Items of {self.mailbox}: {why}", fix=fix)
+
     def close(self) -> None:
         self._session.close()
 
-    def _post(self, url: str, payload: dict[str, Any], request_id: str) -> Any:
-        headers = {"Authorization": f"Bearer {self._token()}", "client-request-id": request_id}
+    def _headers(self, budget: Budget, request_id: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._sign_in.token(budget)}", "client-request-id": request_id}
+
+    def _get(self, url: str, params: dict[str, str], budget: Budget) -> Any:
         import requests
 
         try:
-            return self._session.post(url, json=payload, headers=headers, timeout=self._timeout)
-        except requests.exceptions.ReadTimeout as exc:  # sent, but no answer: it may have gone
+            return self._session.get(
+                url,
+                params=params,
+                headers=self._headers(budget, str(uuid.uuid4())),
+                timeout=self.settings.timeout,
+            )
+        except (OSError, TransientSendError, PermanentSendError) as exc:
+            what = getattr(exc, "message", None) or reason(exc)
+            raise LookupUnavailable(f"could not search Sent Items of {self.mailbox}: {what}") from exc
+        except requests.exceptions.RequestException as exc:  # pragma: no cover - all are OSErrors
+            raise LookupUnavailable(str(exc)) from exc
+
+    def _post(self, url: str, payload: dict[str, Any], request_id: str, budget: Budget) -> Any:
+        import requests
+
+        headers = self._headers(budget, request_id)
+        timeout = self.settings.timeout
+        try:
+            return self._session.post(url, json=payload, headers=headers, timeout=timeout)
+        except requests.exceptions.SSLError as exc:
+            raise SetupRefused(
+                f"TLS with Graph failed: {reason(exc)}",
+                where=url,
+                fix="check [mail.graph] graph_url, or install the proxy's CA certificate",
+            ) from exc
+        except requests.exceptions.ConnectTimeout as exc:
+            raise Unreachable(f"could not reach Graph: {reason(exc)}", where=url) from exc
+        except requests.exceptions.Timeout as exc:  # sent, but no answer: it may have gone
             raise OutcomeUnknown(
-                f"Graph took the request but did not answer within {self._timeout:g} s",
+                f"Graph took the request but did not answer within {timeout:g} s",
                 where=url,
                 fix="check whether it arrived before sending it again",
             ) from exc
-        except OSError as exc:  # requests' errors are OSErrors
-            raise TransientSendError(f"could not reach Graph: {exc}", where=url) from exc
-
-    def _token(self) -> str:
-        try:
-            if self._app is None:
-                self._app = self._msal.ConfidentialClientApplication(
-                    self.settings.client_id,
-                    client_credential=self._secret,
-                    authority=self.authority,
-                    http_client=self._session,
-                    instance_discovery=self._instance_discovery,
-                    timeout=self._timeout,
-                )
-            result = self._app.acquire_token_for_client(scopes=[self.scope])
-        except OSError as exc:
-            raise TransientSendError(
-                f"could not reach the sign-in service: {exc}", where=self.authority
+        except requests.exceptions.ConnectionError as exc:
+            if never_connected(exc):
+                raise Unreachable(f"could not reach Graph: {reason(exc)}", where=url) from exc
+            raise OutcomeUnknown(
+                f"the connection to Graph broke after the message was handed over ({reason(exc)})",
+                where=url,
+                fix="check whether it arrived before sending it again",
             ) from exc
-        except ValueError as exc:
-            raise PermanentSendError(
-                f"the sign-in service did not accept the authority: {exc}",
-                where=self.authority,
-                fix="check [mail.graph] tenant_id and authority_host",
-            ) from exc
-        if "access_token" in result:
-            return str(result["access_token"])
-        raise self._token_refusal(result)
 
-    def _token_refusal(self, result: dict[str, Any]) -> SendError:
-        error = str(result.get("error", "unknown_error"))
-        lines = str(result.get("error_description", "")).splitlines()
-        what = f"Entra ID refused a token for client {self.settings.client_id}: {error}"
-        what += f" ({lines[0]})" if lines else ""
-        if error in _TRANSIENT_TOKEN_ERRORS:
-            return TransientSendError(what, where=self.authority)
-        return PermanentSendError(
-            what,
-            where=self.authority,
-            fix=f"check [mail.graph] tenant_id, client_id and the secret in "
-            f"{secret_hint(self.settings.client_secret)}",
-        )
-
-    def _refusal(self, response: Any) -> PermanentSendError:
+    def _answer(self, response: Any) -> Exception:
+        """What a final answer other than success means."""
         code = response.status_code
+        where = f"Graph {self.settings.graph_url}"
         what = f"Graph refused to send as {self.mailbox}: HTTP {code} {_graph_error(response)}"
-        if code in (401, 403):
-            fix = (
-                "check the app has the Mail.Send application permission with admin consent, "
-                "and that its Exchange RBAC scope includes [mail.graph] mailbox"
+        if code >= 500:  # it may have been processed before the server failed
+            return OutcomeUnknown(
+                f"Graph answered HTTP {code} {_graph_error(response)} after taking the message",
+                where=where,
+                fix="check whether it arrived before sending it again",
             )
-        elif code == 404:
-            fix = "check [mail.graph] mailbox (or [mail] sender) names an existing mailbox"
-        else:
-            fix = "check the recipients and the message; Graph's reply says what it disliked"
-        return PermanentSendError(what, where=f"Graph {self.settings.graph_url}", fix=fix)
+        if code == 401:
+            return AuthRefused(
+                f"{what}; a new token was refused too",
+                where=where,
+                fix="check the app registration is enabled and its secret is current",
+            )
+        if code == 403:
+            return SetupRefused(
+                what,
+                where=where,
+                fix="check the app has the Mail.Send application permission with admin consent, "
+                "and that its Exchange RBAC scope includes [mail.graph] mailbox",
+            )
+        if code == 404:
+            return SetupRefused(
+                what,
+                where=where,
+                fix="check [mail.graph] mailbox (or [mail] sender) names an existing mailbox",
+            )
+        return PermanentSendError(
+            what, where=where, fix="check the recipients and the message; Graph's reply says what it disliked"
+        )

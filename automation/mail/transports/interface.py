@@ -4,7 +4,14 @@ A transport takes one ``email.message.EmailMessage`` and a key such as
 ``"2026-W48:owner:alice@force.police.uk"`` and hands the message over, returning its own id
 for it (a file path, a Message-ID, a Graph request-id). Retrying is the caller's decision:
 ``TransientSendError`` says a later run may succeed, ``PermanentSendError`` says someone has
-to change something first.
+to change something first, ``OutcomeUnknown`` says the message may have gone. An error whose
+``stops_run`` is set would happen to every other message too (the server cannot be reached,
+the sign-in was refused), so the run stops there.
+
+Only a refusal before the message was handed over is a failure: once a request carrying it
+has been sent, a lost or late answer leaves it in doubt, and it is never sent again without
+a person's say-so. A transport that keeps a copy in the sender's Sent Items can look there
+(``find_sent``) before anyone decides a message in doubt was lost.
 """
 
 from __future__ import annotations
@@ -24,9 +31,32 @@ from automation.core.errors import TrackerError
 class SendError(TrackerError):
     """A message was not handed over."""
 
+    stops_run = False  # the same would happen to every other message of the run
+
 
 class TransientSendError(SendError):
-    """The server was busy, unreachable or slow: a later attempt may succeed."""
+    """The server was busy, unreachable or slow: a later attempt may succeed.
+    ``retry_after``: seconds the server asked to be left alone, when it said."""
+
+    def __init__(
+        self, what: str, *, where: str = "", fix: str = "", retry_after: float | None = None
+    ) -> None:
+        super().__init__(what, where=where, fix=fix)
+        self.retry_after = retry_after
+
+
+class Unreachable(TransientSendError):
+    """No connection could be made at all (refused, no such host, no answer to connect): the
+    message was not handed over, and no other message would be either."""
+
+    stops_run = True
+
+
+class SignInFailed(TransientSendError):
+    """The sign-in service failed or did not answer (not a refusal): no message can go
+    without a token, so the run stops."""
+
+    stops_run = True
 
 
 class OutcomeUnknown(SendError):
@@ -47,6 +77,23 @@ class PermanentSendError(SendError):
     """Refused for a reason retrying will not fix (login, recipient, permission, TLS)."""
 
 
+class SetupRefused(PermanentSendError):
+    """The server refused this client, not this message (an untrusted certificate, no
+    permission to send as the mailbox): every other message would be refused too."""
+
+    stops_run = True
+
+
+class AuthRefused(SetupRefused):
+    """The sign-in was refused (wrong password or secret, disabled account). Trying again
+    for each message would only risk locking the service account out."""
+
+
+class LookupUnavailable(TrackerError):
+    """The sender's mailbox cannot be searched for a message in doubt (no copy is kept, no
+    permission to read it, the server failed): says why, so a person can check instead."""
+
+
 @runtime_checkable
 class Transport(Protocol):
     """Hands messages to a mail system. ``close()`` is optional; see ``close_transport``."""
@@ -63,6 +110,31 @@ def location(transport: Transport, week: str) -> str:
     outbox folder); "" for transports that send."""
     where = getattr(transport, "location", None)
     return str(where(week)) if callable(where) else ""
+
+
+def find_sent(transport: Transport, key: str) -> str | None:
+    """Look for the message ``key`` in the sender's Sent Items: its id there, or None when it
+    is not there. Raises ``LookupUnavailable`` when the transport cannot look."""
+    finder = getattr(transport, "find_sent", None)
+    if not callable(finder):
+        raise LookupUnavailable(f"the {transport.name} transport keeps no mailbox to look in")
+    found = finder(key)
+    return None if found is None else str(found)
+
+
+class Budget:
+    """The time one message may spend waiting to be retried: ``max_wait`` seconds in all,
+    counted from its first try, whatever the server asks."""
+
+    def __init__(self, max_wait: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self.ends = clock() + max(max_wait, 0.0)
+
+    def left(self) -> float:
+        return max(self.ends - self._clock(), 0.0)
+
+    def allows(self, wait: float) -> bool:
+        return wait <= self.left()
 
 
 def close_transport(transport: Transport) -> None:

@@ -68,6 +68,10 @@ def _no_smtp_retries() -> dict[str, Any]:
     return {"backoff": Backoff(tries=1)}
 
 
+def _no_waiting() -> dict[str, Any]:
+    return {"max_wait": 0}
+
+
 BACKENDS: dict[str, Backend] = {
     backend.name: backend
     for backend in (
@@ -90,6 +94,7 @@ BACKENDS: dict[str, Backend] = {
             section="ews",
             extra="ews",
             packages=("exchangelib",),
+            fail_fast=_no_waiting,
         ),
         Backend(
             "graph",
@@ -98,6 +103,7 @@ BACKENDS: dict[str, Backend] = {
             section="graph",
             extra="graph",
             packages=("msal", "requests"),
+            fail_fast=_no_waiting,
         ),
     )
 }

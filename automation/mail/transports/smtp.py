@@ -1,7 +1,9 @@
 """Send through an SMTP server or internal relay with ``smtplib``.
 
 One connection is opened on the first send and reused; any transient failure drops it and
-the next attempt reconnects. Transient failures are retried with bounded back-off.
+the next attempt reconnects. Transient failures are retried with back-off for at most
+``max_wait`` seconds per message. A server that cannot be reached at all, a refused login and
+an untrusted certificate stop the run (``stops_run``): every other message would fare the same.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from typing import Any
 from automation.core.errors import ConfigError
 from automation.mail.settings import Deployment, MailConfig, SmtpConfig
 from automation.mail.transports.interface import (
+    AuthRefused,
     Backoff,
     OutcomeUnknown,
     PartlySent,
     PermanentSendError,
     SendError,
+    SetupRefused,
     TransientSendError,
+    Unreachable,
     check_recipients,
     secret_hint,
     with_message_id,
@@ -33,6 +38,11 @@ from automation.mail.transports.secrets import resolve_secret
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)
+
+
+def backoff_for(settings: SmtpConfig) -> Backoff:
+    """Three tries, waits of 2 and 8 s, all within ``[mail.smtp] max_wait``."""
+    return Backoff(tries=3, first=2.0, factor=4.0, max_total=float(settings.max_wait))
 
 
 class _SMTP(smtplib.SMTP):
@@ -73,14 +83,14 @@ class SmtpTransport:
         password: str = "",
         allowed_domains: Iterable[str] = ("*.police.uk",),
         ssl_context: ssl.SSLContext | None = None,
-        backoff: Backoff = DEFAULT_BACKOFF,
+        backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
         self._password = password
         self._allowed = tuple(allowed_domains)
         self._context = ssl_context or ssl.create_default_context()
-        self._backoff = backoff
+        self._backoff = backoff or backoff_for(settings)
         self._sleep = sleep
         self._client: smtplib.SMTP | None = None
 
@@ -90,7 +100,8 @@ class SmtpTransport:
         config: Deployment,
         *,
         ssl_context: ssl.SSLContext | None = None,
-        backoff: Backoff = DEFAULT_BACKOFF,
+        backoff: Backoff | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> SmtpTransport:
         settings = config.mail.smtp
         source = config.source or "tracker.toml"
@@ -108,6 +119,7 @@ class SmtpTransport:
             allowed_domains=config.mail.allowed_domains,
             ssl_context=ssl_context,
             backoff=backoff,
+            sleep=sleep,
         )
 
     @property
@@ -187,17 +199,28 @@ class SmtpTransport:
             raise self._translate(exc) from exc
 
     def _send_once(self, message: EmailMessage, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
-        client = self._session()
+        if self._client is None:
+            try:
+                self._client = self._connect()
+            except (smtplib.SMTPException, OSError) as exc:
+                raise self._not_connected(exc) from exc
+        client = self._client
         client.data_started = False  # type: ignore[attr-defined]
         return client.send_message(message, to_addrs=to_addrs)
 
     def _data_started(self) -> bool:
         return bool(getattr(self._client, "data_started", False))
 
-    def _session(self) -> smtplib.SMTP:
-        if self._client is None:
-            self._client = self._connect()
-        return self._client
+    def _not_connected(self, exc: BaseException) -> SendError:
+        """Why no session could be set up: nothing was handed over."""
+        if isinstance(exc, (smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError, ssl.SSLError)):
+            refused = self._translate(exc)
+            kind = AuthRefused if isinstance(exc, smtplib.SMTPAuthenticationError) else SetupRefused
+            return kind(refused.what, where=refused.where, fix=refused.fix)
+        if isinstance(exc, smtplib.SMTPException):
+            return self._translate(exc)
+        failure = self._translate(exc)
+        return Unreachable(failure.what, where=failure.where, fix=failure.fix)
 
     def _connect(self) -> smtplib.SMTP:
         s = self.settings

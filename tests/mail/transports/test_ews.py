@@ -5,15 +5,26 @@ from __future__ import annotations
 import base64
 import email
 import email.policy
+import ssl
 import time
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from automation.core.errors import ConfigError
 from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.ews import EwsTransport
+from automation.mail.transports.interface import (
+    AuthRefused,
+    LookupUnavailable,
+    OutcomeUnknown,
+    SignInFailed,
+    Unreachable,
+)
+from tests.mail.fake_time import FakeTime
 from tests.mail.transports.conftest import (
     CREATE_REFUSED,
     EWS_PASSWORD,
@@ -23,6 +34,17 @@ from tests.mail.transports.conftest import (
     ews_config,
     free_port,
     soap_operations,
+)
+from tests.mail.transports.servers import (
+    GRAPH_SECRET,
+    GRAPH_TOKEN,
+    Drop,
+    EwsFake,
+    GraphFake,
+    Stall,
+    start_ews,
+    start_graph,
+    stop,
 )
 
 KEY = "2026-W48:owner:alice@force.police.uk"
@@ -110,7 +132,7 @@ def test_server_busy_longer_than_max_wait_is_transient(
     ews_server.script.append(60_000)
     started = time.monotonic()
 
-    with pytest.raises(TransientSendError, match=r"max_wait 1 s"):
+    with pytest.raises(TransientSendError, match=r"wait 60 s more, past \[mail.ews\] max_wait 1 s"):
         _send(EwsTransport.from_config(ews_config(tmp_path, ews_server, max_wait=1)), message)
 
     assert time.monotonic() - started < 2
@@ -139,11 +161,12 @@ def test_send_as_denied_is_permanent(tmp_path: Path, ews_server: HttpFake, messa
         _send(EwsTransport.from_config(ews_config(tmp_path, ews_server)), message)
 
 
-def test_unreachable_server_is_transient(tmp_path: Path, message: EmailMessage) -> None:
+def test_unreachable_server_stops_the_run(tmp_path: Path, message: EmailMessage) -> None:
     config = ews_config(tmp_path, HttpFake(f"http://127.0.0.1:{free_port()}", [], []), max_wait=1)
     started = time.monotonic()
-    with pytest.raises(TransientSendError, match="busy or unreachable"):
+    with pytest.raises(Unreachable, match="could not reach EWS: connection refused") as caught:
         _send(EwsTransport.from_config(config), message)
+    assert caught.value.stops_run
     assert time.monotonic() - started < 5
 
 
@@ -192,3 +215,172 @@ def test_configuration_problems_are_config_errors(
 ) -> None:
     with pytest.raises(ConfigError, match=expected):
         make_transport(ews_config(tmp_path, ews_server, **settings))
+
+
+# --- faults after handover: in doubt, never failed, never resent (issue 10, item 1) ----
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (Drop(taken=True), "connection to Exchange failed after the message was handed over"),
+        (Stall(5.0), "connection to Exchange failed after the message was handed over"),
+        ((502, b"<html>Bad Gateway</html>"), "answer could not be read"),
+    ],
+)
+def test_a_request_exchange_took_but_did_not_answer_is_in_doubt(
+    tmp_path: Path, ews_server: EwsFake, message: EmailMessage, step: Any, expected: str
+) -> None:
+    ews_server.script.append(step)
+    transport = EwsTransport.from_config(ews_config(tmp_path, ews_server, timeout=0.3, max_wait=60))
+
+    with pytest.raises(OutcomeUnknown, match=expected):
+        _send(transport, message)
+
+    assert len(ews_server.creates()) == 1  # exchangelib did not send it again
+
+
+def test_find_sent_looks_in_sent_items_by_the_ledger_key(
+    tmp_path: Path, ews_server: EwsFake, message: EmailMessage
+) -> None:
+    message["X-Tracker-Key"] = KEY
+    transport = EwsTransport.from_config(ews_config(tmp_path, ews_server, save_copy=True))
+    ews_server.script.append(Drop(taken=True))
+    with pytest.raises(OutcomeUnknown):
+        transport.send(message, KEY)
+
+    try:
+        assert transport.find_sent(KEY) == "ews-1"
+        assert transport.find_sent("2026-W48:owner:nobody@force.police.uk") is None
+    finally:
+        transport.close()
+    assert len(ews_server.creates()) == 1
+
+
+def test_find_sent_without_a_copy_says_it_cannot_look(tmp_path: Path, ews_server: EwsFake) -> None:
+    transport = EwsTransport.from_config(ews_config(tmp_path, ews_server))
+    with pytest.raises(LookupUnavailable, match=r"save_copy is false"):
+        transport.find_sent(KEY)
+    assert ews_server.seen == []
+
+
+# --- bounded retrying (item 2) ---------------------------------------------------------
+
+
+def test_busy_answers_within_max_wait_are_not_retried_for_ever(
+    tmp_path: Path, ews_server: EwsFake, message: EmailMessage
+) -> None:
+    ews_server.script.extend([1000] * 100)  # ErrorServerBusy, back off 1 s, every time
+    clock = FakeTime()
+    config = ews_config(tmp_path, ews_server, max_wait=5)
+    transport = EwsTransport.from_config(config, sleep=clock.sleep, clock=clock.clock)
+
+    with pytest.raises(TransientSendError, match=r"max_wait 5 s") as caught:
+        _send(transport, message)
+
+    assert clock.slept == [1.0] * 5
+    assert caught.value.retry_after == 1.0
+    assert len(ews_server.creates()) == 6 and ews_server.accepted == []
+
+
+def test_http_503_backs_off_exponentially_within_max_wait(
+    tmp_path: Path, ews_server: EwsFake, message: EmailMessage
+) -> None:
+    ews_server.script.extend([503] * 100)
+    clock = FakeTime()
+    config = ews_config(tmp_path, ews_server, max_wait=10)
+    transport = EwsTransport.from_config(config, sleep=clock.sleep, clock=clock.clock)
+
+    with pytest.raises(TransientSendError):
+        _send(transport, message)
+
+    assert clock.slept == [2.0, 4.0]
+    assert len(ews_server.creates()) == 3
+
+
+# --- sign-in (item 4) -------------------------------------------------------------------
+
+
+@pytest.fixture
+def oauth(
+    server_tls: ssl.SSLContext, ca_file: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[EwsFake, GraphFake]]:
+    """Exchange over TLS accepting tokens from a loopback Entra ID."""
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_file)
+    monkeypatch.setenv("TRACKER_TEST_EWS_SECRET", GRAPH_SECRET)
+    entra_server, entra = start_graph(server_tls)
+    ews_srv, ews = start_ews(server_tls)
+    ews.authority = entra
+    yield ews, entra
+    stop(ews_srv, ews)
+    stop(entra_server, entra)
+
+
+def _oauth_transport(tmp_path: Path, ews: EwsFake, entra: GraphFake, **settings: Any) -> EwsTransport:
+    config = ews_config(
+        tmp_path,
+        ews,
+        auth_type="oauth",
+        username="",
+        client_id="app-id",
+        tenant_id="tenant-id",
+        client_secret="env:TRACKER_TEST_EWS_SECRET",
+        authority_host=entra.url,
+        **settings,
+    )
+    clock = FakeTime()
+    return EwsTransport.from_config(config, sleep=clock.sleep, clock=clock.clock)
+
+
+def test_an_oauth_token_refused_mid_run_is_renewed_once(
+    tmp_path: Path, oauth: tuple[EwsFake, GraphFake], message: EmailMessage
+) -> None:
+    ews, entra = oauth
+    transport = _oauth_transport(tmp_path, ews, entra)
+    try:
+        transport.send(message, KEY)
+        entra.revoke_tokens()  # the token expires early
+        transport.send(message, KEY)
+    finally:
+        transport.close()
+
+    assert len(entra.token_posts()) == 2
+    assert len(ews.accepted) == 2
+    assert [s.headers["Authorization"] for s in ews.creates()] == [
+        f"Bearer {GRAPH_TOKEN}",
+        f"Bearer {GRAPH_TOKEN}",
+        f"Bearer {GRAPH_TOKEN}-2",
+    ]
+
+
+def test_a_wrong_client_secret_is_one_refused_sign_in(
+    tmp_path: Path, oauth: tuple[EwsFake, GraphFake], message: EmailMessage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ews, entra = oauth
+    monkeypatch.setenv("TRACKER_TEST_EWS_SECRET", "not-the-secret")
+    with pytest.raises(AuthRefused, match="refused the OAuth client app-id") as caught:
+        _send(_oauth_transport(tmp_path, ews, entra), message)
+    assert caught.value.stops_run
+    assert len(entra.token_posts()) == 1 and ews.creates() == []
+    assert "not-the-secret" not in caught.value.message
+
+
+def test_a_stalled_oauth_sign_in_times_out(
+    tmp_path: Path, oauth: tuple[EwsFake, GraphFake], message: EmailMessage
+) -> None:
+    ews, entra = oauth
+    entra.sign_in.append(Stall(10.0))
+    started = time.monotonic()
+    with pytest.raises(SignInFailed, match=r"did not answer within 0\.3 s") as caught:
+        _send(_oauth_transport(tmp_path, ews, entra, timeout=0.3, max_wait=0), message)
+    assert caught.value.stops_run
+    assert time.monotonic() - started < 3
+
+
+def test_oauth_sign_in_5xx_is_retried_then_sends(
+    tmp_path: Path, oauth: tuple[EwsFake, GraphFake], message: EmailMessage
+) -> None:
+    ews, entra = oauth
+    entra.sign_in.extend([503, 503])
+    _send(_oauth_transport(tmp_path, ews, entra, max_wait=10), message)
+    assert len(entra.token_posts()) == 3 and len(ews.accepted) == 1
