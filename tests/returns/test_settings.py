@@ -36,7 +36,7 @@ def test_the_key_is_documented_in_the_readme_and_the_example():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[returns]\nenabled = 'yes'", "[returns] enabled must be a bool"),
+        ("[returns]\nenabled = 'yes'", '[returns] enabled is "yes" (write true or false, without quotes)'),
         ("[returns]\nmax_attachment_mb = 0", "[returns] max_attachment_mb must be above 0"),
         ("[returns]\nprocessed_folder = 'inbox'", "[returns] folder and processed_folder are the same"),
     ],
