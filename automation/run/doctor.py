@@ -167,6 +167,45 @@ def check_transport(config: Config) -> Iterator[Check]:
             yield Check(PASS, "secret", f"{where} is set (not shown)")
 
 
+PROBE_KEY = "tracker-doctor:no-such-message"
+
+
+def check_connection(config: Config, transport: Transport | None = None) -> Iterator[Check]:
+    """Connect and sign in as a send would, sending nothing; then whether a message left in
+    doubt could be looked for in the sender's Sent Items."""
+    from automation.mail.transports.interface import close_transport, probe
+    from automation.run.notify import quick_transport
+
+    try:
+        chosen = transport or quick_transport(config)
+    except TrackerError as exc:
+        yield _error("connection", exc)
+        return
+    try:
+        done = probe(chosen)
+        if done:
+            yield Check(PASS, "connection", f"{chosen.name}: {done}; nothing was sent")
+        yield from _check_sent_items(chosen)
+    except TrackerError as exc:
+        yield _error("connection", exc)
+    finally:
+        close_transport(chosen)
+
+
+def _check_sent_items(transport: Transport) -> Iterator[Check]:
+    from automation.mail.transports.interface import LookupUnavailable, find_sent
+
+    if not callable(getattr(transport, "find_sent", None)):
+        return
+    try:
+        find_sent(transport, PROBE_KEY)
+    except LookupUnavailable as exc:
+        what = f"a message left in doubt cannot be looked for: {exc.what}"
+        yield Check(WARN, "sent items", what, exc.fix)
+    else:
+        yield Check(PASS, "sent items", "Sent Items can be searched for a message left in doubt")
+
+
 def probe_message(config: Config, address: str, key: str) -> EmailMessage:
     from automation.mail.render import build_message
     from automation.run.notify import renderer
@@ -209,13 +248,10 @@ def run_checks(
     first, config = check_config(load)
     if config is None:
         return [first, Check(FAIL, "other checks", "skipped until the config is fixed")]
-    checks = [
-        first,
-        check_register(register()),
-        check_templates(config),
-        *check_addresses(config),
-        *check_transport(config),
-    ]
+    settings = list(check_transport(config))
+    checks = [first, check_register(register()), check_templates(config), *check_addresses(config), *settings]
+    if config.mail.transport != "outbox" and not any(c.status is FAIL for c in settings):
+        checks += check_connection(config, transport)
     if send_to:
         checks.append(send_test(config, send_to, transport))
     return checks

@@ -164,6 +164,17 @@ class EwsTransport:
         except Exception as exc:
             raise translate(el, exc, self.settings) from exc
 
+    def probe(self) -> str:
+        """Connect and sign in by reading the mailbox's root folder: nothing is sent."""
+        el = exchangelib()
+        try:
+            _ = self.account().root  # one GetFolder: connects and signs in
+        except Exception as exc:
+            failure = translate(el, exc, self.settings)
+            raise (failure.cause if isinstance(failure, Retry) else failure) from exc
+        who = self.settings.client_id if self.settings.auth_type == "oauth" else self.settings.username
+        return f"signed in to {self.server} as {who}"
+
     def find_sent(self, key: str) -> str | None:
         """The id of the copy of message ``key`` in Sent Items, or None."""
         if not self.settings.save_copy:

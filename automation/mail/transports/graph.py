@@ -86,6 +86,14 @@ def _odata_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _discovery(settings: GraphConfig, asked: bool | None) -> bool | None:
+    """msal checks an unknown sign-in host against the public cloud's list, which fails for
+    a host IT set on purpose (a sovereign cloud, a proxy): a configured host is trusted."""
+    if asked is not None:
+        return asked
+    return None if urlsplit(settings.authority_host).hostname == "login.microsoftonline.com" else False
+
+
 class GraphTransport:
     """Sends as ``mailbox``; returns Graph's request-id for each message."""
 
@@ -126,7 +134,7 @@ class GraphTransport:
             client_secret,
             self._session,
             scope=self.scope,
-            instance_discovery=instance_discovery,
+            instance_discovery=_discovery(settings, instance_discovery),
             sleep=sleep,
         )
         self.authority = self._sign_in.authority
@@ -216,6 +224,11 @@ class GraphTransport:
         why = f"Graph answered HTTP {response.status_code} {_graph_error(response)}"
         fix = "give the app the Mail.ReadBasic.All permission for the mailbox, or check by hand"
         raise LookupUnavailable(f"could not search Sent Items of {self.mailbox}: {why}", fix=fix)
+
+    def probe(self) -> str:
+        """Sign in as a send would: nothing is sent."""
+        self._sign_in.token(Budget(0, self._clock))
+        return f"signed in to {self.authority} as client {self.settings.client_id}"
 
     def close(self) -> None:
         self._session.close()

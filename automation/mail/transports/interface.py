@@ -122,6 +122,13 @@ def find_sent(transport: Transport, key: str) -> str | None:
     return None if found is None else str(found)
 
 
+def probe(transport: Transport) -> str:
+    """Connect and sign in as a send would, sending nothing; says what was checked. Raises
+    ``SendError`` when that fails; "" when the transport has nothing to connect to."""
+    check = getattr(transport, "probe", None)
+    return str(check()) if callable(check) else ""
+
+
 class Budget:
     """The time one message may spend waiting to be retried: ``max_wait`` seconds in all,
     counted from its first try, whatever the server asks."""

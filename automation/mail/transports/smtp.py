@@ -163,6 +163,22 @@ class SmtpTransport:
             )
         return message_id
 
+    def probe(self) -> str:
+        """Connect, start TLS and log in as a send would, then hang up: nothing is sent."""
+        try:
+            client = self._connect()
+        except (smtplib.SMTPException, OSError) as exc:
+            raise self._not_connected(exc) from exc
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            client.quit()
+        client.close()
+        steps = [f"connected to {self.server}"]
+        if self.settings.security != "none":
+            steps.append(f"TLS ({self.settings.security})")
+        if self.settings.username:
+            steps.append(f"logged in as {self.settings.username}")
+        return ", ".join(steps)
+
     def close(self) -> None:
         client, self._client = self._client, None
         if client is not None:
