@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from automation.cli.options import Options, common
+from automation.cli.options import Options, common, run_safely
 
 
 @click.command("schedule", short_help="Stay running and send the weekly reminders on schedule.")
@@ -96,6 +98,20 @@ def doctor(options: Options, send_to: str | None) -> int:
     return 1 if any(c.status is CheckStatus.FAIL for c in checks) else 0
 
 
+@click.command("example-config", short_help="Print tracker.toml.example, every setting with its default.")
+def example_config() -> None:
+    """Print the example settings file, every key commented out at its default, to start a
+    deployment's own: tracker example-config > tracker.toml"""
+
+    def show() -> int:
+        from automation.mail.render import example_config as text
+
+        click.echo(text(), nl=False)
+        return 0
+
+    sys.exit(run_safely(show, verbose=False))
+
+
 @click.command("runs", short_help="List recent runs from the ledger.")
 @common
 @click.option(
@@ -115,4 +131,4 @@ def runs(options: Options, limit: int) -> int:
     return 0
 
 
-COMMANDS = (schedule, install_schedule, doctor, runs)
+COMMANDS = (schedule, install_schedule, doctor, example_config, runs)

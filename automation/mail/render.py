@@ -9,6 +9,7 @@ error raised before anything is sent.
 from __future__ import annotations
 
 import email.policy
+import importlib.resources
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,18 @@ from automation.core.problems import Problem, problems_text
 from automation.core.text import clip, ddmmyyyy, plural
 from automation.mail.digests import ManagerSummary, OwnerDigest
 
-BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
+
+def _built_in() -> Path:
+    """The built-in templates: the package ``automation.templates``, which is the checkout's
+    top-level templates/ folder in an editable install and ships inside the wheel."""
+    try:
+        return Path(str(importlib.resources.files("automation.templates")))
+    except ModuleNotFoundError:  # a broken install; Renderer says what to do
+        return Path(__file__).resolve().parent / "templates"
+
+
+BUILT_IN = _built_in()
+EXAMPLE_CONFIG = "tracker.toml.example"
 TEMPLATE_NAMES = (
     "owner_digest.html.j2",
     "owner_digest.txt.j2",
@@ -81,6 +93,18 @@ class Rendered:
     html: str
 
 
+def example_config() -> str:
+    """The text of tracker.toml.example: inside the templates package of a wheel, beside the
+    templates folder in a checkout."""
+    for folder in (BUILT_IN, BUILT_IN.parent):
+        if (folder / EXAMPLE_CONFIG).is_file():
+            return (folder / EXAMPLE_CONFIG).read_text(encoding="utf-8")
+    raise CannotRun(
+        f"{EXAMPLE_CONFIG} is not installed beside {BUILT_IN}",
+        fix="reinstall tracker (pip install --force-reinstall tracker)",
+    )
+
+
 def _ddmmyyyy(value: date | None) -> str:
     return ddmmyyyy(value, "\u2013")
 
@@ -99,7 +123,7 @@ class Renderer:
         if not BUILT_IN.is_dir() and templates_dir is None:
             raise TemplateProblem(
                 f"the built-in templates folder {BUILT_IN} is missing",
-                fix="install tracker from its source folder (pip install -e .)",
+                fix="reinstall tracker (pip install --force-reinstall tracker), or set [mail] templates",
             )
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),

@@ -55,7 +55,7 @@ def check_config(load: Callable[[], Config]) -> tuple[Check, Config | None]:
         WARN,
         "config",
         "no tracker.toml found: built-in defaults in use (mail goes to the outbox)",
-        "create tracker.toml beside the register, or pass --config",
+        "tracker example-config > tracker.toml (beside the register), then edit it; or pass --config",
     ), config
 
 
@@ -82,7 +82,7 @@ def check_templates(config: Config) -> Check:
     from automation.mail.compose import compose
     from automation.mail.digests import History, Options
     from automation.mail.ledger import iso_week
-    from automation.mail.render import Renderer
+    from automation.mail.render import BUILT_IN, Renderer
     from automation.run.demo import AS_OF, DOMAIN, demo_items, demo_owners, demo_publications, load_example
 
     folder = config.path(config.mail.templates) if config.mail.templates else None
@@ -106,7 +106,7 @@ def check_templates(config: Config) -> Check:
         renderer.manager_summary(plan.summary, week)
     except TrackerError as exc:
         return _error("templates", exc)
-    where = f"your templates in {folder}" if folder else "built-in templates"
+    where = f"your templates in {folder}" if folder else f"built-in templates (in {BUILT_IN})"
     return Check(PASS, "templates", f"{where} render the owner digest and manager summary")
 
 

@@ -8,6 +8,7 @@ import email.policy
 import pytest
 from click.testing import CliRunner
 
+from automation.mail.render import BUILT_IN
 from tests.run.fakes import IT, OWNER, cli, free_port, register, smtp_server
 
 
@@ -44,7 +45,10 @@ def test_doctor_passes_and_sends_a_test_message_through_a_real_smtp_server(tmp_p
     assert [line.split()[0] for line in lines[:-1]] == ["PASS"] * (len(lines) - 1)
     assert f"PASS config: {config} is valid" in lines
     assert any(line.startswith("PASS register: ") and "0 errors, 0 warnings" in line for line in lines)
-    assert "PASS templates: built-in templates render the owner digest and manager summary" in lines
+    assert (
+        f"PASS templates: built-in templates (in {BUILT_IN}) render the owner digest and manager summary"
+        in lines
+    )
     assert any(line.startswith(f"PASS test message: sent to {OWNER} through smtp") for line in lines)
     assert lines[-1].endswith("0 failed")
     [raw] = sink.messages
