@@ -11,7 +11,14 @@ from __future__ import annotations
 import click
 
 from automation import __version__
-from automation.cli import import_commands, mail_commands, ops_commands, register_commands, report_commands
+from automation.cli import (
+    import_commands,
+    mail_commands,
+    ops_commands,
+    register_commands,
+    report_commands,
+    returns_commands,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -21,6 +28,13 @@ def main() -> None:
     item Blue/Red/Amber/Green, and chase owners by email."""
 
 
-for area in (register_commands, mail_commands, import_commands, report_commands, ops_commands):
+for area in (
+    register_commands,
+    mail_commands,
+    returns_commands,
+    import_commands,
+    report_commands,
+    ops_commands,
+):
     for command in area.COMMANDS:
         main.add_command(command)

@@ -22,6 +22,7 @@ from automation.mail.digests import (
     S55Line,
     Section,
 )
+from automation.mail.news import with_returns
 
 
 def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:
@@ -168,4 +169,4 @@ def compose(
     excluded = rows_with_errors(problems)
     digests, unreachable = owner_digests(register, report, excluded, history, options)
     summary = manager_summary(register, report, problems, excluded, history, unreachable)
-    return Plan(report.as_of, digests, summary)
+    return with_returns(Plan(report.as_of, digests, summary), register, history, options)

@@ -8,6 +8,7 @@ from datetime import date
 from automation.core.model import CellRef, Owner, Rag
 from automation.core.problems import Problem
 from automation.core.rating import Basis, RatedItem
+from automation.core.updates import Update
 
 TEXT_LIMIT = 220
 SECTIONS = (
@@ -92,10 +93,41 @@ class OwnerDigest:
     escalated: tuple[Line, ...]
     escalate_to: str
     updates_to: str
+    return_name: str = ""  # the return workbook attached for the owner to fill in, if any
+    refused_returns: tuple[RefusedReturn, ...] = ()  # their returns refused since the last run
 
     @property
     def count(self) -> int:
         return sum(len(s.lines) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class RefusedReturn:
+    """A return ``tracker collect`` refused, and why."""
+
+    owner: str  # '' when the return could not be traced to an owner
+    email: str
+    source: str
+    received: date
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReturnsNews:
+    """What came back from owners since the previous run: every update logged on the Updates
+    sheet, and the returns refused."""
+
+    since: date | None = None
+    updates: tuple[Update, ...] = ()
+    refused: tuple[RefusedReturn, ...] = ()
+
+    @property
+    def held(self) -> tuple[Update, ...]:
+        return tuple(u for u in self.updates if u.held)
+
+    @property
+    def requested(self) -> tuple[Update, ...]:
+        return tuple(u for u in self.updates if u.requested_date is not None)
 
 
 @dataclass(frozen=True)
@@ -115,6 +147,7 @@ class ManagerSummary:
     left_out: tuple[Line, ...]
     unreachable: tuple[tuple[str, str], ...]  # (owner, why no email can go to them)
     s55: tuple[S55Line, ...] = ()  # PCC responses late or due within the amber window
+    returns: ReturnsNews = ReturnsNews()  # owners' updates and refused returns this week
 
 
 @dataclass(frozen=True)
@@ -139,6 +172,7 @@ class Options:
     send_empty: bool = False
     updates_to: str = ""
     allowed_domains: tuple[str, ...] = ("*.police.uk",)
+    refused_returns: tuple[RefusedReturn, ...] = ()  # since the previous run, from the ledger
 
 
 @dataclass(frozen=True)

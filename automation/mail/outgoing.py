@@ -9,8 +9,8 @@ from functools import cache, cached_property, partial
 
 from automation.core.addresses import refusal
 from automation.core.model import Owner
-from automation.mail.digests import Plan
-from automation.mail.render import Renderer, addressed, build_message, message_body
+from automation.mail.digests import OwnerDigest, Plan
+from automation.mail.render import Attachment, Renderer, addressed, build_message, message_body
 from automation.mail.settings import MailConfig
 
 
@@ -49,10 +49,16 @@ def _address_summary(body: Callable[[], EmailMessage], *, to: list[str], key: st
 
 
 def build_outgoing(
-    plan: Plan, week: str, mail: MailConfig, renderer: Renderer, owners: Sequence[Owner]
+    plan: Plan,
+    week: str,
+    mail: MailConfig,
+    renderer: Renderer,
+    owners: Sequence[Owner],
+    attach: Callable[[OwnerDigest], Sequence[Attachment]] | None = None,
 ) -> tuple[list[Outgoing], list[Refused]]:
     """Every message of the week, rendered before anything is sent (a broken template stops
-    the run here, not half-way), and every recipient mail may not go to."""
+    the run here, not half-way), and every recipient mail may not go to. ``attach`` makes an
+    owner's attachments (their return), only when their message is built."""
     reply_to = mail.reply_to or mail.register_owner
     out: list[Outgoing] = []
     refused: list[Refused] = []
@@ -63,8 +69,16 @@ def build_outgoing(
         about = f"owner digest, {digest.count} open item{'s' if digest.count != 1 else ''}"
         if cc:
             about += f", escalated to {cc[0]}"
+        files = partial(attach, digest) if attach else None
         make = partial(
-            build_message, rendered, sender=mail.sender, to=[to], cc=cc, key=key, reply_to=reply_to
+            build_message,
+            rendered,
+            sender=mail.sender,
+            to=[to],
+            cc=cc,
+            key=key,
+            reply_to=reply_to,
+            attachments=files,
         )
         out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, about, make))
     summary = renderer.manager_summary(plan.summary, week)

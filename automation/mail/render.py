@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import email.policy
 import importlib.resources
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.headerregistry import HeaderRegistry
@@ -249,8 +249,29 @@ def addressed(body: EmailMessage, *, to: list[str], cc: list[str], key: str) -> 
     return message
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file a message carries, e.g. an owner's return workbook."""
+
+    filename: str
+    data: bytes
+    content_type: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def build_message(
-    rendered: Rendered, *, sender: str, to: list[str], cc: list[str], key: str, reply_to: str = ""
+    rendered: Rendered,
+    *,
+    sender: str,
+    to: list[str],
+    cc: list[str],
+    key: str,
+    reply_to: str = "",
+    attachments: Callable[[], Sequence[Attachment]] | None = None,
 ) -> EmailMessage:
-    """One addressed message with a plain-text part and an HTML alternative."""
-    return addressed(message_body(rendered, sender=sender, reply_to=reply_to), to=to, cc=cc, key=key)
+    """One addressed message with a plain-text part and an HTML alternative, and the files
+    ``attachments`` makes (called only now, when the message is built)."""
+    body = message_body(rendered, sender=sender, reply_to=reply_to)
+    for attachment in attachments() if attachments else ():
+        maintype, _, subtype = attachment.content_type.partition("/")
+        body.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename)
+    return addressed(body, to=to, cc=cc, key=key)

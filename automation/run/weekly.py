@@ -18,9 +18,18 @@ from automation.mail.compose import compose
 from automation.mail.deliver import Delivery, Pacing, Result, deliver, would_deliver
 from automation.mail.digests import History, Options
 from automation.mail.ledger import Ledger, RunKind, RunOutcome, iso_week
+from automation.mail.news import news_since
 from automation.mail.outgoing import Outgoing, build_outgoing
 from automation.mail.render import Renderer
 from automation.mail.transports.interface import Transport, close_transport, location
+from automation.returns.model import IssuedReturn
+from automation.returns.outgoing import (
+    attacher,
+    issue_returns,
+    record_issued,
+    refused_since,
+    with_return_names,
+)
 from automation.run.check import Checked, check_register
 from automation.run.config import Config
 
@@ -54,13 +63,14 @@ def ledger_path(config: Config, register: Path) -> Path:
     return register.with_name(register.stem + ".ledger.sqlite")
 
 
-def _compose_options(config: Config) -> Options:
+def _compose_options(config: Config, ledger: Path, history: History, today: date) -> Options:
     mail = config.mail
     return Options(
         escalate=mail.escalate,
         send_empty=mail.send_empty_digests,
         updates_to=mail.reply_to or mail.register_owner,
         allowed_domains=tuple(mail.allowed_domains),
+        refused_returns=refused_since(ledger, news_since(history, today), today),
     )
 
 
@@ -92,13 +102,15 @@ def weekly_run(
     register, week = checked.register, iso_week(today)
     report = status_report(register, today)
     path = ledger_path(config, register_path)
-    plan = compose(
-        register, report, checked.problems, _history(path, week, dry_run), _compose_options(config)
-    )
+    history = _history(path, week, dry_run)
+    options = _compose_options(config, path, history, today)
+    plan = compose(register, report, checked.problems, history, options)
+    issued = issue_returns(plan, report, week, register_path.name) if config.returns.enabled else {}
+    plan = with_return_names(plan, issued)
     templates = config.path(config.mail.templates) if config.mail.templates else None
-    outgoing, refused = build_outgoing(
-        plan, week, config.mail, Renderer(config.mail.marking, templates), register.owners
-    )
+    renderer = Renderer(config.mail.marking, templates)
+    attach = attacher(issued, config.mail.marking) if issued else None
+    outgoing, refused = build_outgoing(plan, week, config.mail, renderer, register.owners, attach)
     if only:
         outgoing = _only(outgoing, only)
     refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
@@ -122,6 +134,7 @@ def weekly_run(
         with _single_run(register_path):
             kind = RunKind.PARTIAL if only else RunKind.WEEKLY  # a partial run never counts as the week's run
             history_problem = _record_history(path, report, now) if kind is RunKind.WEEKLY else ""
+            _record_returns(path, outgoing, issued, force)
             pacing = Pacing(float(config.mail.run_deadline))
             deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind, pacing)
     finally:
@@ -179,6 +192,17 @@ def _only(outgoing: list[Outgoing], address: str) -> list[Outgoing]:
             fix="check the address; tracker remind --dry-run lists who gets what",
         )
     return chosen
+
+
+def _record_returns(
+    path: Path, outgoing: list[Outgoing], issued: dict[str, IssuedReturn], force: bool
+) -> None:
+    """Record the returns of the owner digests about to be sent, before they go."""
+    if not issued:
+        return
+    with Ledger(path) as ledger:
+        going = [o for o in outgoing if o.kind == "owner" and would_deliver(ledger, o, force) is None]
+    record_issued(path, (issued[o.recipient.casefold()] for o in going if o.recipient.casefold() in issued))
 
 
 def _planned(path: Path, outgoing: list[Outgoing], force: bool) -> Iterator[Delivery]:

@@ -1,6 +1,7 @@
 """Golden files for rendered email. Set TRACKER_UPDATE_GOLDEN=1 to rewrite them after an
 intended change, then read the diff before committing."""
 
+import dataclasses
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,8 +12,9 @@ from automation.core.model import Owner, Publication, Rag, Settings, Status
 from automation.core.problems import Problem, Severity
 from automation.core.rating import status_report
 from automation.core.register import Register
+from automation.core.updates import Update
 from automation.mail.compose import compose
-from automation.mail.digests import History, Options
+from automation.mail.digests import History, Options, RefusedReturn
 from automation.mail.render import TEMPLATE_NAMES, Renderer
 from tests.builders import PUB, PUBLISHED, item
 
@@ -59,6 +61,7 @@ def plan():
         ),
         Settings(),
         (),
+        updates=UPDATES,
     )
     history = History(
         TODAY - timedelta(days=7),
@@ -73,8 +76,41 @@ def plan():
         status_report(register, TODAY),
         problems,
         history,
-        Options(updates_to="governance@demo.police.uk", allowed_domains=("*.police.uk",)),
+        Options(
+            updates_to="governance@demo.police.uk",
+            allowed_domains=("*.police.uk",),
+            refused_returns=REFUSED,
+        ),
     )
+
+
+HELD = "held: the register's status is Not started, not In progress as when the return was sent"
+UPDATES = (
+    Update(date(2021, 9, 20), PUB, "Recommendation 9", "Dana Whitfield", "Before the window: not shown"),
+    Update(
+        date(2021, 9, 30), PUB, "Recommendation 4", "Dana Whitfield", "Policy <draft> agreed & published."
+    ),
+    Update(
+        date(2021, 10, 1),
+        PUB,
+        "Recommendation 2",
+        "Dana Whitfield",
+        "Training done.",
+        "Complete \u2013 awaiting sign-off",
+        HELD,
+        requested_date=date(2022, 1, 31),
+        requested_reason="Supplier delay",
+    ),
+)
+REFUSED = (
+    RefusedReturn(
+        "Dana Whitfield",
+        "dana.whitfield@demo.police.uk",
+        "update-2021-W39-dana-whitfield.xlsx",
+        date(2021, 10, 1),
+        ("Update!J12: 'Closed': an owner cannot close an item",),
+    ),
+)
 
 
 def check(name, text):
@@ -88,8 +124,9 @@ def check(name, text):
 def rendered():
     composed = plan()
     renderer = Renderer("OFFICIAL")
+    digest = dataclasses.replace(composed.digests[0], return_name="update-2021-W40-dana-whitfield.xlsx")
     return (
-        renderer.owner_digest(composed.digests[0], composed.as_of, "2021-W40"),
+        renderer.owner_digest(digest, composed.as_of, "2021-W40"),
         renderer.manager_summary(composed.summary, "2021-W40"),
     )
 
