@@ -33,6 +33,7 @@ from automation.importing import extract_file, to_json_dict  # noqa: E402
 
 CORPUS = ROOT / "tests" / "importing" / "corpus"
 EXAMPLE = ROOT / "automation" / "data" / "jac-overview-hmicfrs-2021-q3.txt"
+EXAMPLE_EXPECTED = ROOT / "tests" / "data" / "jac-overview-hmicfrs-2021-q3.expected.json"
 ITEM_FIELDS = ("ref", "parent_ref", "kind", "cause_for_concern", "para", "text", "deadline_text",
                "deadline", "addressees", "applies_to_force", "ref_made_up", "publication")  # fmt: skip
 PUBLICATION_FIELDS = ("title", "published", "kind", "tracked_via_business_assurance")
@@ -215,7 +216,7 @@ def corpus_documents(folder: Path = CORPUS) -> list[tuple[Path, Path]]:
         documents = [path for path in folder.glob(f"{stem}.*") if path != expected]
         pairs.extend((document, expected) for document in documents)
     if EXAMPLE.is_file() and folder == CORPUS:
-        pairs.append((EXAMPLE, EXAMPLE.with_name(EXAMPLE.stem + ".expected.json")))
+        pairs.append((EXAMPLE, EXAMPLE_EXPECTED))
     return pairs
 
 

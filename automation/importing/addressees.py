@@ -49,9 +49,19 @@ def find_addressees(text: str) -> list[str]:
     """Every body that must act, in order of appearance, each once."""
     found: list[str] = []
     for sentence in _SENTENCE.split(text):
-        for phrase in _subjects(sentence):
+        for phrase in list(_subjects(sentence)) or _that_subject(sentence):
             _add(found, phrase)
     return found
+
+
+def _that_subject(sentence: str) -> list[str]:
+    """'That the Commissioner and the Chief Constable report ...': the committee form."""
+    from automation.importing.grammar import directive_sentence
+
+    found = directive_sentence(sentence)
+    if found is None or found.form != "that":
+        return []
+    return _to_subject(found.subject)
 
 
 def applies_to_force(addressees: Iterable[str]) -> bool:

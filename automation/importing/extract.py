@@ -1,134 +1,229 @@
 """From a Document to an Extraction: the paper, its publications and their items.
 
-Pure: no files, no clock. The rules live in small modules beside this one:
-``layout`` (page-break joins), ``header`` (the paper's details), ``sections`` (one per
-publication), ``items`` (labels, parents, lead-ins), ``phrases`` (deadlines) and
-``addressees`` (who must act).
+Pure: no files, no clock. First the kind of document is recognised: a register or
+tracker of records (``records``); a committee paper or page joining several publications
+(``parts``); a response restating recommendations; a letter; a single report. Then each
+publication's blocks are walked (``walker``, ``tables``) for candidates, each with a
+confidence and a reason; those at or above the threshold are its items, the rest are held
+back for review. Last, each item's deadline and addressees are read (``phrases``,
+``addressees``), 'the force' resolved to the body the document is about (``subject``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
+from automation.core.model import Kind
 from automation.importing.addressees import applies_to_force, find_addressees, single_body
+from automation.importing.candidates import THRESHOLD, Candidate
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.header import header_fields, read_dated, read_header
-from automation.importing.items import Draft, find_items
+from automation.importing.labels import is_answer, is_answer_heading
 from automation.importing.layout import join_continuations
+from automation.importing.parts import (
+    Part,
+    document_title,
+    is_letter,
+    kind_of,
+    part_published,
+    published_line,
+    split_parts,
+)
 from automation.importing.phrases import deadline_value, find_deadline, resolve
-from automation.importing.result import (
-    ExtractedItem,
-    ExtractedPublication,
-    Extraction,
-    PaperInfo,
-)
-from automation.importing.sections import (
-    Section,
-    is_tracked,
-    publication_kind,
-    published_on,
-    quoted_title,
-    split_sections,
-    statement,
-)
+from automation.importing.records import Record, record_item, split_records
+from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
+from automation.importing.sections import is_tracked, quoted_title
+from automation.importing.subject import issue_date, resolves, subject_body
+from automation.importing.walker import Walker
 
 _ADDRESSED = re.compile(
     r"\b(?:all|each|every|both)\b[^.]*?\baddressed\s+(?:solely\s+|only\s+)?to\s+(?P<who>[^.:;]+)",
     re.I,
 )
-_PUBLISHED_LINE = re.compile(
-    r"^(?:published|date\s+of\s+publication|publication\s+date|date)\s*(?:on\s*)?:?\s*(?P<when>.+)$",
-    re.I,
-)
+_RELATIVE = re.compile(r"\bwithin\b", re.I)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every publication of one document shares."""
+
+    paper: PaperInfo
+    reference: date | None  # the date years left unwritten come from
+    to: str  # the To: block
+    front: tuple[str, ...]  # the document's opening texts, where its subject may be named
+    letter: bool = False
+    letter_date: date | None = None
+    response: bool = False
 
 
 def extract(document: Document) -> Extraction:
     blocks = join_continuations(document.blocks)
-    split = split_sections(blocks)
-    if split is None:
-        return _single_report(blocks)
-    front, sections = split
+    records = split_records(blocks)
+    if records is not None:
+        return _from_records(*records)
+    split = split_parts(blocks)
+    if split is not None:
+        return _from_parts(*split)
+    return _single(blocks)
+
+
+def _from_parts(front: tuple[Block, ...], parts: list[Part]) -> Extraction:
     paper, reference = read_header(front)
+    setting = Setting(paper, reference, header_fields(front).get("to", ""), tuple(b.flat for b in front[:4]))
     publications: list[ExtractedPublication] = []
-    for section in sections:
-        publication = _publication(section, len(publications) + 1, reference)
-        if publication is not None:
-            publications.append(publication)
-    return Extraction(paper, tuple(publications), _notes(publications))
+    warnings: list[str] = []
+    for part in parts:
+        found = _publication(part, len(publications) + 1, setting, part.numbered, warnings)
+        if found is not None:
+            publications.append(found)
+    return _extraction(paper, publications, warnings)
 
 
-def _publication(section: Section, seq: int, reference: date | None) -> ExtractedPublication | None:
-    said = statement(section)
-    drafts = _unique(find_items(section.blocks))
-    if not said and not drafts:
+def _single(blocks: tuple[Block, ...]) -> Extraction:
+    """A report, letter or response on its own: one publication."""
+    fields = header_fields(blocks[:14])
+    title = fields.get("subject") or fields.get("title") or document_title(blocks)
+    dated, reference = read_dated(fields.get("date", "")) if "date" in fields else (None, None)
+    published = next((found for block in blocks[:15] if (found := published_line(block.flat))), None)
+    if published is not None and dated is None:
+        dated, reference = published.isoformat(), published
+    paper = PaperInfo(title, fields.get("to"), fields.get("from"), dated)
+    letter = is_letter(blocks)
+    setting = Setting(
+        paper,
+        reference,
+        fields.get("to", ""),
+        tuple(b.flat for b in blocks[:4]),
+        letter,
+        reference if letter and "date" in fields else None,
+        _is_response(title, blocks),
+    )
+    said = any(published_line(block.flat) for block in blocks[:15])
+    warnings: list[str] = []
+    publication = _publication(Part(title, blocks), 1, setting, not (said or letter), warnings)
+    return _extraction(paper, [publication] if publication else [], warnings)
+
+
+def _from_records(front: tuple[Block, ...], records: list[Record]) -> Extraction:
+    fields = header_fields(front)
+    title = fields.get("subject") or fields.get("title") or document_title(front)
+    dated, reference = read_dated(fields.get("date", "")) if "date" in fields else (None, None)
+    paper = PaperInfo(title or None, fields.get("to"), fields.get("from"), dated)
+    body = subject_body([fields.get("to", ""), title, *(block.flat for block in front[:4])])
+    grouped: dict[str, list[ExtractedItem]] = {}
+    for record in records:
+        candidate = record_item(record)
+        if candidate is None:
+            continue
+        texts = [block.flat for block in record.blocks]
+        published = part_published(record.blocks, reference, None)
+        anchor = issue_date(texts) or published or reference
+        record_body = subject_body([record.title]) or body
+        item = finish(candidate, published, reference, None, record_body, anchor)
+        grouped.setdefault(record.title, []).append(item)
+    publications = [
+        ExtractedPublication(seq, title, None, kind_of(title, "", [], False, False), False, tuple(items))
+        for seq, (title, items) in enumerate(grouped.items(), start=1)
+    ]
+    return _extraction(paper, publications)
+
+
+def _is_response(title: str, blocks: tuple[Block, ...]) -> bool:
+    """A response restates recommendations and answers them: its title says so, and it has
+    answers ('Accepted.', 'Chief Constable's response', 'The Government accepts ...')."""
+    if not re.search(r"\bresponse\b", title, re.I):
+        return False
+    answers = sum(
+        1
+        for block in blocks
+        if is_answer(block.flat) or (block.kind is BlockKind.HEADING and is_answer_heading(block.flat))
+    )
+    return answers >= 2
+
+
+def _publication(
+    part: Part, seq: int, setting: Setting, require_statement: bool, warnings: list[str]
+) -> ExtractedPublication | None:
+    walker = Walker(response=setting.response)
+    found = _unique(walker.walk(part.blocks))
+    said = next(
+        (block.flat for block in part.blocks[:4] if re.search(r"\bpublished\b", block.flat, re.I)), ""
+    )
+    if require_statement and not said and not any(item.included for item in found):
         return None
-    title = section.title or quoted_title(said)
-    published = published_on(said, reference) if said else None
-    intro = [block.flat for block in section.blocks[:4]]
-    texts = [block.flat for block in section.blocks]
-    override = _addressed_to(texts, drafts)
+    title = part.title or quoted_title(said)
+    warnings.extend(f"{title}: {warning}" for warning in walker.warnings)
+    published = part_published(part.blocks, setting.reference, setting.letter_date)
+    texts = [block.flat for block in part.blocks]
+    body = subject_body([setting.to, title, setting.paper.title or "", *setting.front])
+    anchor = issue_date([*texts, *setting.front]) or published or setting.reference
+    override = _addressed_to(texts, found)
+    made = [finish(item, published, setting.reference, override, body, anchor) for item in found]
+    kind = kind_of(title, said, texts[:4], setting.letter, setting.response)
     return ExtractedPublication(
         seq,
         title,
         published,
-        publication_kind(title, said, intro),
+        kind,
         is_tracked(texts),
-        tuple(finish(draft, published, reference, override) for draft in drafts),
+        tuple(item for item in made if item.confidence >= THRESHOLD),
+        tuple(item for item in made if item.confidence < THRESHOLD),
     )
-
-
-def _single_report(blocks: tuple[Block, ...]) -> Extraction:
-    """A report, letter or minutes on its own: one publication, titled by its first heading."""
-    fields = header_fields(blocks[:12])
-    title = fields.get("subject") or fields.get("title") or _first_heading(blocks)
-    published = _published_line(blocks[:15])
-    dated, reference = read_dated(fields.get("date", "")) if "date" in fields else (None, None)
-    if published is not None and dated is None:
-        dated, reference = published.isoformat(), published
-    paper = PaperInfo(title, fields.get("to"), fields.get("from"), dated)
-    texts = [block.flat for block in blocks]
-    drafts = _unique(find_items(blocks))
-    said = " ".join(texts[:6])
-    items = tuple(finish(draft, published, reference, None) for draft in drafts)
-    publication = ExtractedPublication(
-        1, title, published, publication_kind(title, said, texts[:6]), is_tracked(texts), items
-    )
-    return Extraction(paper, (publication,), _notes([publication]))
 
 
 def finish(
-    draft: Draft, published: date | None, reference: date | None, override: str | None
+    candidate: Candidate,
+    published: date | None,
+    reference: date | None,
+    override: str | None,
+    body: str | None = None,
+    anchor: date | None = None,
 ) -> ExtractedItem:
-    """The item with its deadline and addressees read from its words.
-
-    A bullet that names nobody ('improve how it ...') takes both from its lead-in
-    ('By 30 September 2021, the service should:').
-    """
-    own = find_addressees(draft.text)
-    lead_in = draft.lead_in if not own and draft.lead_in else None
-    addressees = find_addressees(lead_in) if lead_in else own
+    """The item with its deadline and addressees read from its words (a table's columns
+    win). A bullet that names nobody ('improve how it ...') takes both from its lead-in
+    ('By 30 September 2021, the service should:'); a cause of concern that names nobody is
+    about the body the document is about; 'the force' is that body."""
+    own = find_addressees(candidate.text)
+    lead_in = candidate.lead_in if not own and candidate.lead_in else None
+    addressees = (
+        list(candidate.addressees)
+        if candidate.addressees is not None
+        else (find_addressees(lead_in) if lead_in else own)
+    )
     if override is not None:
         addressees = [override]
-    phrase = find_deadline(draft.text) or (find_deadline(lead_in) if lead_in else None)
-    deadline = resolve(phrase, published, reference)
+    if not addressees and candidate.kind is Kind.CAUSE_OF_CONCERN and body:
+        addressees = [body]
+    addressees = list(dict.fromkeys(body if body and resolves(name, body) else name for name in addressees))
+    if candidate.deadline_given:
+        phrase = candidate.deadline_text
+    else:
+        phrase = find_deadline(candidate.text) or (find_deadline(lead_in or candidate.lead_in or "") or None)
+    relative = bool(phrase and _RELATIVE.search(phrase))
+    deadline = resolve(phrase, (anchor or published) if relative else published, reference)
+    binds = applies_to_force(addressees) or (body is not None and body in addressees)
     return ExtractedItem(
-        ref=draft.ref,
-        kind=draft.kind,
-        text=draft.text,
-        parent_ref=draft.parent_ref,
-        cause_for_concern=draft.cause_for_concern,
-        para=draft.para,
+        ref=candidate.ref,
+        kind=candidate.kind,
+        text=candidate.text,
+        parent_ref=candidate.parent_ref,
+        cause_for_concern=candidate.cause_for_concern,
+        para=candidate.para,
         deadline_text=phrase,
         deadline=deadline_value(deadline),
         addressees=tuple(addressees),
-        applies_to_force=applies_to_force(addressees),
+        applies_to_force=binds,
+        ref_made_up=candidate.ref_made_up,
+        confidence=candidate.confidence,
+        reason=candidate.reason,
     )
 
 
-def _addressed_to(texts: list[str], drafts: tuple[Draft, ...]) -> str | None:
+def _addressed_to(texts: list[str], found: list[Candidate]) -> str | None:
     """'All of the recommendations are addressed to the Ministry of Justice': one body only."""
-    item_texts = {draft.text for draft in drafts}
+    item_texts = {item.text for item in found}
     for text in texts:
         if any(text.endswith(item) for item in item_texts):
             continue
@@ -138,39 +233,30 @@ def _addressed_to(texts: list[str], drafts: tuple[Draft, ...]) -> str | None:
     return None
 
 
-def _unique(drafts: tuple[Draft, ...]) -> tuple[Draft, ...]:
+def _unique(found: list[Candidate]) -> list[Candidate]:
     """A report that repeats its recommendations (summary, then chapters) lists each once."""
-    seen: set[str] = set()
+    refs: set[str] = set()
+    texts: set[str] = set()
     kept = []
-    for draft in drafts:
-        if draft.ref not in seen:
-            seen.add(draft.ref)
-            kept.append(draft)
-    return tuple(kept)
+    for item in found:
+        key = " ".join(item.text.split()).casefold()
+        if item.included and (item.ref in refs or (item.ref_made_up and key in texts)):
+            continue
+        if item.included:
+            refs.add(item.ref)
+            texts.add(key)
+        kept.append(item)
+    return kept
 
 
-def _first_heading(blocks: tuple[Block, ...]) -> str:
-    for block in blocks:
-        if block.kind is BlockKind.HEADING:
-            return block.flat
-    return blocks[0].flat if blocks else ""
-
-
-def _published_line(blocks: tuple[Block, ...]) -> date | None:
-    for block in blocks:
-        text = block.flat
-        match = _PUBLISHED_LINE.match(text)
-        candidate = match.group("when") if match else text
-        if match or len(text) <= 30:
-            _, found = read_dated(candidate)
-            if found is not None and re.search(r"\d{1,2}\D", candidate):
-                return found
-    return None
-
-
-def _notes(publications: list[ExtractedPublication]) -> tuple[str, ...]:
+def _extraction(
+    paper: PaperInfo, publications: list[ExtractedPublication], warnings: list[str] | None = None
+) -> Extraction:
     notes = []
+    warnings = list(warnings or [])
     for publication in publications:
+        if not publication.items:
+            warnings.append(f"{publication.title}: no items found")
         for item in publication.items:
             due = item.deadline
             if isinstance(due, date) and publication.published and due < publication.published:
@@ -178,4 +264,4 @@ def _notes(publications: list[ExtractedPublication]) -> tuple[str, ...]:
                     f"{publication.title}: {item.ref} is due {due.isoformat()}, before "
                     f"publication ({publication.published.isoformat()}); kept as written."
                 )
-    return tuple(notes)
+    return Extraction(paper, tuple(publications), tuple(notes), tuple(warnings))

@@ -63,6 +63,8 @@ def header_fields(blocks: tuple[Block, ...]) -> dict[str, str]:
                 fields.setdefault(last, match.group("value").strip())
             elif last in ("from", "to") and fields.get(last) and _is_address_line(line):
                 fields[last] = f"{fields[last]}, {line.strip()}"
+            elif last in ("subject", "title") and fields.get(last) and line.strip()[:1].islower():
+                fields[last] = f"{fields[last]} {line.strip()}"  # a long subject wrapped onto a second line
             else:
                 last = ""
     return {name: value for name, value in fields.items() if value}

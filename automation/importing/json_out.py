@@ -22,6 +22,7 @@ def to_json_dict(extraction: Extraction) -> dict[str, Any]:
         },
         "publications": [_publication(publication) for publication in extraction.publications],
         "notes": list(extraction.notes),
+        "warnings": list(extraction.warnings),
     }
 
 
@@ -37,6 +38,7 @@ def _publication(publication: ExtractedPublication) -> dict[str, Any]:
         "kind": publication.kind,
         "tracked_via_business_assurance": publication.tracked_via_business_assurance,
         "items": [_item(item) for item in publication.items],
+        "held_back": [_item(item) for item in publication.held],
     }
 
 
@@ -52,6 +54,9 @@ def _item(item: ExtractedItem) -> dict[str, Any]:
         "deadline": _iso(item.deadline),
         "addressees": list(item.addressees),
         "applies_to_force": item.applies_to_force,
+        "ref_made_up": item.ref_made_up,
+        "confidence": round(item.confidence, 2),
+        "reason": item.reason,
     }
 
 

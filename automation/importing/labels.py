@@ -1,10 +1,11 @@
-"""What a paragraph *is*: an item's label, a context heading, a lead-in, or narrative.
+"""What a block *is*: an item's label, a heading that says what follows, a lead-in, an
+answer in a response, or narrative.
 
 ``Recommendation 4: ...``, ``Recommendation 10 (cause for concern): ...``, ``Action 3: ...``,
 ``Area for improvement 2: ...``, ``AFI 3 - ...`` and ``Cause of concern: ...`` open items; a
-label alone on its line ('Recommendation 3') labels the paragraph after it. A mention
-such as 'progress on AFI 7' or 'AFI 7 remains open' is not a label: the label must
-start the paragraph and be followed by a colon, stop or dash.
+label alone on its line ('Recommendation 3') labels the block after it. A mention such as
+'progress on AFI 7' or 'AFI 7 remains open' is not a label: the label must start the
+block and be followed by a colon, stop or dash, and what follows must not report on it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from automation.core.model import Kind
+from automation.importing.grammar import MODAL, directive
 
 _WORDS = {
     "recommendation": Kind.RECOMMENDATION,
@@ -30,24 +32,44 @@ _LABEL = re.compile(
     r"\s*(?P<sep>:|\.(?=\s|$)|\s[-\u2013\u2014](?=\s)|$)\s*",
     re.I,
 )
-_CONTEXTS = re.compile(
-    r"^(?:(?P<rec>(?:our\s+|the\s+)?recommendations?)|(?P<afi>areas?\s+for\s+improvement)"
-    r"|(?P<coc>causes?\s+(?:of|for)\s+concern)|(?P<act>(?:additional\s+)?actions))\s*:?$",
+_NUMBER_LABEL = re.compile(r"^(?P<num>\d{1,3})\s*[:)]\s+(?=\S)")
+_CONTEXT_WORDS = (
+    (re.compile(r"^causes?\s+(?:of|for)\s+concern\b", re.I), Kind.CAUSE_OF_CONCERN),
+    (re.compile(r"^areas?\s+for\s+improvement\b", re.I), Kind.AREA_FOR_IMPROVEMENT),
+    (re.compile(r"^recommendations\b", re.I), Kind.RECOMMENDATION),
+    (re.compile(r"^(?:additional\s+|further\s+)?actions\b", re.I), Kind.ACTION),
+)
+_CONTEXT_PREFIX = re.compile(
+    r"^(?:(?:annex|appendix|part|section|chapter)\s+[\w.]+\s*[:.\u2013-]\s*)?"
+    r"(?:(?:our|the|a|full|new|further|key|main|summary\s+of(?:\s+the)?|list\s+of(?:\s+the)?"
+    r"|hmicfrs(?:'s|\u2019s)?)\s+)*",
     re.I,
 )
 _RECOMMEND_LEAD = re.compile(
-    r"\bwe\s+(?:therefore\s+|also\s+|further\s+)?recommend(?:\s+that)?(?:\s+the\s+following)?\s*:\s*$",
+    r"\b(?:we|it|the\s+\w+(?:\s+\w+)?)\s+(?:therefore\s+|also\s+|further\s+|now\s+)?recommends?"
+    r"(?:\s+that)?(?:\s+the\s+following)?\s*:\s*$",
     re.I,
 )
-_SHOULD_LEAD = re.compile(r"\b(?:should|must|needs?\s+to|is\s+to|are\s+to|will)(?:\s+\w+){0,2}\s*:\s*$", re.I)
-_MODAL = re.compile(r"\b(?:should|must|shall|needs?\s+to)\b|^\S+(?:\s+\S+){0,6}\s+to\s+\w", re.I)
+_SHOULD_LEAD = re.compile(rf"\b(?:{MODAL}|will)\b[^:;.]{{0,160}}:\s*$", re.I)
 _REPORTS = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|noted|discussed|reported|agreed|remains|updated)\b", re.I
 )
-_HEADING_LIKE = re.compile(r"^[A-Z\d][^.:;?!]{0,79}$")
+_HEADING_LIKE = re.compile(r"^[A-Z\d\u2018\u201c'\"(][^.;?!]{0,99}$")
 _COMMITTEE_OWN = re.compile(
     r"^it\s+is\s+recommended\s+that\s+(?:the\s+)?(?:[\w&]+\s+){0,4}"
     r"(?:committee|board|panel|members?)\b",
+    re.I,
+)
+_ANSWER_HEADING = re.compile(
+    r"\b(?:response|responses|comments?|update|updates|progress|status(?:\s+log)?|action\s+taken|"
+    r"our\s+view|reply)\s*:?$",
+    re.I,
+)
+_ANSWER = re.compile(
+    r"^(?:response\s*:|answer\s*:|(?:partially\s+|partly\s+)?(?:accepted|agreed|rejected|not\s+accepted|noted)\b"
+    r"|accepted\s+in\s+part\b|the\s+(?:government|department|force|home\s+office|commissioner|college)\s+"
+    r"(?:partially\s+|partly\s+|does\s+not\s+|fully\s+)?(?:accepts?|agrees?|rejects?|welcomes?|notes?)\b"
+    r"|we\s+(?:accept|agree|reject|welcome|will)\b|this\s+recommendation\s+(?:is|has|was)\b|lead\s*:)",
     re.I,
 )
 
@@ -70,7 +92,7 @@ def parse_label(text: str) -> Label | None:
         return None
     if not number and rest and match.group("sep") != ":":
         return None  # 'Recommendation. ...' or 'Action - ...' is prose, not a label
-    if rest and not asks_something(rest):
+    if rest and not asks_something(rest, allow_will=True):
         reports = _REPORTS.search(" ".join(rest.split()[:6]))
         if reports or (match.group("sep") != ":" and not re.search(r"\bwill\b", rest, re.I)):
             return None  # 'AFI 7 - progress was discussed': minutes report on an item
@@ -78,16 +100,34 @@ def parse_label(text: str) -> Label | None:
     return Label(kind, number, cause, rest)
 
 
+def number_label(text: str) -> tuple[str, str] | None:
+    """'14: That the department publish ...' -> ('14', 'That the department ...')."""
+    match = _NUMBER_LABEL.match(text)
+    return (match.group("num"), text[match.end() :]) if match else None
+
+
 def context_heading(text: str) -> Kind | None:
-    """'Areas for improvement', 'Causes of concern', 'Recommendations': what follows."""
-    match = _CONTEXTS.match(text.strip())
-    if not match:
+    """'Areas for improvement', 'Our recommendations', 'Recommendations to chief
+    constables', 'Annex A: Recommendations': the kind of item the blocks after it hold."""
+    flat = " ".join(text.split()).rstrip(":").strip()
+    if len(flat.split()) > 10 or flat.endswith((".", "?")):
         return None
-    if match.group("afi"):
-        return Kind.AREA_FOR_IMPROVEMENT
-    if match.group("coc"):
-        return Kind.CAUSE_OF_CONCERN
-    return Kind.ACTION if match.group("act") else Kind.RECOMMENDATION
+    words = _CONTEXT_PREFIX.sub("", flat)
+    for pattern, kind in _CONTEXT_WORDS:
+        if pattern.match(words):
+            return kind
+    return None
+
+
+def is_answer_heading(text: str) -> bool:
+    """'Chief Constable's response', 'Commissioner's comments', 'Force updates'."""
+    flat = " ".join(text.split())
+    return len(flat.split()) <= 6 and bool(_ANSWER_HEADING.search(flat)) and context_heading(flat) is None
+
+
+def is_answer(text: str) -> bool:
+    """A response's answer: 'Accepted.', 'The Government accepts ...', 'We will ...'."""
+    return bool(_ANSWER.match(" ".join(text.split())))
 
 
 _LISTING = re.compile(
@@ -97,11 +137,14 @@ _LISTING = re.compile(
 )
 
 
+_NEGATED = re.compile(r"\bno\s+(?:new\s+|further\s+|other\s+)?$", re.I)
+
+
 def listing_lead_in(text: str) -> Kind | None:
     """'HMICFRS identified two areas for improvement:': what the list after it holds."""
     if not text.rstrip().endswith(":") or is_recommend_lead_in(text):
         return None
-    match = _LISTING.search(text)
+    match = next((m for m in _LISTING.finditer(text) if not _NEGATED.search(text[: m.start()])), None)
     if match is None:
         return None
     return {
@@ -113,23 +156,32 @@ def listing_lead_in(text: str) -> Kind | None:
 
 
 def is_recommend_lead_in(text: str) -> bool:
-    """'... we recommend:' / 'We therefore recommend that:': unnumbered items follow."""
+    """'... we recommend:' / 'The Panel recommends:': unnumbered items follow."""
     return bool(_RECOMMEND_LEAD.search(text))
 
 
 def is_should_lead_in(text: str) -> bool:
-    """'By 30 September 2021, the service should:': a list of asks follows."""
-    return bool(_SHOULD_LEAD.search(text)) and not is_recommend_lead_in(text)
+    """'By 30 September 2021, the service should:', '... should make sure that:': a list of
+    asks follows, each going on from the lead-in's last words."""
+    if not text.rstrip().endswith(":") or is_recommend_lead_in(text):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    last = re.sub(r"^.{0,60}?\brecommends?\s+that\s+", "", last, flags=re.I)  # 'HMIC recommends that ...'
+    return bool(_SHOULD_LEAD.search(last)) and directive(last, allow_will=True) is not None
 
 
-def asks_something(text: str) -> bool:
-    """Whether a paragraph asks someone to act (and is not the paper's own proposal)."""
-    return bool(_MODAL.search(text)) and not _COMMITTEE_OWN.match(text)
+def asks_something(text: str, allow_will: bool = False) -> bool:
+    """Whether a block asks someone to act (and is not the paper's own proposal)."""
+    return not _COMMITTEE_OWN.match(text) and directive(text, allow_will) is not None
 
 
 def is_heading_like(text: str) -> bool:
     """A short line with no sentence end and no ask: a heading in a plain-text paper."""
-    return bool(_HEADING_LIKE.match(text)) and not _MODAL.search(text)
+    return (
+        bool(_HEADING_LIKE.match(text))
+        and not text.rstrip().endswith((":", ","))
+        and not asks_something(text)
+    )
 
 
 def is_committee_own(text: str) -> bool:

@@ -28,13 +28,15 @@ def join_continuations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 def continues(previous: Block, block: Block) -> bool:
     """Whether ``block`` is the rest of ``previous`` cut off by a page or column break."""
-    if block.number or block.bullet or BlockKind.HEADING in (block.kind, previous.kind):
+    if block.number or block.bullet or previous.bold != block.bold:
+        return False
+    if {block.kind, previous.kind} & {BlockKind.HEADING, BlockKind.TABLE}:
         return False
     first = block.text.lstrip()[:1]
     if first.islower():
         return True
-    if _TERMINAL.search(previous.text.rstrip()) or _FIELD.match(block.text):
-        return False
+    if previous.text.rstrip()[-1:] in '.:;?!)]"\u201d\u2019' or _FIELD.match(block.text):
+        return False  # a sentence, bracket or quotation ends there
     return first.isalnum() and _running_sentence(previous)
 
 

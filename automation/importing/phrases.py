@@ -25,10 +25,14 @@ _WHEN = (
     r"|the\s+end\s+of\s+(?:the\s+|this\s+)?(?:financial\s+|calendar\s+)?year)"
 )
 _NUMBER = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
+# 'within six months (of publication / of this letter)' is a deadline; 'within seven days of
+# its allocation' or 'within 28 days of a request' is a standard the item sets, not one.
 _WITHIN = (
     rf"within\s+{_NUMBER}\s+(?:days?|weeks?|months?|years?)"
     r"(?:\s+of\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:this\s+report's\s+)?publication"
-    r"(?:\s+of\s+(?:this|the)\s+report)?)?"
+    r"(?:\s+of\s+(?:this|the)\s+report)?"
+    r"|\s+of\s+(?:the\s+date\s+of\s+)?(?:this|the|our)\s+(?:letter|report|review|inspection|revisit))?"
+    r"(?!\s+of\b)"
 )
 _PATTERNS = (
     rf"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+{_WHEN}\b",

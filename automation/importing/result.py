@@ -34,6 +34,9 @@ class ExtractedItem:
     deadline: DeadlineValue = None
     addressees: tuple[str, ...] = ()
     applies_to_force: bool = False
+    ref_made_up: bool = False  # the document gave no ref; the importer numbered it
+    confidence: float = 1.0  # 0 to 1: how surely this is an item (see ``candidates``)
+    reason: str = ""  # why it was taken, in words: "labelled 'Recommendation 4'"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class ExtractedPublication:
     kind: str | None = None
     tracked_via_business_assurance: bool = False
     items: tuple[ExtractedItem, ...] = ()
+    held: tuple[ExtractedItem, ...] = ()  # candidates below the threshold: listed, never written unreviewed
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,13 @@ class Extraction:
     paper: PaperInfo
     publications: tuple[ExtractedPublication, ...]
     notes: tuple[str, ...] = ()
+    warnings: tuple[
+        str, ...
+    ] = ()  # what the officer must check: a publication with no items, an unread table
+
+    @property
+    def held(self) -> tuple[tuple[ExtractedPublication, ExtractedItem], ...]:
+        return tuple((pub, item) for pub in self.publications for item in pub.held)
 
     @property
     def items(self) -> tuple[tuple[ExtractedPublication, ExtractedItem], ...]:

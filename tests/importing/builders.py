@@ -122,13 +122,17 @@ _FONT, _SIZE, _LEADING = "Helvetica", 10.5, 13.0
 _TOP, _BOTTOM, _LEFT, _WIDTH = 100.0, 90.0, 72.0, 451.0
 
 
-def make_pdf(text: str, path: Path, header: str = "OFFICIAL", footer: str = "Joint Audit Committee") -> Path:
+def make_pdf(
+    text: str, path: Path, header: str = "OFFICIAL", footer: str = "Joint Audit Committee", hang: float = 0.0
+) -> Path:
     """A4 pages with a running header and footer ('Page N of M'); long words are
-    hyphenated at line ends and paragraphs run on across page breaks."""
+    hyphenated at line ends and paragraphs run on across page breaks. With ``hang``, a
+    paragraph's number sits in a hanging indent that wide, as a word processor sets it:
+    a number wider than the indent ('1.10.') touches its first word."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    pages = _lay_out(paragraphs(text), A4[1])
+    pages = _lay_out(paragraphs(text), A4[1], hang)
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for number, lines in enumerate(pages, start=1):
         pdf.setFont(_FONT, 9)
@@ -144,26 +148,29 @@ def make_pdf(text: str, path: Path, header: str = "OFFICIAL", footer: str = "Joi
     return path
 
 
-def _lay_out(paras: list[Para], height: float) -> list[list[tuple[float, float, str]]]:
+def _lay_out(paras: list[Para], height: float, hang: float = 0.0) -> list[list[tuple[float, float, str]]]:
     pages: list[list[tuple[float, float, str]]] = [[]]
     y = height - _TOP
     for para in paras:
-        prefix = "\u2022 " if para.bullet else (f"{para.number} " if para.number else "")
-        for line in _wrap(para, prefix):
+        hanging = hang if para.number and not para.bullet else 0.0
+        prefix = "\u2022 " if para.bullet else (f"{para.number} " if para.number and not hanging else "")
+        for index, line in enumerate(_wrap(para, prefix, _WIDTH - hanging)):
             if y < _BOTTOM:
                 pages.append([])
                 y = height - _TOP
-            pages[-1].append((y, _LEFT, line))
+            if hanging and index == 0:
+                pages[-1].append((y, _LEFT, para.number))
+            pages[-1].append((y, _LEFT + hanging, line))
             y -= _LEADING
         y -= _LEADING * 0.9  # the space between paragraphs
     return pages
 
 
-def _wrap(para: Para, prefix: str) -> list[str]:
+def _wrap(para: Para, prefix: str, width: float = _WIDTH) -> list[str]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     def fits(candidate: str) -> bool:
-        return stringWidth(candidate, _FONT, _SIZE) <= _WIDTH
+        return stringWidth(candidate, _FONT, _SIZE) <= width
 
     lines: list[str] = []
     for index, source in enumerate(para.lines):

@@ -86,7 +86,7 @@ def test_peel_letter_bullets_share_the_lead_in_deadline_and_addressee() -> None:
     last = items[5]
     assert last["parent_ref"] == "Cause of concern 2"
     assert (last["deadline_text"], last["deadline"]) == ("Within three months", "2021-08-12")
-    assert last["addressees"] == ["The force"]
+    assert last["addressees"] == ["Anyshire Constabulary"]  # the force the letter is about
 
 
 PEEL_REPORT = """\
@@ -124,7 +124,8 @@ def test_peel_report_areas_for_improvement_in_both_forms() -> None:
     assert items[1]["text"].startswith("The force needs to make sure")
     assert [item["deadline"] for item in items] == [None, None, "2022-12-31"]
     assert items[2]["deadline_text"] == "by the end of 2022"
-    assert all(item["addressees"] == ["The force"] and item["applies_to_force"] for item in items)
+    # 'the force' is the force the report is about, named in its title
+    assert all(item["addressees"] == ["Westshire Police"] and item["applies_to_force"] for item in items)
 
 
 def test_unnumbered_afi_bullets_are_numbered_in_order() -> None:

@@ -130,7 +130,20 @@ def test_cli_dry_run_and_json(fresh, monkeypatch):
     got = json.loads(out.output)
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     assert got["paper"] == expected["paper"]
-    assert got["publications"] == expected["publications"]
+    reviewed = [
+        {
+            **{key: pub[key] for key in theirs if key != "items"},
+            "items": [
+                {key: item[key] for key in wanted}
+                for item, wanted in zip(pub["items"], theirs["items"], strict=True)
+            ],
+        }
+        for pub, theirs in zip(got["publications"], expected["publications"], strict=True)
+    ]
+    assert reviewed == expected["publications"]
+    assert all(
+        "confidence" in item and item["reason"] for pub in got["publications"] for item in pub["items"]
+    )
 
 
 def test_cli_unknown_file_type(fresh, monkeypatch, tmp_path):

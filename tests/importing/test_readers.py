@@ -11,7 +11,7 @@ from automation.importing import BlockKind, extract_file, read_document, to_json
 from automation.importing.document import Block
 from automation.importing.layout import join_continuations
 from automation.importing.normalise import clean_text, decode_bytes
-from automation.importing.readers.pdf import lines_to_document
+from automation.importing.readers.pdf_layout import Line, Page, lay_out
 from automation.importing.readers.text import parse_text
 from tests.importing.builders import make_docx, make_html
 
@@ -40,11 +40,51 @@ def test_clean_text_spaces_but_not_quotes_or_dashes() -> None:
 
 
 def test_text_reader_blocks_bullets_numbers_and_headings() -> None:
-    document = parse_text("# Title\n\n- 1.4. Recommendation 1: a\nsecond line\n• bullet\n1) not a list\n")
+    document = parse_text(
+        "# Title\n\n- 1.4. Recommendation 1: a\nsecond line\n• bullet that:\n1) not a list\n"
+    )
     assert document.blocks == (
         Block("Title", BlockKind.HEADING, level=1),
-        Block("Recommendation 1: a\nsecond line", BlockKind.LIST_ITEM, "1.4", True),
-        Block("bullet\n1) not a list", BlockKind.LIST_ITEM, "", True),
+        Block("Recommendation 1: a\nsecond line", BlockKind.LIST_ITEM, "1.4", True, marker="-"),
+        Block("bullet that:\n1) not a list", BlockKind.LIST_ITEM, "", True, marker="\u2022"),
+    )
+
+
+def test_text_one_paragraph_a_line_keeps_titles_apart_and_splits_mid_line_bullets() -> None:
+    document = parse_text(
+        "Recommendations\nRecommendation 1\nBy 31 March 2025, the force should act.\n"
+        "HMICFRS found two areas for improvement: • The force should audit. • The force should train.\n"
+    )
+    assert [(block.kind, block.flat) for block in document.blocks] == [
+        (BlockKind.PARAGRAPH, "Recommendations"),
+        (BlockKind.PARAGRAPH, "Recommendation 1"),
+        (BlockKind.PARAGRAPH, "By 31 March 2025, the force should act."),
+        (BlockKind.PARAGRAPH, "HMICFRS found two areas for improvement:"),
+        (BlockKind.LIST_ITEM, "The force should audit."),
+        (BlockKind.LIST_ITEM, "The force should train."),
+    ]
+
+
+def test_hard_wrapped_text_joins_its_lines_and_tab_rows_are_a_table() -> None:
+    wrapped = (
+        "The inspection found that the force has improved how it answers calls from the\n"
+        "public, but that it still takes too long to attend incidents graded as a priority\n"
+        "and that supervision of investigations is inconsistent across its districts.\n"
+        "Recommendation 1: By June 2025, the force should review how it grades incidents\n"
+        "and how quickly it attends them, and report to the Committee on what it finds.\n"
+        "\n"
+        "Ref\tRecommendation\tDeadline\n"
+        "R1\tThe force should act.\t31 May 2025\n"
+    )
+    blocks = parse_text(wrapped).blocks
+    assert [block.flat[:40] for block in blocks[:2]] == [
+        "The inspection found that the force has ",
+        "Recommendation 1: By June 2025, the forc",
+    ]
+    assert blocks[2].kind is BlockKind.TABLE
+    assert blocks[2].rows == (
+        ("Ref", "Recommendation", "Deadline"),
+        ("R1", "The force should act.", "31 May 2025"),
     )
 
 
@@ -93,28 +133,83 @@ def _blank_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def test_pdf_lines_lose_running_heads_page_numbers_and_line_end_hyphens() -> None:
-    def line(text: str, top: float, edge: bool = False) -> dict[str, object]:
-        return {"text": text, "x0": 72.0, "top": top, "bottom": top + 10, "edge": edge}
+def _line(text: str, top: float, page: int, x0: float = 72.0, size: float = 10.0, bold: bool = False) -> Line:
+    return Line(text, x0, x0 + 6 * len(text), top, top + size, size, bold, page)
 
+
+def test_pdf_lines_lose_running_heads_page_numbers_and_line_end_hyphens() -> None:
     pages = [
-        [
-            line("OFFICIAL – Joint Audit Committee", 20, True),
-            line("The force should improve its organisa-", 100),
-            line("tional learning and its decision-", 113),
-            line("making.", 126),
-            line("Page 1 of 2", 800, True),
-        ],
-        [
-            line("OFFICIAL – Joint Audit Committee", 20, True),
-            line("Decision-making matters.", 100),
-            line("- 2 -", 800, True),
-        ],
+        Page(
+            0,
+            595,
+            842,
+            (
+                _line("OFFICIAL – Joint Audit Committee", 20, 0, size=8),
+                _line("The force should improve its organisa-", 100, 0),
+                _line("tional learning and its decision-", 113, 0),
+                _line("making.", 126, 0),
+                _line("Page 1 of 2", 800, 0, size=8),
+            ),
+        ),
+        Page(
+            1,
+            595,
+            842,
+            (
+                _line("OFFICIAL – Joint Audit Committee", 20, 1, size=8),
+                _line("Decision-making matters.", 100, 1),
+                _line("- 2 -", 800, 1, size=8),
+            ),
+        ),
     ]
-    texts = [block.flat for block in lines_to_document(pages).blocks]
+    texts = [block.flat for block in lay_out(pages).blocks]
     assert texts == [
         "The force should improve its organisational learning and its decision-making.",
         "Decision-making matters.",
+    ]
+
+
+def test_pdf_paragraph_continued_on_the_next_page_is_joined_by_its_indent() -> None:
+    """'... the College of' at a page's foot and 'Policing should ...' at the next page's
+    head, at the paragraph's running indent, are one paragraph whatever the capital."""
+    first = Page(
+        0,
+        595,
+        842,
+        (
+            _line("Heading", 90, 0, size=14, bold=True),
+            _line(
+                "4.10.Recommendation 3: By June 2025, the work should be led by the College of", 120, 0, x0=60
+            ),
+            _line("Policing with forces.", 133, 0, x0=84),
+            _line("4.11. Recommendation 4: The Home Office and the NPCC, with the", 160, 0, x0=60),
+            _line("College of", 173, 0, x0=84),
+        ),
+    )
+    second = Page(
+        1,
+        595,
+        842,
+        (
+            _line("Policing, should publish guidance.", 90, 1, x0=84),
+            _line("A new paragraph at the margin.", 120, 1, x0=60),
+        ),
+    )
+    blocks = lay_out([first, second]).blocks
+    assert [(block.kind, block.number, block.flat) for block in blocks] == [
+        (BlockKind.HEADING, "", "Heading"),
+        (
+            BlockKind.PARAGRAPH,
+            "4.10",
+            "Recommendation 3: By June 2025, the work should be led by the College of Policing with forces.",
+        ),
+        (
+            BlockKind.PARAGRAPH,
+            "4.11",
+            "Recommendation 4: The Home Office and the NPCC, with the College of "
+            "Policing, should publish guidance.",
+        ),
+        (BlockKind.PARAGRAPH, "", "A new paragraph at the margin."),
     ]
 
 
@@ -139,9 +234,9 @@ def test_docx_bullets_headings_and_tables(tmp_path: Path) -> None:
     assert publication["title"] == "PEEL 2022: Eastshire Police"
     assert publication["published"] == "2022-04-04"
     assert [(item["ref"], item["text"], item["addressees"]) for item in publication["items"]] == [
-        ("AFI 1", "improve how it supervises investigations;", ["The force"]),
-        ("AFI 2", "review its use of out-of-court disposals.", ["The force"]),
-        ("AFI 3", "The force should audit its crime records by 1 December 2022.", ["The force"]),
+        ("AFI 1", "improve how it supervises investigations;", ["Eastshire Police"]),
+        ("AFI 2", "review its use of out-of-court disposals.", ["Eastshire Police"]),
+        ("AFI 3", "The force should audit its crime records by 1 December 2022.", ["Eastshire Police"]),
     ]
 
 

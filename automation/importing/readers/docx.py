@@ -1,5 +1,6 @@
-"""Word .docx files: paragraphs in body order (tables included), with the numbers Word
-would display for numbered lists computed from the numbering definitions."""
+"""Word .docx files: headings by style or outline level, paragraphs and list items with the
+numbers and bullets Word displays (computed from the numbering definitions), and tables
+as tables, all in body order. Headers, footers and comments are not body text."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from automation.core.errors import CannotRun, MissingExtra
-from automation.importing.document import Block, BlockKind, Document
+from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text
-from automation.importing.readers.numbering import Numbering, paragraph_numbering
+from automation.importing.readers.numbering import Numbering, Shown, paragraph_numbering
 
 SUFFIXES = (".docx",)
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title|subtitle)", re.I)
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read(path: Path) -> Document:
@@ -33,26 +35,38 @@ def read(path: Path) -> Document:
             where=str(path),
             fix="open it in Word and save it as .docx (not .doc), or save it as PDF",
         ) from error
-    numbering = Numbering.of(word)
-    blocks = [block for paragraph in _paragraphs(word) if (block := _block(paragraph, numbering)) is not None]
-    return Document(tuple(blocks), str(path))
+    return Document(tuple(_blocks(word)), str(path))
 
 
-def _paragraphs(word: Any) -> list[Any]:
-    """Body paragraphs in reading order, those inside table cells included."""
+def _blocks(word: Any) -> list[Block]:
+    """Body paragraphs and tables in reading order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    found: list[Any] = []
+    numbering = Numbering.of(word)
+    found: list[Block] = []
     for child in word.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            found.append(Paragraph(child, word))
+            if (block := _block(Paragraph(child, word), numbering)) is not None:
+                found.append(block)
         elif tag == "tbl":
-            for row in Table(child, word).rows:
-                for cell in _unique_cells(row.cells):
-                    found.extend(cell.paragraphs)
+            found.extend(_table(Table(child, word), numbering))
     return found
+
+
+def _table(table: Any, numbering: Numbering) -> list[Block]:
+    """A table of one column (a layout box) reads as its paragraphs; others as a table."""
+    rows = [_unique_cells(row.cells) for row in table.rows]
+    if max((len(row) for row in rows), default=0) < 2:
+        return [
+            block for row in rows for cell in row for p in cell.paragraphs if (block := _block(p, numbering))
+        ]
+    cells = [
+        ["\n".join(clean_text(p.text).strip() for p in cell.paragraphs if p.text.strip()) for cell in row]
+        for row in rows
+    ]
+    return [table_block(cells)]
 
 
 def _unique_cells(cells: Any) -> list[Any]:
@@ -70,22 +84,63 @@ def _block(paragraph: Any, numbering: Numbering) -> Block | None:
     if not text:
         return None
     style = paragraph.style.name if paragraph.style is not None else ""
-    heading = _HEADING_STYLE.match(style or "")
     shown = paragraph_numbering(paragraph, numbering)
-    number, bullet, level = "", "bullet" in style.casefold(), 0
+    number, bullet, level, marker = (
+        "",
+        "bullet" in style.casefold(),
+        0,
+        "\u2022" if "bullet" in style.casefold() else "",
+    )
     if shown is not None:
+        number, text, marker = _shown(shown, text)
         level, bullet = shown.level, bullet or shown.bullet
-        if _DOTTED.match(shown.label):
-            number = shown.label.rstrip(".")
-        elif shown.label and not shown.bullet:
-            text = f"{shown.label} {text}"  # '(a)', '1)': part of the sentence, as shown
     if not number:
         markers = split_markers(text)
-        number, text = markers.number, markers.text if markers.number else text
+        if markers.number:
+            number, text, marker = markers.number, markers.text, markers.marker
+    heading = _heading_level(paragraph, style)
     if heading:
-        kind, level = BlockKind.HEADING, int(heading.group(1) or 1)
-    elif shown is not None or bullet or "list" in style.casefold():
-        kind = BlockKind.LIST_ITEM
-    else:
-        kind = BlockKind.PARAGRAPH
-    return Block(text, kind, number, bullet, level)
+        return Block(text, BlockKind.HEADING, number, level=heading, marker=marker)
+    kind = (
+        BlockKind.LIST_ITEM
+        if shown is not None or bullet or "list" in style.casefold()
+        else BlockKind.PARAGRAPH
+    )
+    return Block(text, kind, number, bullet, level, marker, _is_bold(paragraph))
+
+
+def _shown(shown: Shown, text: str) -> tuple[str, str, str]:
+    """(number, text, marker) for a paragraph Word numbers: a dotted number is taken apart;
+    '(a)' or '1)' stays in the sentence, as shown."""
+    if shown.bullet:
+        return "", text, "\u2022"
+    if _DOTTED.match(shown.label):
+        return shown.label.rstrip("."), text, shown.label
+    if shown.label:
+        return "", f"{shown.label} {text}", shown.label
+    return "", text, ""
+
+
+def _heading_level(paragraph: Any, style: str) -> int:
+    if match := _HEADING_STYLE.match(style or ""):
+        return int(match.group(1) or 1)
+    ppr = paragraph._p.pPr
+    outline = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+    if outline is not None:
+        value = outline.get(f"{_W}val", "9")
+        return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
+    return 0
+
+
+def _is_bold(paragraph: Any) -> bool:
+    """Whether every run with words is bold (directly or through its style)."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return all(run.bold or (run.bold is None and (style_bold or _char_style_bold(run))) for run in runs)
+
+
+def _char_style_bold(run: Any) -> bool:
+    style = run.style
+    return bool(style is not None and style.font is not None and style.font.bold)

@@ -1,7 +1,9 @@
-"""A web page saved from a browser: the page's own text, without menus and scripts.
+"""A web page saved from a browser: the page's own structure, without menus and scripts.
 
-Headings, paragraphs and list items become blocks; an ordered list's numbers are the
-ones the browser shows. When the page has a <main> or <article>, only that is read.
+Headings (with their level), paragraphs, list items (with their depth and the numbers an
+ordered list shows) and tables (rows of cells) come from the DOM (BeautifulSoup with lxml).
+When the page has a <main> or <article>, only that is read; navigation, banners, cookie
+notices, footers and asides are left out wherever they are.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from automation.core.errors import CannotRun, MissingExtra
-from automation.importing.document import Block, BlockKind, Document
+from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text
 
@@ -32,9 +34,9 @@ _DROP = (
     "select",
     "dialog",
 )
-_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alert"}
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alert", "complementary"}
 _DROP_CLASS = re.compile(
-    r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share", re.I
+    r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share|related", re.I
 )
 _BLOCKS = {
     "p",
@@ -45,8 +47,6 @@ _BLOCKS = {
     "h4",
     "h5",
     "h6",
-    "td",
-    "th",
     "dt",
     "dd",
     "blockquote",
@@ -54,6 +54,7 @@ _BLOCKS = {
     "caption",
     "figcaption",
 }
+_NESTED = _BLOCKS | {"div", "ul", "ol", "table", "section", "article"}
 _CONTAINERS = {
     "div",
     "section",
@@ -62,17 +63,16 @@ _CONTAINERS = {
     "body",
     "ul",
     "ol",
-    "table",
-    "tbody",
-    "thead",
-    "tr",
     "dl",
     "details",
     "summary",
     "center",
     "span",
     "font",
+    "td",
+    "th",
 }
+_BOLD = ("strong", "b")
 
 
 def read(path: Path) -> Document:
@@ -123,16 +123,53 @@ def _walk(element: Any, blocks: list[Block]) -> None:
             if text and element.name in _CONTAINERS:
                 blocks.append(_block(text, "p", child))
             continue
-        if name in _BLOCKS and not _has_blocks(child):
-            text = _text(child)
-            if text:
-                blocks.append(_block(text, name, child))
-        else:
-            _walk(child, blocks)
+        _visit(child, blocks)
 
 
-def _has_blocks(element: Any) -> bool:
-    return element.find(list(_BLOCKS | {"div", "ul", "ol", "table"})) is not None
+def _visit(child: Any, blocks: list[Block]) -> None:
+    name = child.name
+    if name == "table":
+        if table := _table(child):
+            blocks.append(table)
+    elif name in _BLOCKS and not child.find(list(_NESTED)):
+        if text := _text(child):
+            blocks.append(_block(text, name, child))
+    elif name == "li":
+        _list_item_with_blocks(child, blocks)
+    else:
+        _walk(child, blocks)
+
+
+def _list_item_with_blocks(item: Any, blocks: list[Block]) -> None:
+    """An <li> holding a nested list: its own words first, then the nested items."""
+    from bs4 import NavigableString
+
+    own = [part for part in item.children if isinstance(part, NavigableString) or part.name not in _NESTED]
+    text = clean_text(" ".join(_piece_text(part) for part in own)).strip()
+    if text:
+        blocks.append(_block(" ".join(text.split()), "li", item))
+    for part in item.children:
+        if getattr(part, "name", None) in _NESTED:
+            _visit(part, blocks)
+
+
+def _piece_text(part: Any) -> str:
+    return str(part) if getattr(part, "name", None) is None else part.get_text(" ")
+
+
+def _table(element: Any) -> Block | None:
+    rows = []
+    for row in element.find_all("tr"):
+        if row.find_parent("table") is not element:
+            continue  # a table inside a cell
+        rows.append([_cell_text(cell) for cell in row.find_all(["td", "th"], recursive=False)])
+    rows = [row for row in rows if any(row)]
+    return table_block(rows) if rows else None
+
+
+def _cell_text(cell: Any) -> str:
+    parts = [_text(block) for block in cell.find_all(["p", "li"])] or [_text(cell)]
+    return "\n".join(part for part in parts if part)
 
 
 def _text(element: Any) -> str:
@@ -144,19 +181,48 @@ def _text(element: Any) -> str:
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 
+def _is_bold(element: Any) -> bool:
+    """Whether all of the element's words are inside <strong> or <b>."""
+    if getattr(element, "name", None) is None:
+        return False
+    words = "".join(element.get_text().split())
+    bold = "".join("".join(part.get_text().split()) for part in element.find_all(_BOLD))
+    return bool(words) and bold == words
+
+
+def _depth(element: Any) -> int:
+    return max(0, len(element.find_parents(["ul", "ol"])) - 1)
+
+
 def _block(text: str, name: str, element: Any) -> Block:
     if name.startswith("h") and name[1:].isdigit():
         markers = split_markers(" ".join(text.split()))
-        return Block(markers.text, BlockKind.HEADING, markers.number, level=int(name[1:]))
+        return Block(
+            markers.text, BlockKind.HEADING, markers.number, level=int(name[1:]), marker=markers.marker
+        )
+    bold = _is_bold(element)
     if name == "li":
         parent = element.find_parent(["ol", "ul"])
         if parent is not None and parent.name == "ol":
             number = _ol_number(element, parent)
             markers = split_markers(text)
-            return Block(markers.text, BlockKind.LIST_ITEM, markers.number or number)
-        return Block(split_markers(text).text, BlockKind.LIST_ITEM, bullet=True)
+            shown = markers.number or number
+            return Block(
+                markers.text,
+                BlockKind.LIST_ITEM,
+                shown,
+                level=_depth(element),
+                marker=f"{shown}." if shown else "",
+                bold=bold,
+            )
+        text = split_markers(text).text
+        return Block(
+            text, BlockKind.LIST_ITEM, bullet=True, level=_depth(element), marker="\u2022", bold=bold
+        )
     markers = split_markers(text)
-    return Block(markers.text, BlockKind.PARAGRAPH, markers.number, markers.bullet)
+    return Block(
+        markers.text, BlockKind.PARAGRAPH, markers.number, markers.bullet, marker=markers.marker, bold=bold
+    )
 
 
 def _ol_number(item: Any, parent: Any) -> str:

@@ -1,15 +1,34 @@
-"""Plain text and Markdown: blank lines end paragraphs; bullets and numbers start them."""
+"""Plain text and Markdown: paragraphs, headings, lists and tables from the lines.
+
+A blank line ends a paragraph. A line that starts with a bullet, a number, a ``#`` or a
+memo field ('Date: ...') starts one. Text written one paragraph a line, without blank
+lines, keeps each line apart, so a title line is never glued onto the paragraph after
+it; only hard-wrapped text (every long line stopping near the same width) joins its
+lines again. Bullet glyphs in the middle of a line ('• one. • two') start new bullets.
+Tab-separated rows (a table copied out of Word) and ``| a | b |`` rows become tables.
+In Markdown, ``**bold**`` lines are emphasised blocks and the asterisks go.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from automation.core.errors import CannotRun
-from automation.importing.document import Block, BlockKind, Document
-from automation.importing.markers import split_markers, starts_block
+from automation.importing.document import Block, BlockKind, Document, table_block
+from automation.importing.markers import split_markers, split_mid_line_bullets, starts_block
 from automation.importing.normalise import clean_text, decode_bytes
 
 SUFFIXES = (".txt", ".md", ".markdown")
+_TERMINAL = re.compile(r"[.:;?!][\"'\u2019\u201d)\]*]*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?$")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_ENUMERATION = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+_TAB = "\x1f"  # a tab, kept through the clean-up: it separates a copied table's cells
+_RUNS = re.compile(r" {2,}")
 
 
 def read(path: Path) -> Document:
@@ -17,33 +36,121 @@ def read(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as error:
         raise CannotRun(f"cannot read the file: {error.strerror}", where=str(path)) from error
-    return parse_text(decode_bytes(data), source=str(path))
+    markdown = path.suffix.casefold() in (".md", ".markdown")
+    return parse_text(decode_bytes(data), source=str(path), markdown=markdown)
 
 
-def parse_text(text: str, source: str = "") -> Document:
-    """Blocks from text: a line that starts with a bullet, number or ``#`` opens a block;
-    other lines continue the block above (kept as soft breaks); blank lines end blocks."""
+def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
+    """Blocks from text (see the module's note)."""
+    cells = clean_text(text.replace("\t", _TAB)).split("\n")
+    lines = [line if _TAB in line.strip(_TAB + " ") else line.replace(_TAB, "  ") for line in cells]
+    width = _wrap_width(lines)
     blocks: list[Block] = []
-    lines: list[str] = []
-    for line in clean_text(text).split("\n"):
-        if lines and (not line or starts_block(line)):
-            blocks.append(_block(lines))
-            lines = []
-        if line:
-            lines.append(line)
-    if lines:
-        blocks.append(_block(lines))
+    group: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if table := _table_rows(lines, index):
+            if group:
+                blocks.extend(_blocks(group, markdown))
+                group = []
+            blocks.append(table_block(table[0]))
+            index = table[1]
+            continue
+        if group and _SETEXT.match(line) and markdown and len(group) == 1:
+            blocks.append(Block(group[0].strip(), BlockKind.HEADING, level=1 if line.startswith("=") else 2))
+            group, index = [], index + 1
+            continue
+        if group and (not line.strip() or not _continues(group[-1], line, width, markdown)):
+            blocks.extend(_blocks(group, markdown))
+            group = []
+        if line.strip():
+            group.append(line)
+        index += 1
+    if group:
+        blocks.extend(_blocks(group, markdown))
     return Document(tuple(blocks), source)
 
 
-def _block(lines: list[str]) -> Block:
-    markers = split_markers(lines[0])
-    text = "\n".join([markers.text, *lines[1:]]).strip()
+def _wrap_width(lines: list[str]) -> int:
+    """The width text was hard-wrapped at, or 0 when its lines are whole paragraphs: in
+    hard-wrapped text no line is longer than the width and most long lines come near it."""
+    lengths = [len(line.rstrip()) for line in lines if len(line.strip()) > 20]
+    if len(lengths) < 4:
+        return 0
+    width = max(lengths)
+    near = [line.rstrip() for line in lines if len(line.rstrip()) >= width * 0.8]
+    running_on = sum(1 for line in near if not _TERMINAL.search(line))  # cut mid-sentence
+    return width if width <= 100 and len(near) * 2 >= len(lengths) and running_on * 2 >= len(near) else 0
+
+
+def _continues(previous: str, line: str, width: int, markdown: bool) -> bool:
+    """Whether ``line`` goes on with the paragraph whose last line is ``previous``."""
+    if starts_block(line) or _BOLD_LINE.match(previous.strip()) or _BOLD_LINE.match(line.strip()):
+        return False
+    if width:
+        return len(previous) >= width * 0.6
+    if markdown and previous.endswith("  "):
+        return False
+    if previous.rstrip().endswith(":") and _ENUMERATION.match(line.lstrip()):
+        return True  # 'should assure themselves that:' then '1) their officers ...'
+    return not _TERMINAL.search(previous.rstrip()) and line.lstrip()[:1].islower()
+
+
+def _table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a tab-separated or pipe table starting at ``start``, and where it ends."""
+    rows: list[list[str]] = []
+    index = start
+    pipe = lines[start].lstrip().startswith("|")
+    while index < len(lines):
+        line = lines[index].strip()
+        if pipe and line.startswith("|"):
+            if not _PIPE_SEPARATOR.match(line):
+                rows.append([cell.strip() for cell in line.strip("|").split("|")])
+        elif not pipe and _TAB in line and len([c for c in line.split(_TAB) if c.strip()]) >= 2:
+            rows.append(line.split(_TAB))
+        else:
+            break
+        index += 1
+    if len(rows) < 2 or (not pipe and len({len(row) for row in rows}) > 2):
+        return None
+    return rows, index
+
+
+def _blocks(lines: list[str], markdown: bool) -> list[Block]:
+    lines = [_RUNS.sub(" ", line.replace(_TAB, " ")) if _TAB in line else line for line in lines]
+    first = lines[0]
+    indent = len(first) - len(first.lstrip())
+    markers = split_markers(first.strip())
+    text = "\n".join([markers.text, *(line.strip() for line in lines[1:])]).strip()
+    bold = False
+    if markdown:
+        if match := _BOLD_LINE.match(" ".join(text.split())):
+            bold, text = True, match.group("text").strip()
+            inner = split_markers(text)
+            if inner.number and not markers.number:
+                markers = replace(markers, number=inner.number, marker=inner.marker)
+                text = inner.text
+        text = _EMPHASIS.sub(r"\2", text)
     if markers.heading_level:
-        kind = BlockKind.HEADING
-    elif markers.bullet:
-        kind = BlockKind.LIST_ITEM
-    else:
-        kind = BlockKind.PARAGRAPH
-    text = text.strip("*_ ") if kind is BlockKind.HEADING else text
-    return Block(text, kind, markers.number, markers.bullet, markers.heading_level)
+        return [Block(text.strip("*_ "), BlockKind.HEADING, markers.number, level=markers.heading_level)]
+    level = indent // 2 if markdown else 0
+    kind = (
+        BlockKind.LIST_ITEM
+        if markers.bullet or (markdown and indent and markers.number)
+        else BlockKind.PARAGRAPH
+    )
+    block = Block(text, kind, markers.number, markers.bullet, min(level, 4), markers.marker, bold)
+    return _split_mid_line(block)
+
+
+def _split_mid_line(block: Block) -> list[Block]:
+    parts = split_mid_line_bullets(block.text) if "\n" not in block.text else [block.text]
+    if len(parts) < 2:
+        return [block]
+    first = replace(block, text=parts[0])
+    rest = [
+        Block(part, BlockKind.LIST_ITEM, bullet=True, level=block.level, marker="\u2022")
+        for part in parts[1:]
+    ]
+    return [first, *rest]

@@ -358,9 +358,15 @@ def _pdf_via_reportlab(doc: Doc, path: Path) -> None:
         canvas.restoreState()
 
     template = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=56, rightMargin=56, topMargin=64, bottomMargin=60,
-        title=doc.name, author="tracker corpus",
-    )  # fmt: skip
+        str(path),
+        pagesize=A4,
+        leftMargin=56,
+        rightMargin=56,
+        topMargin=64,
+        bottomMargin=60,
+        title=doc.name,
+        author="tracker corpus",
+    )
     template.build(_flowables(doc), onFirstPage=furniture, onLaterPages=furniture)
 
 
@@ -381,9 +387,14 @@ def _flowables(doc: Doc) -> list[Any]:
         elif block.kind == "heading":
             size = sizes[block.level]
             style = ParagraphStyle(
-                f"h{block.level}", parent=body, fontName="Helvetica-Bold", fontSize=size,
-                leading=size * 1.25, spaceBefore=8, spaceAfter=6,
-            )  # fmt: skip
+                f"h{block.level}",
+                parent=body,
+                fontName="Helvetica-Bold",
+                fontSize=size,
+                leading=size * 1.25,
+                spaceBefore=8,
+                spaceAfter=6,
+            )
             flowables.append(Paragraph(markup, style))
         elif block.kind == "bullet":
             indent = 18 + 16 * block.level

@@ -1,0 +1,166 @@
+"""Lead-ins and the lists after them.
+
+- 'By 30 June 2025, the force should:' or '... should make sure that:': each bullet or
+  numbered item that asks something ('review how it ...', 'supervisors review ...') is an
+  item, taking the lead-in's deadline and body; bullets that only qualify it ('with the
+  partnership;', 'before the audit.') make the lead-in one item with them.
+- 'we recommend:' (in a labelled recommendation, its children) or 'The Panel recommends:':
+  each following paragraph or list item that asks something is an item.
+- 'HMICFRS identified two areas for improvement:' or 'We make two further
+  recommendations.': the list after it holds items of that kind; a list of causes of
+  concern is a summary, not the causes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from automation.core.model import Kind
+from automation.importing import candidates as conf
+from automation.importing.candidates import REF_WORD, Candidate, quote
+from automation.importing.document import Block
+from automation.importing.found import Found, list_number
+from automation.importing.grammar import is_condition, starts_with_verb
+from automation.importing.labels import (
+    asks_something,
+    is_recommend_lead_in,
+    is_should_lead_in,
+    listing_lead_in,
+)
+
+
+@dataclass
+class Lead:
+    text: str
+    style: str  # 'should' (a directive lead-in), 'listing', 'recommend', 'intro'
+    kind: Kind | None = None
+    items: int = 0
+    conditions: list[str] = field(default_factory=list)
+    para: str | None = None
+    listed: bool | None = None  # whether its items are list items (a block of the other sort ends them)
+
+
+def _is_listed(block: Block) -> bool:
+    return block.is_list or bool(list_number(block))
+
+
+def _is_intro(text: str) -> bool:
+    """'We make two further recommendations to chief constables.' before a list."""
+    return (
+        text.endswith(".")
+        and listing_lead_in(text.rstrip(".") + ":") is not None
+        and not asks_something(text)
+    )
+
+
+class LeadIns(Found):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lead: Lead | None = None
+        self.parent: Candidate | None = None  # a labelled item ending 'we recommend:' or 'should:'
+
+    def list_kind(self) -> Kind | None:
+        if self.lead is not None and self.lead.kind is not None:
+            return self.lead.kind
+        return self.context
+
+    def opens_lead_in(self, block: Block) -> bool:
+        text = block.flat
+        if not text.endswith(":") and not _is_intro(text):
+            return False
+        self.close_lead()
+        if is_recommend_lead_in(text):
+            self.lead = Lead(text, "recommend", self.list_kind())
+        elif is_should_lead_in(text):
+            self.lead = Lead(text, "should", self.context or Kind.RECOMMENDATION, para=block.number or None)
+        elif (listed := listing_lead_in(text)) is not None:
+            self.lead = Lead(text, "listing", listed)
+        elif _is_intro(text):
+            self.lead = Lead(text, "intro", listing_lead_in(text.rstrip(".") + ":"))
+        else:
+            return False
+        return True
+
+    def under_lead_in(self, block: Block) -> bool:
+        lead = self.lead
+        assert lead is not None
+        listed = _is_listed(block)
+        if lead.style == "should" and listed:
+            return self._lead_in_bullet(lead, block)
+        if lead.style in ("listing", "intro") and (listed or lead.style == "listing"):
+            return self._listed(lead, block)
+        if lead.style == "recommend" and self.parent is not None and is_recommend_lead_in(block.flat):
+            lead.text = block.flat  # 'To make this sustainable, we also recommend:' inside a parent
+            return True
+        if lead.style == "recommend" and (listed or asks_something(block.flat)):
+            return self._recommended(lead, block)
+        return False
+
+    def _lead_in_bullet(self, lead: Lead, block: Block) -> bool:
+        text = block.flat
+        asks = starts_with_verb(text) or asks_something(text) or lead.text.endswith("that:")
+        if (is_condition(text) and (lead.conditions or lead.items == 0)) or not asks:
+            lead.conditions.append(text)
+            return True
+        kind = lead.kind or Kind.RECOMMENDATION
+        reason = f"{'bullet' if block.bullet else 'item'} under the lead-in {quote(lead.text)}"
+        owner = self.parent or self.cause
+        if owner is not None:
+            self.add_child(owner, text, block, conf.UNDER_LEAD_IN, reason, lead.text, shown=False)
+        else:
+            self.add(kind, text, block, conf.UNDER_LEAD_IN, reason, lead_in=lead.text)
+        lead.items += 1
+        return True
+
+    def _listed(self, lead: Lead, block: Block) -> bool:
+        """A list after 'HMICFRS identified two areas for improvement:'."""
+        kind = lead.kind or self.context or Kind.RECOMMENDATION
+        text = block.flat
+        listed = _is_listed(block)
+        if lead.listed is not None and lead.listed != listed:
+            self.close_lead()
+            return False  # a paragraph after the bullets ends the list
+        if kind is Kind.CAUSE_OF_CONCERN or not asks_something(text, allow_will=kind is Kind.ACTION):
+            self.close_lead()
+            return False  # a summary listing causes is not the causes; prose ends the list
+        lead.listed = listed
+        reason = f"{'bullet' if block.bullet else 'item'} after {quote(lead.text)}"
+        self.add(kind, text, block, conf.UNDER_LEAD_IN, reason)
+        lead.items += 1
+        return True
+
+    def _recommended(self, lead: Lead, block: Block) -> bool:
+        """After 'we recommend:' each paragraph that asks something is an item."""
+        text = block.flat
+        if not asks_something(text, allow_will=True):
+            self.close_lead()
+            return False
+        reason = f"paragraph under {quote(lead.text)}"
+        if self.parent is not None:
+            self.add_child(self.parent, text, block, conf.UNDER_LEAD_IN, reason, lead.text)
+        else:
+            self.add(
+                lead.kind or self.context or Kind.RECOMMENDATION, text, block, conf.UNDER_LEAD_IN, reason
+            )
+        lead.items += 1
+        return True
+
+    def close_lead(self) -> None:
+        """The end of a lead-in's list: a lead-in whose bullets only qualified it is one item."""
+        lead = self.lead
+        self.lead, self.parent = None, None
+        if lead is None or lead.style != "should" or lead.items:
+            return
+        if (self.found and self.found[-1].text == lead.text) or not (
+            lead.conditions or self.context or self.cause
+        ):
+            return
+        text = " ".join([lead.text, *lead.conditions])
+        block = Block(text, number=lead.para or "")
+        reason = f"asks something with the conditions listed under {quote(lead.text)}"
+        kind = lead.kind or Kind.RECOMMENDATION
+        shown = f"{REF_WORD[kind]} {lead.para}" if lead.para and lead.para.isdigit() else ""
+        if self.cause is not None:
+            self.add_child(self.cause, text, block, conf.IN_SECTION, reason)
+        else:
+            self.add(kind, text, block, conf.IN_SECTION if self.context else conf.OUTSIDE, reason, ref=shown)

@@ -1,0 +1,75 @@
+"""What a document is about and when its items were issued.
+
+- The body a letter or report is written to or about: named in its To: block or its title
+  ('Westshire Police', 'Eastmoor Fire and Rescue Service', 'Riverside Community
+  Healthcare NHS Trust'). 'The force', 'the service' and 'the trust' in its items mean it.
+- The date the text says the items were issued ('We issued these recommendations to the
+  force on 11 March 2024', 'Issued: 22 July 2024'): relative deadlines count from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from automation.core.deadlines import parse_date_text
+from automation.importing.phrases import MONTH
+
+_NAME_WORD = r"[A-Z][\w'\u2019&-]*"
+_ORGANISATION = re.compile(
+    rf"(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|and|&)\s+(?:the\s+)?)?){{1,6}}?"
+    r"(?P<head>Police(?:\s+Service)?|Constabulary|Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)"
+    r"|(?:NHS\s+(?:Foundation\s+)?)?Trust))\b(?!\s+and\s+Crime)(?!\s+(?:Panel|Commissioner|Federation))"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:his|her|majesty's|majesty\u2019s|hm|chief|inspectorate|inspector|constable|officer|dear|to|the"
+    r"|of|and|for|in|at|on|by|from|with|report|response|peel|inspection|an|a|cause|concern|revisit|letter"
+    r"|subject|unannounced|joint|custody)\s+)+",
+    re.I,
+)
+_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})\.?,?\s+\d{{4}}"
+_ISSUED = (
+    re.compile(rf"^(?:date\s+)?issued(?:\s+on)?\s*:?\s*(?P<when>{_DATE})", re.I),
+    re.compile(rf"\b(?:issued|gave|made)\b[^.]{{0,80}}?\bon\s+(?P<when>{_DATE})", re.I),
+)
+ANAPHORS = {"The force": "police", "The service": "service", "Trust": "trust", "The trust": "trust"}
+
+
+def subject_body(texts: Iterable[str]) -> str | None:
+    """The first police force, fire and rescue service or trust the texts name."""
+    for text in texts:
+        for match in _ORGANISATION.finditer(" ".join(text.split())):
+            name = _NOT_A_NAME.sub("", match.group("name")).strip()
+            if name and name != match.group("head") and not name.startswith(match.group("head")):
+                return name
+    return None
+
+
+def resolves(anaphor: str, body: str | None) -> bool:
+    """Whether 'the force' (or 'the service', 'the trust') can mean ``body``."""
+    kind = ANAPHORS.get(anaphor)
+    if kind is None or body is None:
+        return False
+    if kind == "police":
+        return bool(re.search(r"\b(?:Police|Constabulary)\b", body))
+    if kind == "service":
+        return bool(re.search(r"\bService$", body))
+    return body.endswith("Trust")
+
+
+def is_force_name(name: str) -> bool:
+    """'Westshire Police', 'Eastbrook Constabulary', 'Eastmoor Fire and Rescue Service'."""
+    match = _ORGANISATION.fullmatch(name)
+    return match is not None and not match.group("head").endswith("Trust")
+
+
+def issue_date(texts: Iterable[str]) -> date | None:
+    for text in texts:
+        flat = " ".join(text.split())
+        for pattern in _ISSUED:
+            if match := pattern.search(flat):
+                parsed = parse_date_text(match.group("when"))
+                if parsed:
+                    return parsed[0]
+    return None
