@@ -43,12 +43,14 @@ def init(path: Path, force: bool) -> None:
 def validate(options: Options, fmt: str) -> int:
     """List every problem in the register, by sheet and cell, with how to fix it.
 
-    Exit code 0 when there are no errors (warnings allowed), 1 when there are errors,
-    2 when the file cannot be read at all."""
+    Every address on the Owners sheet is checked against [mail] allowed_domains. Exit code
+    0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the file
+    cannot be read, has no Register sheet or lacks a required column, or the settings are
+    wrong."""
     from automation.cli import views
     from automation.run.check import check_register
 
-    checked = check_register(options.register)
+    checked = check_register(options.register, options.config.mail.allowed_domains)
     render = views.problems_json if fmt == "json" else views.problems_text
     click.echo(render(checked.problems, options.register))
     return 1 if checked.errors else 0

@@ -149,7 +149,9 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
         )
     counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
     if not result.deliveries:
-        lines.append("Nothing to send.")
+        lines.append(
+            "Nothing to send: " + "; ".join(result.quiet) + "." if result.quiet else "Nothing to send."
+        )
     elif result.dry_run:
         lines.append(f"Dry run: nothing was sent or recorded. {counts}.")
     else:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
-from automation.core.addresses import is_email
+from automation.core.addresses import domain_allowed, is_email
 from automation.core.deadlines import resolve_deadline
 from automation.core.model import DeadlineKind, Item, Publication, Status
 from automation.core.problems import Problem, error, warning
@@ -20,10 +20,13 @@ _REQUIRED = (
 )
 
 
-def validate(register: Register) -> list[Problem]:
-    """Reading problems plus every rule below, sorted by sheet and row."""
+def validate(register: Register, allowed_domains: Sequence[str] | None = None) -> list[Problem]:
+    """Reading problems plus every rule below, sorted by sheet and row. With
+    ``allowed_domains``, every address on the Owners sheet must be in them."""
     problems = list(register.problems)
     problems.extend(_owner_sheet(register))
+    if allowed_domains is not None:
+        problems.extend(_owner_domains(register, allowed_domains))
     problems.extend(_publication_sheet(register))
     problems.extend(_duplicates(register))
     reported = {(p.sheet, p.cell) for p in register.problems}
@@ -76,6 +79,30 @@ def _owner_sheet(register: Register) -> Iterator[Problem]:
                 owner.manager_email,
                 "is not a valid email address",
                 "type it as name@force.police.uk",
+            )
+
+
+def _owner_domains(register: Register, allowed: Sequence[str]) -> Iterator[Problem]:
+    """Addresses mail may not go to: found now, not by Monday's run."""
+    domains = ", ".join(allowed)
+    fix = (
+        f"use their address in the force's domains ({domains}), "
+        "or ask IT to add theirs to [mail] allowed_domains"
+    )
+    for owner in register.owners:
+        if is_email(owner.email) and not domain_allowed(owner.email, allowed):
+            yield error(
+                owner.cell("email"),
+                owner.email,
+                f"is outside the allowed domains, so {owner.name or 'this owner'} cannot be emailed",
+                fix,
+            )
+        if is_email(owner.manager_email) and not domain_allowed(owner.manager_email, allowed):
+            yield warning(
+                owner.cell("manager_email"),
+                owner.manager_email,
+                "is outside the allowed domains, so escalations and summaries cannot reach this manager",
+                fix,
             )
 
 

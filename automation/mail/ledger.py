@@ -58,13 +58,14 @@ class RunOutcome(str, enum.Enum):
     PROBLEMS = "problems"  # a validation run that found errors
     FAILED = "failed"
     INTERRUPTED = "interrupted"  # Ctrl-C or a crash while sending
+    NOT_ALL_REACHED = "not all reached"  # sent, but some recipients mail may not go to
 
     @property
     def completes_week(self) -> bool:
         """True when a weekly run with this outcome means the week needs no catch-up."""
         match self:
-            case RunOutcome.DONE | RunOutcome.NOTHING_TO_SEND:
-                return True
+            case RunOutcome.DONE | RunOutcome.NOTHING_TO_SEND | RunOutcome.NOT_ALL_REACHED:
+                return True  # a catch-up cannot reach an address that is not allowed
             case RunOutcome.PROBLEMS | RunOutcome.FAILED | RunOutcome.INTERRUPTED:
                 return False
 

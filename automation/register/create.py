@@ -10,7 +10,11 @@ from automation.core.errors import CannotRun
 
 
 def make_room(path: Path, replace: bool, now: datetime) -> Path | None:
-    """Refuse to overwrite unless asked; when asked, keep a dated backup first."""
+    """Refuse to overwrite unless asked; when asked, keep a dated backup first. Only .xlsx
+    and .xlsm registers are written."""
+    from automation.register.read import refuse_unwritable
+
+    refuse_unwritable(path)
     if not path.exists():
         if not path.parent.exists():
             raise CannotRun(f"folder {path.parent} does not exist", fix="create it first")

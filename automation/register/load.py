@@ -258,6 +258,8 @@ def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]
             continue
         column = column_letter(table.columns[key] + 1)
         with_formula = book.formula_rows(table.sheet, column)
+        if with_formula is None:
+            return []
         header = table.headers[table.columns[key]]
         for item in items:
             if item.row not in with_formula:

@@ -50,6 +50,27 @@ class SheetTable:
         return values[index]
 
 
+READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
+WRITABLE = (".xlsx", ".xlsm")
+RESAVE = "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then use that file"
+
+
+def is_ooxml(data: bytes) -> bool:
+    """An Excel 2007+ package (.xlsx, .xlsm), as opposed to .xls or .ods."""
+    return data[:4] == b"PK\x03\x04" and b"xl/workbook" in data
+
+
+def refuse_unwritable(path: Path) -> None:
+    """tracker updates only .xlsx and .xlsm; an .xls or .ods register is read, never written,
+    and every writing command says so in the same words."""
+    if path.suffix.lower() not in WRITABLE:
+        kind = f"an {path.suffix.lstrip('.')} workbook" if path.suffix else "not an .xlsx workbook"
+        raise RegisterUnreadable(
+            f"{path} is {kind}: tracker can read it but can only update .xlsx and .xlsm workbooks",
+            fix=RESAVE,
+        )
+
+
 def _snapshot(path: Path) -> bytes:
     """The file's bytes, read once; Excel may be half-way through a save, so retry once."""
     if not path.exists():
@@ -67,7 +88,9 @@ def _snapshot(path: Path) -> bytes:
         except OSError as exc:
             raise RegisterUnreadable(f"{path} cannot be read: {exc.strerror}") from exc
         if data[:4] == b"PK\x03\x04" and zipfile.is_zipfile(io.BytesIO(data)):
-            return data
+            return data  # .xlsx, .xlsm or .ods
+        if data.startswith(_OLE_MAGIC) and _ENCRYPTED_MARK not in data:
+            return data  # an Excel 97-2003 .xls, which calamine reads
         if attempt == 1 and data[:2] == b"PK":
             time.sleep(0.5)
             continue
@@ -76,19 +99,15 @@ def _snapshot(path: Path) -> bytes:
 
 
 def _not_xlsx(path: Path, data: bytes) -> RegisterUnreadable:
-    if data.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_MARK in data[: 1 << 16] or _ENCRYPTED_MARK in data:
-            return RegisterUnreadable(
-                f"{path} is protected with a password",
-                fix="save an unprotected copy in Excel (File > Info > Protect Workbook)",
-            )
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_MARK in data:
         return RegisterUnreadable(
-            f"{path} is an old-style .xls workbook", fix="open it in Excel and save as .xlsx"
+            f"{path} is protected with a password",
+            fix="save an unprotected copy in Excel (File > Info > Protect Workbook)",
         )
     if not data:
         return RegisterUnreadable(f"{path} is empty", fix="restore it from a backup")
     return RegisterUnreadable(
-        f"{path} is not an Excel .xlsx workbook", fix="save the register as .xlsx from Excel"
+        f"{path} is not a workbook tracker can read (.xlsx, .xlsm, .xls or .ods)", fix=RESAVE
     )
 
 
@@ -157,14 +176,20 @@ class Workbook:
         return self._xml[sheet]
 
     def error_cells(self, sheet: str) -> list[str]:
-        """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''."""
+        """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''
+        in an .xlsx; none are looked for in .xls and .ods, where it reads them as text."""
+        if not is_ooxml(self._data):
+            return []
         xml = self._sheet_xml(sheet)
         if b't="e"' not in xml:
             return []
         return [m.group(1).decode() for m in _ERROR_CELL.finditer(xml)]
 
-    def formula_rows(self, sheet: str, column: str) -> set[int]:
-        """Rows whose cell in ``column`` (a letter) holds a formula, not a typed value."""
+    def formula_rows(self, sheet: str, column: str) -> set[int] | None:
+        """Rows whose cell in ``column`` (a letter) holds a formula, not a typed value; None
+        when that cannot be told (.xls and .ods)."""
+        if not is_ooxml(self._data):
+            return None
         pattern = re.compile(rb'<c r="' + column.encode() + rb'([0-9]+)"[^>]*>\s*<f[ >/]')
         return {int(m.group(1)) for m in pattern.finditer(self._sheet_xml(sheet))}
 

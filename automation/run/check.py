@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from automation.core.errors import RegisterLayoutError
 from automation.core.problems import Problem, Severity
 from automation.core.rating import StatusReport, status_report
 from automation.core.register import Register
@@ -16,9 +16,9 @@ from automation.register.load import load_register
 
 @dataclass(frozen=True)
 class Checked:
-    """A register read and validated; ``register`` is None when its layout is unusable."""
+    """A register read and validated."""
 
-    register: Register | None
+    register: Register
     problems: tuple[Problem, ...]
 
     @property
@@ -26,14 +26,12 @@ class Checked:
         return sum(1 for p in self.problems if p.severity is Severity.ERROR)
 
 
-def check_register(path: Path) -> Checked:
-    """Read and validate. A missing sheet or column becomes a problem, not an exception;
-    an unreadable file still raises RegisterUnreadable."""
-    try:
-        register = load_register(path)
-    except RegisterLayoutError as exc:
-        return Checked(None, (Problem(Severity.ERROR, "", "", "", exc.what, exc.fix),))
-    return Checked(register, tuple(validate(register)))
+def check_register(path: Path, allowed_domains: Sequence[str] | None = None) -> Checked:
+    """Read and validate, with every address on the Owners sheet checked against
+    ``allowed_domains`` when given. Raises RegisterUnreadable, or RegisterLayoutError when
+    there is no Register sheet or a required column (nothing can run then)."""
+    register = load_register(path)
+    return Checked(register, tuple(validate(register, allowed_domains)))
 
 
 def status_of(path: Path, today: date) -> StatusReport:

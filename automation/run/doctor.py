@@ -7,7 +7,7 @@ prove they are there, and never printed.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -59,11 +59,11 @@ def check_config(load: Callable[[], Config]) -> tuple[Check, Config | None]:
     ), config
 
 
-def check_register(register: Path) -> Check:
+def check_register(register: Path, allowed_domains: Sequence[str] | None = None) -> Check:
     from automation.run.check import check_register as read
 
     try:
-        checked = read(register)
+        checked = read(register, allowed_domains)
     except TrackerError as exc:
         return _error("register", exc)
     errors, warnings = checked.errors, len(checked.problems) - checked.errors
@@ -249,7 +249,13 @@ def run_checks(
     if config is None:
         return [first, Check(FAIL, "other checks", "skipped until the config is fixed")]
     settings = list(check_transport(config))
-    checks = [first, check_register(register()), check_templates(config), *check_addresses(config), *settings]
+    checks = [
+        first,
+        check_register(register(), config.mail.allowed_domains),
+        check_templates(config),
+        *check_addresses(config),
+        *settings,
+    ]
     if config.mail.transport != "outbox" and not any(c.status is FAIL for c in settings):
         checks += check_connection(config, transport)
     if send_to:

@@ -9,6 +9,7 @@ from pathlib import Path
 from automation.importing.merge import MergePlan
 from automation.importing.result import Extraction
 from automation.register.load import load_register
+from automation.register.read import refuse_unwritable
 from automation.register.safe_write.write import WriteResult
 
 
@@ -26,6 +27,8 @@ def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool
     from automation.importing import extract_file
     from automation.importing.merge import apply_merge, plan_merge
 
+    if not dry_run:
+        refuse_unwritable(register_path)  # before the paper is read: the answer will be the same
     extraction = extract_file(paper)
     plan = plan_merge(extraction, load_register(register_path))
     written = None

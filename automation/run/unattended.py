@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from automation.core.text import plural
 from automation.mail.deliver import Result
 from automation.mail.ledger import Ledger, RunKind, RunOutcome
 from automation.mail.transports.interface import Transport
@@ -39,9 +40,13 @@ def failure_from_result(result: WeeklyResult) -> Failure:
     elif untried:
         what = f"{len(untried)} of {total} messages were not tried"
         fix = f"{untried[0].detail}; run `tracker remind` again later (it sends only what is missing)"
-    else:
+    elif unknown:
         what = f"{len(unknown)} of {total} messages may or may not have gone (a run stopped while sending)"
         fix = "check the mailbox, then `tracker remind --force --only ADDRESS` for any that did not arrive"
+    else:
+        who, why = result.refused[0]
+        what = f"{plural(len(result.refused), 'recipient')} could not be emailed ({who}: {why})"
+        fix = "correct the address on the Owners sheet or in tracker.toml (tracker validate lists them)"
     return Failure(what, f"[mail] transport {result.transport}, week {result.week}", fix)
 
 
@@ -148,7 +153,7 @@ def unattended_validation(
     """Validate the register, record a 'validation' run, and email the register owner the
     problems when there are any. Returns the number of errors. An unreadable register raises
     (the scheduler reports it)."""
-    checked = check_register(register)
+    checked = check_register(register, config.mail.allowed_domains)
     errors = checked.errors
     warnings = len(checked.problems) - errors
     log.info("daily validation of %s: %d errors, %d warnings", register.name, errors, warnings)

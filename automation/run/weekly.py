@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from automation.core.errors import CannotRun, RegisterLayoutError
+from automation.core.errors import CannotRun
 from automation.core.problems import Problem
 from automation.core.rating import StatusReport, status_report
+from automation.core.register import Register
+from automation.core.text import plural
 from automation.mail.compose import compose
 from automation.mail.deliver import Delivery, Pacing, Result, deliver, would_deliver
-from automation.mail.digests import History, Options
+from automation.mail.digests import History, Options, Plan
 from automation.mail.ledger import Ledger, RunKind, RunOutcome, iso_week
 from automation.mail.news import news_since
-from automation.mail.outgoing import Outgoing, build_outgoing
+from automation.mail.outgoing import Outgoing, build_outgoing, summary_recipients
 from automation.mail.render import Renderer
 from automation.mail.transports.interface import Transport, close_transport, location
 from automation.returns.model import IssuedReturn
@@ -46,6 +48,7 @@ class WeeklyResult:
     left_out: int = 0  # items left out of owners' emails because their rows have errors
     location: str = ""  # where a person finds the messages (an outbox folder), if anywhere
     history_problem: str = ""  # why the items' history was not recorded, if it was not
+    quiet: tuple[str, ...] = ()  # why nothing goes to anyone, when nothing does
 
     def count(self, result: Result) -> int:
         return sum(1 for d in self.deliveries if d.result is result)
@@ -96,9 +99,7 @@ def weekly_run(
 
     Raises when the register cannot be read at all; everything else (bad rows, refused
     addresses, failed messages) is reported in the result and the run goes on."""
-    checked = check_register(register_path)
-    if checked.register is None:
-        raise RegisterLayoutError(checked.problems[0].message, fix=checked.problems[0].fix)
+    checked = check_register(register_path, config.mail.allowed_domains)
     register, week = checked.register, iso_week(today)
     report = status_report(register, today)
     path = ledger_path(config, register_path)
@@ -114,6 +115,7 @@ def weekly_run(
     if only:
         outgoing = _only(outgoing, only)
     refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
+    quiet = () if outgoing else _why_quiet(plan, config, register)
     if dry_run:
         planned = tuple(_planned(path, outgoing, force))
         return WeeklyResult(
@@ -125,6 +127,7 @@ def weekly_run(
             checked.problems,
             True,
             len(plan.summary.left_out),
+            quiet=quiet,
         )
     if transport is None:
         from automation.mail.transports import make_transport
@@ -136,7 +139,8 @@ def weekly_run(
             history_problem = _record_history(path, report, now) if kind is RunKind.WEEKLY else ""
             _record_returns(path, outgoing, issued, force)
             pacing = Pacing(float(config.mail.run_deadline))
-            deliveries = _send(path, report, outgoing, transport, week, now, force, checked, kind, pacing)
+            sending = Sending(kind, force, pacing, refusals)
+            deliveries = _send(path, report, outgoing, transport, week, now, checked, sending)
     finally:
         close_transport(transport)
     return WeeklyResult(
@@ -150,6 +154,7 @@ def weekly_run(
         len(plan.summary.left_out),
         location(transport, week),
         history_problem,
+        quiet,
     )
 
 
@@ -164,6 +169,22 @@ def _record_history(path: Path, report: StatusReport, now: Callable[[], datetime
     except TrackerError as exc:
         return exc.message
     return ""
+
+
+def _why_quiet(plan: Plan, config: Config, register: Register) -> tuple[str, ...]:
+    """Why a run has nothing to send, in the words of whoever must change something."""
+    reasons = []
+    if not summary_recipients(config.mail, register.owners):
+        reasons.append(
+            "nobody receives the manager summary (set [mail] register_owner or managers in "
+            "tracker.toml, or a Manager email on the Owners sheet)"
+        )
+    if unowned := len(plan.summary.unowned):
+        verb = "has" if unowned == 1 else "have"
+        reasons.append(f"{plural(unowned, 'open item')} {verb} no owner (pick one in the Owner column)")
+    if not plan.digests:
+        reasons.append("no owner on the Owners sheet has open items")
+    return tuple(reasons)
 
 
 @contextmanager
@@ -222,11 +243,10 @@ def _send(
     transport: Transport,
     week: str,
     now: Callable[[], datetime],
-    force: bool,
     checked: Checked,
-    kind: RunKind,
-    pacing: Pacing,
+    sending: Sending,
 ) -> list[Delivery]:
+    kind, force, pacing = sending.kind, sending.force, sending.pacing
     with Ledger(path) as ledger:
         run_id = ledger.start_run(kind, report.as_of, now())
         try:
@@ -240,9 +260,7 @@ def _send(
         failed = sum(1 for d in deliveries if d.result in (Result.FAILED, Result.UNKNOWN, Result.NOT_TRIED))
         sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
         errors = checked.errors
-        outcome = (
-            RunOutcome.FAILED if failed else (RunOutcome.DONE if outgoing else RunOutcome.NOTHING_TO_SEND)
-        )
+        outcome, detail = _outcome(failed, outgoing, sending.refusals)
         ledger.finish_run(
             run_id,
             now(),
@@ -252,5 +270,28 @@ def _send(
             skipped=len(deliveries) - sent - failed,
             errors=errors,
             warnings=len(checked.problems) - errors,
+            detail=detail,
         )
     return deliveries
+
+
+@dataclass(frozen=True)
+class Sending:
+    """How this run sends: its kind, whether it resends, its pacing, and who it cannot reach."""
+
+    kind: RunKind
+    force: bool
+    pacing: Pacing
+    refusals: tuple[tuple[str, str], ...]
+
+
+def _outcome(
+    failed: int, outgoing: list[Outgoing], refusals: tuple[tuple[str, str], ...]
+) -> tuple[RunOutcome, str]:
+    """How the ledger records the run: a run that could not reach everyone says who and why."""
+    not_reached = "; ".join(f"not sent to {who}: {why}" for who, why in refusals)[:500]
+    if failed:
+        return RunOutcome.FAILED, not_reached
+    if refusals:
+        return RunOutcome.NOT_ALL_REACHED, not_reached
+    return (RunOutcome.DONE if outgoing else RunOutcome.NOTHING_TO_SEND), ""

@@ -83,19 +83,22 @@ def test_not_a_workbook_exits_2_and_verbose_shows_traceback(runner):
     result = runner.invoke(main, ["validate"])
     assert (result.exit_code, result.output) == (
         2,
-        "tracker: tracker.xlsx is not an Excel .xlsx workbook (save the register as .xlsx from Excel)\n",
+        "tracker: tracker.xlsx is not a workbook tracker can read (.xlsx, .xlsm, .xls or .ods) (open it "
+        "in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then use that file)\n",
     )
     verbose = runner.invoke(main, ["validate", "--verbose"])
     assert "Traceback" in verbose.output and verbose.exit_code == 2
 
 
-def test_missing_register_sheet_is_a_problem_for_validate(runner):
+def test_missing_register_sheet_is_a_layout_problem_for_every_command(runner):
     import openpyxl
 
     openpyxl.Workbook().save("tracker.xlsx")
     result = runner.invoke(main, ["validate"])
-    assert result.exit_code == 1
-    assert "has no Register sheet (found: Sheet)" in result.output
+    assert result.exit_code == 2
+    assert result.output.startswith("tracker: tracker.xlsx has no Register sheet (found: Sheet)")
+    remind = runner.invoke(main, ["remind", "--dry-run"])
+    assert remind.exit_code == 2 and "has no Register sheet" in remind.output
     status = runner.invoke(main, ["status"])
     assert status.exit_code == 2
     assert status.output.startswith("tracker: tracker.xlsx has no Register sheet (found: Sheet)")

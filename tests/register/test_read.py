@@ -110,13 +110,13 @@ def test_missing_required_column_lists_the_headers_found(tmp_path):
     [
         (None, "does not exist"),
         (b"", "is empty"),
-        (b"Publication,Ref\n", "is not an Excel .xlsx workbook"),
-        (b"PK\x03\x04 truncated zip", "is not an Excel .xlsx workbook"),
+        (b"Publication,Ref\n", "is not a workbook tracker can read (.xlsx, .xlsm, .xls or .ods)"),
+        (b"PK\x03\x04 truncated zip", "is not a workbook tracker can read"),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),
             "protected with a password",
         ),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "old-style .xls"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "is damaged and cannot be read"),
     ],
 )
 def test_unreadable_files_say_why(tmp_path, content, reason):

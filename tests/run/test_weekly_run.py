@@ -303,3 +303,45 @@ def test_header_tricks_in_owner_addresses_are_refused_and_never_printed_raw(tmp_
     assert "\n  sent         forged" not in text
     for message in read_outbox(tmp_path / "outbox" / "2021-W39").values():
         assert message["Bcc"] is None and "evil" not in str(message["To"])
+
+
+def test_addresses_outside_the_allowed_domains_are_found_before_the_run_and_recorded_by_it(tmp_path):
+    from automation.mail.ledger import RunOutcome
+    from automation.run.check import check_register
+    from automation.run.doctor import CheckStatus
+    from automation.run.doctor import check_register as doctor_check
+    from tests.builders import ledger_runs
+
+    path = register(tmp_path)
+    edit(path, {"B3": "tom.brennan@gmail.com", "D2": "boss@gmail.com"}, sheet="Owners")
+    found = [
+        (p.severity.value, p.where, p.message) for p in check_register(path, ["demo.police.uk"]).problems
+    ]
+    assert found == [
+        (
+            "warning",
+            "Owners!D2",
+            "is outside the allowed domains, so escalations and summaries cannot reach this manager",
+        ),
+        ("error", "Owners!B3", "is outside the allowed domains, so Tom Brennan cannot be emailed"),
+    ]
+    assert doctor_check(path, ["demo.police.uk"]).status is CheckStatus.FAIL
+    result = weekly_run(config(tmp_path), path, TODAY)
+    assert result.exit_code == 1
+    [run] = ledger_runs(tmp_path / "tracker.ledger.sqlite")
+    assert run.outcome is RunOutcome.NOT_ALL_REACHED
+    assert run.detail.startswith("not sent to Tom Brennan: email address tom.brennan@gmail.com is outside")
+
+
+def test_a_run_with_nothing_to_send_says_why(tmp_path):
+    from automation.cli.views import weekly_text
+
+    path = register(tmp_path, item(ref="R3", row=4, owner=""))
+    edit(path, {"F2": "", "F3": ""})  # nobody owns anything; nobody is configured for the summary
+    edit(path, {"D2": "", "D3": ""}, sheet="Owners")
+    result = weekly_run(config(tmp_path, register_owner=""), path, TODAY)
+    assert weekly_text(result, path).splitlines()[-1] == (
+        "Nothing to send: nobody receives the manager summary (set [mail] register_owner or managers "
+        "in tracker.toml, or a Manager email on the Owners sheet); 3 open items have no owner (pick one "
+        "in the Owner column); no owner on the Owners sheet has open items."
+    )

@@ -38,12 +38,12 @@ from openpyxl.utils import get_column_letter
 
 from automation.core.errors import CannotRun, RegisterUnreadable, WorkbookInUse, WriteRefused
 from automation.register.lockfile import held
+from automation.register.read import refuse_unwritable
 
 from . import verify
 from .append import grow_tables_below
 from .fidelity import check_round_trip, close
 
-SUFFIXES = (".xlsx", ".xlsm")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
@@ -256,12 +256,7 @@ def owner_user(owner: Path) -> str | None:
 
 
 def _check_file(path: Path) -> None:
-    if path.suffix.lower() not in SUFFIXES:
-        raise RegisterUnreadable(
-            f"only .xlsx and .xlsm workbooks can be updated, not '{path.suffix}'",
-            where=str(path),
-            fix="open it in Excel and use Save As > Excel Workbook (.xlsx)",
-        )
+    refuse_unwritable(path)
     if not path.is_file():
         raise RegisterUnreadable(
             "the workbook does not exist",
