@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from automation.mail.ledger import Ledger, MessageState
+from automation.mail.ledger_files import LedgerError
 from automation.mail.outgoing import Outgoing
 from automation.mail.transports.interface import (
     LookupUnavailable,
@@ -111,19 +112,18 @@ def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | Non
     )
 
 
-def _look(ledger: Ledger, item: Outgoing, transport: Transport, now: Callable[[], datetime]) -> str:
-    """Search the sender's Sent Items for a message in doubt. Records it as sent and returns
-    "" when it is there; else says what the search found, for the report."""
+def _look(transport: Transport, item: Outgoing) -> tuple[str | None, str]:
+    """Search the sender's Sent Items for a message in doubt: its id there, or None and what
+    the search found, for the report."""
     try:
         found = find_sent(transport, item.key)
     except LookupUnavailable as exc:
-        return f"tracker could not look for it: {exc.message}"
+        return None, f"tracker could not look for it: {exc.message}"
     except SendError as exc:
-        return f"looking for it in Sent Items failed: {exc.message}"
+        return None, f"looking for it in Sent Items failed: {exc.message}"
     if found is None:
-        return "it is not in the sender's Sent Items (yet)"
-    ledger.sent(item.key, f"found in Sent Items: {found}", now())
-    return ""
+        return None, "it is not in the sender's Sent Items (yet)"
+    return found, ""
 
 
 @dataclass
@@ -138,11 +138,19 @@ class _Run:
     stopped: str = ""
 
     def one(self, item: Outgoing) -> Delivery:
+        try:
+            return self._one(item)
+        except LedgerError as exc:  # before anything was handed over
+            self.stopped = self.stopped or f"the ledger cannot record what is sent: {exc.what}"
+            return Delivery(item, Result.NOT_TRIED, f"{self.stopped}; {exc.fix}")
+
+    def _one(self, item: Outgoing) -> Delivery:
         record = self.ledger.message(item.key)
         if record is not None and record.state is MessageState.ATTEMPTING and not self.stopped:
-            looked = _look(self.ledger, item, self.transport, self.now)
-            if not looked:
-                return Delivery(item, Result.ALREADY_SENT, "found in the sender's Sent Items")
+            found, looked = _look(self.transport, item)
+            if found is not None:
+                delivery = Delivery(item, Result.ALREADY_SENT, "found in the sender's Sent Items")
+                return self._record(delivery, lambda: self._sent(item, f"found in Sent Items: {found}"))
             if not self.force:
                 skipped = would_deliver(self.ledger, item, self.force)
                 assert skipped is not None
@@ -155,11 +163,8 @@ class _Run:
             self.stopped = self.pacing.wait_turn()
         if self.stopped:
             return Delivery(item, Result.NOT_TRIED, f"{self.stopped}; the next run sends it")
-        return self._send(item)
-
-    def _send(self, item: Outgoing) -> Delivery:
-        ledger, now = self.ledger, self.now
-        ledger.attempting(
+        self.ledger.check_room()
+        self.ledger.attempting(
             item.key,
             week=self.week,
             kind=item.kind,
@@ -167,34 +172,55 @@ class _Run:
             subject=item.subject,
             transport=self.transport.name,
             run_id=self.run_id,
-            now=now(),
+            now=self.now(),
         )
+        return self._hand_over(item)
+
+    def _sent(self, item: Outgoing, transport_id: str) -> None:
+        self.ledger.sent(item.key, transport_id, self.now())
+
+    def _record(self, delivery: Delivery, write: Callable[[], None]) -> Delivery:
+        """Record an outcome; when the ledger cannot, say so and stop the run."""
+        try:
+            write()
+        except LedgerError as exc:
+            self.stopped = f"the ledger cannot record what is sent: {exc.what}"
+            detail = f"{delivery.detail}; but the ledger could not record this ({exc.what})"
+            return Delivery(delivery.outgoing, delivery.result, detail)
+        return delivery
+
+    def _hand_over(self, item: Outgoing) -> Delivery:
+        ledger, now = self.ledger, self.now
         try:
             transport_id = self.transport.send(item.message, item.key)
         except PartlySent as exc:
-            ledger.sent(item.key, exc.transport_id, now())
-            return Delivery(item, Result.PARTLY_SENT, exc.message)
+            partly_id = exc.transport_id
+            delivery = Delivery(item, Result.PARTLY_SENT, exc.message)
+            return self._record(delivery, lambda: self._sent(item, partly_id))
         except OutcomeUnknown as exc:  # left at 'attempting': looked for, else a person checks
-            ledger.in_doubt(item.key, exc.message, now())
-            looked = _look(ledger, item, self.transport, now)
-            if not looked:
-                return Delivery(item, Result.SENT, f"{exc.message}; found in the sender's Sent Items")
-            resend = _RESEND.format(recipient=item.recipient)
-            return Delivery(
-                item,
-                Result.UNKNOWN,
-                f"{exc.message}; {looked}; check, and only if it did not arrive, {resend}",
-            )
+            return self._in_doubt(item, exc)
         except SendError as exc:
-            ledger.failed(item.key, exc.message, now())
             self._after_failure(exc)
-            return Delivery(item, Result.FAILED, exc.message)
+            why = exc.message
+            return self._record(
+                Delivery(item, Result.FAILED, why), lambda: ledger.failed(item.key, why, now())
+            )
         except Exception as exc:  # a transport bug must not stop the other messages
             detail = f"unexpected {type(exc).__name__}: {exc}"
-            ledger.failed(item.key, detail, now())
-            return Delivery(item, Result.FAILED, detail)
-        ledger.sent(item.key, transport_id, now())
-        return Delivery(item, Result.SENT, transport_id)
+            return self._record(
+                Delivery(item, Result.FAILED, detail), lambda: ledger.failed(item.key, detail, now())
+            )
+        return self._record(Delivery(item, Result.SENT, transport_id), lambda: self._sent(item, transport_id))
+
+    def _in_doubt(self, item: Outgoing, exc: OutcomeUnknown) -> Delivery:
+        found, looked = _look(self.transport, item)
+        if found is not None:
+            delivery = Delivery(item, Result.SENT, f"{exc.message}; found in the sender's Sent Items")
+            return self._record(delivery, lambda: self._sent(item, f"found in Sent Items: {found}"))
+        resend = _RESEND.format(recipient=item.recipient)
+        detail = f"{exc.message}; {looked}; check, and only if it did not arrive, {resend}"
+        delivery = Delivery(item, Result.UNKNOWN, detail)
+        return self._record(delivery, lambda: self.ledger.in_doubt(item.key, exc.message, self.now()))
 
     def _after_failure(self, exc: SendError) -> None:
         if isinstance(exc, TransientSendError) and exc.retry_after:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from automation.core.errors import CannotRun
 from automation.core.model import Rag
 from automation.core.rating import RatedItem
 from automation.mail.digests import History
+from automation.mail.ledger_files import check_file, check_room, explain
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -102,28 +103,71 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-class Ledger:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+class _Db:
+    """The ledger's SQLite connection, whose every failure says what is wrong."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, waited: float) -> None:
+        self._db = db
+        self._path = path
+        self._waited = waited
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         try:
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            return self._db.execute(sql, tuple(params))
+        except sqlite3.Error as exc:
+            raise explain(exc, self._path, self._waited) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        try:
+            return self._db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise explain(exc, self._path, self._waited) from exc
+
+    def executescript(self, script: str) -> None:
+        try:
+            self._db.executescript(script)
+        except sqlite3.Error as exc:
+            raise explain(exc, self._path, self._waited) from exc
+
+    def __enter__(self) -> _Db:
+        self._db.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self._db.__exit__(*exc)
+        except sqlite3.Error as error:
+            raise explain(error, self._path, self._waited) from error
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class Ledger:
+    def __init__(self, path: Path, *, busy_timeout: float = 10.0) -> None:
+        """Open (or start) the ledger at ``path``. Raises ``LedgerError`` saying what is wrong:
+        a missing or read-only folder, a full disk, a lock, an empty or damaged file."""
+        self.path = path
+        check_file(path)
+        try:
+            connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise explain(exc, path, busy_timeout) from exc
+        self._db = _Db(connection, path, busy_timeout)
+        try:
             self._db.execute("PRAGMA journal_mode=WAL")
             # WAL with synchronous=NORMAL survives a crash of this process (the failure that
             # matters here) without an fsync per message.
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise CannotRun(
-                f"the ledger {path} is damaged or is not a tracker ledger ({exc})",
-                fix="move it aside (a new one starts on the next run, which then "
-                "cannot tell what was already sent this week), or restore it",
-            ) from exc
-        except sqlite3.Error as exc:
-            raise CannotRun(
-                f"the ledger {path} cannot be opened ({exc})",
-                fix="check the folder is writable, or set 'ledger' in tracker.toml",
-            ) from exc
-        self._check_schema()
+            self._check_schema()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def check_room(self) -> None:
+        """Raise ``LedgerError`` when the ledger's disk is (nearly) full."""
+        check_room(self.path)
 
     def _check_schema(self) -> None:
         wanted = {
@@ -134,7 +178,6 @@ class Ledger:
         for table, columns in wanted.items():
             found = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
             if not columns <= found:
-                self._db.close()
                 raise CannotRun(
                     f"{self.path} is not a tracker ledger (its {table} table differs)",
                     fix="set 'ledger' in tracker.toml to another file, or move this one aside",

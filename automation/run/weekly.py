@@ -5,6 +5,7 @@ The command line (``tracker remind``) and the scheduler both call ``weekly_run``
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from automation.mail.compose import compose
 from automation.mail.deliver import Delivery, Pacing, Result, deliver, would_deliver
 from automation.mail.digests import History, Options, Plan
 from automation.mail.ledger import Ledger, RunKind, RunOutcome, iso_week
+from automation.mail.ledger_files import LedgerError
 from automation.mail.news import news_since
 from automation.mail.outgoing import Outgoing, build_outgoing, summary_recipients
 from automation.mail.render import Renderer
@@ -248,9 +250,13 @@ def _send(
 ) -> list[Delivery]:
     kind, force, pacing = sending.kind, sending.force, sending.pacing
     with Ledger(path) as ledger:
-        run_id = ledger.start_run(kind, report.as_of, now())
         try:
+            run_id = ledger.start_run(kind, report.as_of, now())
             ledger.record_ratings(run_id, report.rated)
+        except LedgerError as exc:  # e.g. a full disk: nothing is sent that could not be recorded
+            why = f"the ledger cannot record what is sent: {exc.what}; {exc.fix}"
+            return [Delivery(o, Result.NOT_TRIED, why) for o in outgoing]
+        try:
             deliveries = deliver(
                 outgoing, ledger, transport, week=week, run_id=run_id, now=now, force=force, pacing=pacing
             )
@@ -261,17 +267,18 @@ def _send(
         sent = sum(1 for d in deliveries if d.result in (Result.SENT, Result.PARTLY_SENT))
         errors = checked.errors
         outcome, detail = _outcome(failed, outgoing, sending.refusals)
-        ledger.finish_run(
-            run_id,
-            now(),
-            outcome,
-            sent=sent,
-            failed=failed,
-            skipped=len(deliveries) - sent - failed,
-            errors=errors,
-            warnings=len(checked.problems) - errors,
-            detail=detail,
-        )
+        with contextlib.suppress(LedgerError):  # the report below still says what happened
+            ledger.finish_run(
+                run_id,
+                now(),
+                outcome,
+                sent=sent,
+                failed=failed,
+                skipped=len(deliveries) - sent - failed,
+                errors=errors,
+                warnings=len(checked.problems) - errors,
+                detail=detail,
+            )
     return deliveries
 
 

@@ -1,5 +1,12 @@
-"""The transports' loopback servers, for the tests of sending through the ledger too."""
+"""The transports' loopback servers, for the tests of sending through the ledger too, and a
+small real disk to fill."""
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.mail.disks import SmallDisk, small_disk
 from tests.mail.transports.conftest import (  # noqa: F401
     ca,
     ca_file,
@@ -9,3 +16,8 @@ from tests.mail.transports.conftest import (  # noqa: F401
     server_tls,
     smtp_server,
 )
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    yield from small_disk(tmp_path)

@@ -95,5 +95,89 @@ def test_a_foreign_or_damaged_ledger_is_a_clear_error(tmp_path):
         Ledger(foreign)
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(CannotRun, match="is damaged or is not a tracker ledger"):
+    with pytest.raises(CannotRun, match="is damaged or is not a tracker ledger") as caught:
         Ledger(damaged)
+    assert "restore it from a backup" in caught.value.fix
+
+
+# --- issue 10, item 16: say what is actually wrong; never take an unreadable ledger as new
+
+
+def test_a_missing_folder_is_named_not_called_damaged(tmp_path):
+    import pytest
+
+    from automation.mail.ledger_files import LedgerError
+
+    with pytest.raises(LedgerError) as caught:
+        Ledger(tmp_path / "gone" / "tracker.ledger.sqlite")
+    assert f"the ledger's folder {tmp_path / 'gone'} does not exist" in caught.value.message
+    assert "damaged" not in caught.value.message and "move it aside" not in caught.value.message
+
+
+def test_an_empty_ledger_file_is_refused_not_started_afresh(tmp_path):
+    import pytest
+
+    from automation.mail.ledger_files import LedgerError
+
+    empty = tmp_path / "tracker.ledger.sqlite"
+    empty.touch()
+    with pytest.raises(LedgerError, match=r"is empty \(0 bytes\): it is not a new ledger"):
+        Ledger(empty)
+    assert empty.stat().st_size == 0  # left as it was, for a person to restore
+
+
+def test_a_read_only_folder_is_named(tmp_path, disk):
+    import os
+
+    import pytest
+
+    from automation.mail.ledger_files import LedgerError
+
+    path = disk.mount / "tracker.ledger.sqlite"
+    with Ledger(path) as ledger:
+        run(ledger, date(2021, 10, 4), [])
+    for extra in disk.mount.glob("*-*"):  # as after a clean close
+        extra.unlink()
+    if os.geteuid() == 0:
+        disk.read_only()
+    else:  # pragma: no cover - the same check, where permissions bind
+        disk.mount.chmod(0o555)
+    with pytest.raises(LedgerError) as caught:
+        Ledger(path)
+    assert f"this account cannot create files in {disk.mount}" in caught.value.message
+    assert "damaged" not in caught.value.message
+
+
+def test_a_ledger_locked_by_another_program_says_so(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from automation.mail.ledger_files import LedgerError
+
+    path = tmp_path / "tracker.ledger.sqlite"
+    Ledger(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with Ledger(path, busy_timeout=0.2) as ledger, pytest.raises(LedgerError) as caught:
+            ledger.start_run("weekly", date(2021, 10, 4), NOW)
+    finally:
+        other.rollback()
+        other.close()
+    assert f"the ledger {path} is locked by another program (waited 0.2 s)" in caught.value.message
+    assert "unexpected" not in caught.value.message
+
+
+def test_a_full_ledger_database_says_the_disk_is_full(tmp_path):
+    import pytest
+
+    from automation.mail.ledger_files import LedgerError
+
+    with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
+        pages = ledger._db.execute("PRAGMA page_count").fetchone()[0]
+        ledger._db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL
+        with pytest.raises(LedgerError, match="is full"):
+            ledger.record_ratings(
+                run(ledger, date(2021, 10, 4), []), [rated(f"R{n}", Rag.RED) for n in range(500)]
+            )

@@ -345,3 +345,91 @@ def test_a_run_with_nothing_to_send_says_why(tmp_path):
         "in tracker.toml, or a Manager email on the Owners sheet); 3 open items have no owner (pick one "
         "in the Owner column); no owner on the Owners sheet has open items."
     )
+
+
+# --- issue 10, item 16: the ledger's disk fills, or the ledger is empty -----------------
+
+
+class FillingDisk(OutboxTransport):
+    """The real outbox; after its first message a real file fills the ledger's disk."""
+
+    def __init__(self, folder, disk):
+        super().__init__(folder)
+        self.disk = disk
+
+    def send(self, message, key):
+        done = super().send(message, key)
+        self.disk.fill(leave=200 * 1024)  # enough for SQLite to finish, too little to go on
+        return done
+
+
+def test_a_disk_filling_mid_run_stops_it_and_leaves_nothing_in_doubt(tmp_path, small_disk):
+    path = register(tmp_path)
+    cfg = config(tmp_path, outbox=str(tmp_path / "outbox"))
+    cfg = Config(base_dir=tmp_path, mail=cfg.mail, ledger=str(small_disk.mount / "tracker.ledger.sqlite"))
+
+    full = weekly_run(cfg, path, TODAY, transport=FillingDisk(tmp_path / "outbox", small_disk))
+
+    assert [d.result for d in full.deliveries] == [Result.SENT, Result.NOT_TRIED, Result.NOT_TRIED]
+    assert (
+        "the disk holding the ledger" in full.deliveries[1].detail and "is full" in full.deliveries[1].detail
+    )
+    assert full.exit_code == 1
+    with Ledger(small_disk.mount / "tracker.ledger.sqlite") as ledger:
+        assert ledger.stuck("2021-W39") == []  # nothing in doubt
+
+    small_disk.empty()
+    again = weekly_run(cfg, path, TODAY)
+
+    assert [d.result for d in again.deliveries] == [Result.ALREADY_SENT, Result.SENT, Result.SENT]
+    assert len(read_outbox(tmp_path / "outbox" / "2021-W39")) == 3  # each once
+
+
+def test_a_full_disk_before_the_run_stops_it_saying_so(tmp_path, small_disk):
+    from click.testing import CliRunner
+
+    from automation.cli import main
+
+    path = register(tmp_path)
+    ledger_path = small_disk.mount / "tracker.ledger.sqlite"
+    config_file = tmp_path / "tracker.toml"
+    config_file.write_text(
+        f'ledger = "{ledger_path}"\n[mail]\nregister_owner = "governance@demo.police.uk"\n'
+        'allowed_domains = ["demo.police.uk"]\n'
+    )
+    Ledger(ledger_path).close()
+    small_disk.fill()
+
+    result = CliRunner().invoke(
+        main, ["remind", "--register", str(path), "--config", str(config_file), "--today", "2021-10-01"]
+    )
+
+    assert result.exit_code == 2, result.output
+    assert f"the disk holding the ledger {ledger_path} is full" in result.output
+    assert "damaged" not in result.output and "unexpected" not in result.output
+    assert not (tmp_path / "outbox").exists()
+
+
+def test_an_empty_ledger_is_refused_not_taken_as_new(tmp_path):
+    from click.testing import CliRunner
+
+    from automation.cli import main
+
+    path = register(tmp_path)
+    weekly_run(config(tmp_path), path, TODAY)
+    ledger = tmp_path / "tracker.ledger.sqlite"
+    for extra in tmp_path.glob("tracker.ledger.sqlite-*"):
+        extra.unlink()
+    ledger.write_bytes(b"")  # emptied by a failed copy or sync
+    config_file = tmp_path / "tracker.toml"
+    config_file.write_text(
+        '[mail]\nregister_owner = "governance@demo.police.uk"\nallowed_domains = ["demo.police.uk"]\n'
+    )
+
+    result = CliRunner().invoke(
+        main, ["remind", "--register", str(path), "--config", str(config_file), "--today", "2021-10-02"]
+    )
+
+    assert result.exit_code == 2
+    assert "is empty (0 bytes): it is not a new ledger" in result.output
+    assert len(read_outbox(tmp_path / "outbox" / "2021-W39")) == 3  # nothing sent twice
