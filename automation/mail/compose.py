@@ -74,7 +74,7 @@ def owner_digests(
     digests, unreachable = [], []
     addressed: dict[str, str] = {}
     for owner in sorted(register.owners, key=lambda o: o.name.casefold()):
-        mine = by_owner.get(owner.name.casefold(), [])
+        mine = by_owner.pop(owner.name.casefold(), [])
         if not mine and not options.send_empty:
             continue
         why = refusal(owner.email, options.allowed_domains)
@@ -84,8 +84,20 @@ def owner_digests(
             unreachable.append((owner.name, why))
             continue
         addressed[owner.email.casefold()] = owner.name
-        digests.append(_digest(owner, mine, history, options))
+        digest = _digest(owner, mine, history, options)
+        digests.append(digest)
+        if digest.escalated and owner.manager_email and not digest.escalate_to:
+            why = refusal(owner.manager_email, options.allowed_domains)
+            unreachable.append((owner.manager_email, f"not copied on {owner.name}'s escalation: {why}"))
+    unreachable += [(rated[0].item.owner, _unlisted(register)) for rated in by_owner.values()]
     return tuple(digests), unreachable
+
+
+def _unlisted(register: Register) -> str:
+    """Why an owner with open items who is not on the Owners sheet gets no email."""
+    if not register.owners:
+        return "the register has no Owners sheet (or it lists nobody), so no owner has an email address"
+    return "is not on the Owners sheet, so has no email address"
 
 
 def manager_summary(

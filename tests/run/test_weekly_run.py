@@ -433,3 +433,45 @@ def test_an_empty_ledger_is_refused_not_taken_as_new(tmp_path):
     assert result.exit_code == 2
     assert "is empty (0 bytes): it is not a new ledger" in result.output
     assert len(read_outbox(tmp_path / "outbox" / "2021-W39")) == 3  # nothing sent twice
+
+
+# --- issue 10, item 11: people the run cannot reach are refusals, and the run fails ------
+
+
+def test_with_no_owners_sheet_the_owners_are_refusals_and_the_run_fails(tmp_path):
+    import openpyxl
+
+    from automation.cli.views import weekly_text
+
+    path = register(tmp_path)
+    book = openpyxl.load_workbook(path)
+    del book["Owners"]
+    book.save(path)
+
+    result = weekly_run(config(tmp_path, register_owner=""), path, TODAY)
+
+    assert result.deliveries == ()
+    assert sorted(who for who, _ in result.refused) == ["Dana Whitfield", "Tom Brennan"]
+    assert all("no Owners sheet" in why for _, why in result.refused)
+    assert result.exit_code == 1
+    assert "  not sent     Dana Whitfield: the register has no Owners sheet" in weekly_text(result, path)
+
+
+def test_an_escalation_to_a_manager_outside_the_domains_is_a_refusal_not_a_claim(tmp_path):
+    path = register(tmp_path)
+    edit(path, {"D2": "mark.ellison@gmail.com"}, sheet="Owners")
+    cfg = config(tmp_path)
+    weekly_run(cfg, path, TODAY)
+
+    second = weekly_run(cfg, path, MONDAY_AFTER)
+
+    dana = next(d for d in second.deliveries if d.outgoing.recipient.startswith("dana"))
+    assert dana.result is Result.SENT and dana.outgoing.cc == ()
+    [(who, why)] = second.refused
+    assert who == "mark.ellison@gmail.com"
+    assert why.startswith("not copied on Dana Whitfield's escalation: ") and "outside" in why
+    assert second.exit_code == 1
+    message = read_outbox(tmp_path / "outbox" / "2021-W40")["owner~dana.whitfield@demo.police.uk.eml"]
+    assert "(escalated)" not in message["Subject"]
+    assert "ESCALATED" not in plain(message)
+    assert "RED TWO WEEKS RUNNING" in plain(message) and "could not be copied in" in plain(message)
