@@ -22,7 +22,8 @@ def open_source(config: Config, where: str) -> Source:
     if where.startswith(MAILBOX):
         from automation.returns.mailbox import open_mailbox
 
-        return open_mailbox(config, where[len(MAILBOX) :].strip() or config.returns.folder)
+        name = where[len(MAILBOX) :].strip() or config.returns.folder
+        return open_mailbox(config, config.returns, name, config.timezone)
     folder = Path(where)
     if not folder.exists():
         raise CannotRun(f"{where} does not exist", fix="pass a folder of .xlsx or .eml files, or mailbox:")

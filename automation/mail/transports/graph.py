@@ -233,6 +233,12 @@ class GraphTransport:
     def close(self) -> None:
         self._session.close()
 
+    def authorised(self) -> tuple[Any, dict[str, str]]:
+        """The HTTP session and a signed-in Authorization header, for reading a mailbox
+        (``tracker collect mailbox:``)."""
+        token = self._sign_in.token(Budget(self.settings.max_wait, self._clock))
+        return self._session, {"Authorization": f"Bearer {token}"}
+
     def _headers(self, budget: Budget, request_id: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._sign_in.token(budget)}", "client-request-id": request_id}
 
