@@ -274,22 +274,25 @@ def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]
     return found
 
 
-def load_register(path: Path, *, for_rating: bool = False) -> Register:
+def load_register(path: Path, *, for_rating: bool = False, also: frozenset[str] = frozenset()) -> Register:
     """Read the register. Raises RegisterUnreadable or RegisterLayoutError (no Register sheet
     or required column); every other problem is collected on ``Register.problems``.
 
     ``for_rating`` reads only what the BRAG rules need (the rating fields of each item, the
     publications and the settings): items then carry blanks elsewhere, there are no owners,
-    and formula errors are not looked for. ``tracker status`` uses it on large registers."""
+    and formula errors are not looked for. ``tracker status`` uses it on large registers;
+    ``also`` names further item fields to read with it (the dashboard's owner and update)."""
     book = Workbook(path)
     problems: list[Problem] = []
     with no_gc_pauses():
-        return _load(book, path, problems, for_rating)
+        return _load(book, path, problems, for_rating, also)
 
 
-def _load(book: Workbook, path: Path, problems: list[Problem], for_rating: bool) -> Register:
+def _load(
+    book: Workbook, path: Path, problems: list[Problem], for_rating: bool, also: frozenset[str] = frozenset()
+) -> Register:
     register_table = book.table(REGISTER)
-    items = _items(register_table, problems, RATING_FIELDS if for_rating else None)
+    items = _items(register_table, problems, RATING_FIELDS | also if for_rating else None)
     owners_table = None if for_rating else _optional_table(book, OWNERS, problems)
     publications_table = _optional_table(book, PUBLICATIONS, problems)
     owners = _owners(owners_table, problems) if owners_table else ()

@@ -68,7 +68,8 @@ def render_meeting(pack: MeetingPack, fmt: str, templates_dir: Path | None = Non
 def make_dashboard(register: Path, history: Path, today: date, marking: str = "OFFICIAL") -> bytes:
     from automation.reports.dashboard import dashboard_data, write_dashboard
 
-    report = status_report(load_register(register), today)
+    shown = frozenset(("executive_lead", "progress", "text", "kind", "cause_for_concern"))
+    report = status_report(load_register(register, for_rating=True, also=shown), today)
     with HistoryStore(history, create=False) as store:
         trend = store.rating_trend()
     return write_dashboard(dashboard_data(report, trend, marking))

@@ -2,7 +2,7 @@
 
 Written with XlsxWriter: a Summary sheet with counts by rating and native Excel charts
 (ratings by publication and by owner as stacked bars, the trend of each rating over the
-weeks in the history as lines), then Overdue, By owner and All items sheets, each with an
+weeks in the history as lines), then Overdue, By owner (counts by rating) and All items sheets, each with an
 autofilter, a frozen header, RAG colours and a print set-up (landscape, fit to width,
 header row repeated). Every text from the register is written as a string, so nothing
 can become a formula. pandas does the grouping and the trend tables; it is imported here
@@ -81,7 +81,16 @@ def _frames(data: DashboardData) -> dict[str, Any]:
         [{"as_of": snap.as_of, **{rag: n.get(rag, 0) for rag in RAGS}} for snap, n in data.trend],
         columns=["as_of", *RAGS],
     )
-    return {"counts": counts, "publication": by("publication"), "owner": by("owner"), "trend": trend}
+    owners = pd.crosstab(items["owner"], items["rag"]).reindex(columns=RAGS, fill_value=0)
+    owners["Total"] = owners.sum(axis=1)
+    owners = owners.sort_values(["Red", "Amber", "Total"], ascending=False, kind="stable")
+    return {
+        "counts": counts,
+        "publication": by("publication"),
+        "owner": by("owner"),
+        "trend": trend,
+        "owners": owners,
+    }
 
 
 class _Formats:
@@ -115,8 +124,7 @@ def write_dashboard(data: DashboardData) -> bytes:
     _summary(book, summary, data_sheet, frames, data, fm)
     overdue = [line for line in data.lines if line.basis is Basis.OVERDUE]
     _list_sheet(book.add_worksheet("Overdue"), overdue, fm, data)
-    by_owner = sorted(data.lines, key=lambda line: (line.owner.casefold() or "\uffff", line.rag.urgency))
-    _list_sheet(book.add_worksheet("By owner"), by_owner, fm, data, first="Owner")
+    _owner_sheet(book.add_worksheet("By owner"), frames["owners"], fm, data)
     _list_sheet(book.add_worksheet("All items"), list(data.lines), fm, data)
     data_sheet.hide()
     book.close()
@@ -211,17 +219,24 @@ def _trend(book: Any, first: int, last: int) -> Any:
     return chart
 
 
-def _list_sheet(
-    sheet: Any, lines: list[ItemLine], fm: _Formats, data: DashboardData, first: str = ""
-) -> None:
-    columns = sorted(COLUMNS, key=lambda c: c[0] != first) if first else list(COLUMNS)
-    for col, (header, width, _) in enumerate(columns):
-        sheet.write_string(0, col, header, fm.header)
-        sheet.set_column(col, col, width)
-    for row, line in enumerate(lines, start=1):
-        for col, (header, _, value) in enumerate(columns):
-            _cell(sheet, row, col, value(line), fm.rag[line.rag.value] if header == "Rating" else fm.text, fm)
-    sheet.autofilter(0, 0, max(len(lines), 1), len(columns) - 1)
+def _owner_sheet(sheet: Any, owners: Any, fm: _Formats, data: DashboardData) -> None:
+    """Each owner's items by rating, the most red first."""
+    headers = ["Owner", *RAGS, "Total"]
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header, fm.rag.get(header, fm.header) if header in RAGS else fm.header)
+        sheet.set_column(col, col, 28 if col == 0 else 11)
+    for row, (name, values) in enumerate(owners.iterrows(), start=1):
+        sheet.write_string(row, 0, str(name), fm.text)
+        for col, header in enumerate(headers[1:], start=1):
+            count = int(values[header])
+            sheet.write_number(
+                row, col, count, fm.rag[header] if count and header in ("Red", "Amber") else None
+            )
+    _finish_list(sheet, len(owners), len(headers), data)
+
+
+def _finish_list(sheet: Any, rows: int, columns: int, data: DashboardData) -> None:
+    sheet.autofilter(0, 0, max(rows, 1), columns - 1)
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
@@ -231,10 +246,21 @@ def _list_sheet(
     sheet.set_footer(f"&L{data.marking}&RPage &P of &N")
 
 
-def _cell(sheet: Any, row: int, col: int, value: Any, fmt: Any, fm: _Formats) -> None:
-    if isinstance(value, date):
-        sheet.write_datetime(row, col, value, fm.date)
-    elif value in ("", None):
-        sheet.write_blank(row, col, None, fmt)
-    else:
-        sheet.write_string(row, col, str(value), fmt)
+def _list_sheet(
+    sheet: Any, lines: list[ItemLine], fm: _Formats, data: DashboardData, first: str = ""
+) -> None:
+    columns = sorted(COLUMNS, key=lambda c: c[0] != first) if first else list(COLUMNS)
+    for col, (header, width, _) in enumerate(columns):
+        sheet.write_string(0, col, header, fm.header)
+        sheet.set_column(col, col, width)
+    write_string, write_datetime = sheet.write_string, sheet.write_datetime
+    for row, line in enumerate(lines, start=1):
+        for col, (header, _, value) in enumerate(columns):
+            cell = value(line)
+            if not cell:
+                continue
+            if isinstance(cell, date):
+                write_datetime(row, col, cell, fm.date)
+            else:
+                write_string(row, col, cell, fm.rag[cell] if header == "Rating" else fm.text)
+    _finish_list(sheet, len(lines), len(columns), data)

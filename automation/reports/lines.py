@@ -26,7 +26,6 @@ class ItemLine:
     kind: str
     cause_for_concern: bool
     text: str
-    short_text: str
     deadline: str  # as written, else the deadline date, else ''
     owner: str
     executive_lead: str
@@ -45,6 +44,10 @@ class ItemLine:
     def heading(self) -> str:
         """'Recommendation 10 (cause for concern)', as papers write it."""
         return f"{self.ref} (cause for concern)" if self.cause_for_concern else self.ref
+
+    @property
+    def short_text(self) -> str:
+        return shorten(self.text, SHORT)
 
     @property
     def deadline_unsaid(self) -> bool:
@@ -73,7 +76,6 @@ class ItemLine:
             kind=item.kind.label if item.kind else "",
             cause_for_concern=item.cause_for_concern,
             text=" ".join(item.text.split()),
-            short_text=shorten(item.text, SHORT),
             deadline=deadline,
             owner=item.owner,
             executive_lead=item.executive_lead,

@@ -58,7 +58,10 @@ def test_list_sheets_have_filter_frozen_header_colours_and_print_setup(dashboard
         assert sheet.page_setup.fitToHeight == 0 and sheet.page_setup.fitToWidth in (None, 1)  # 1 page wide
         assert sheet.print_title_rows == "$1:$1"
     assert book["All items"].max_row == 94
-    assert book["By owner"]["A1"].value == "Owner"
+    owners = book["By owner"]
+    assert [c.value for c in owners[1]] == ["Owner", "Red", "Amber", "Green", "Blue", "Not rated", "Total"]
+    assert [c.value for c in owners[2]] == ["Tom Brennan", 2, 2, 3, 1, 0, 8]
+    assert owners["B2"].fill.fgColor.rgb.endswith("FFC7CE")
 
 
 def test_chart_parts_in_the_package(dashboard):
