@@ -16,29 +16,10 @@ from automation.core.rating import Basis, StatusReport
 from automation.core.register import Register
 from automation.core.s55 import S55Response, s55_responses
 from automation.register.read import Workbook
-from automation.register.schema import Column, ColumnType, SheetSpec
+from automation.register.schema import UPDATES
 from automation.reports.changes import PeriodChanges
 from automation.reports.lines import ItemLine
 from automation.reports.paper import PaperOptions
-
-UPDATES = SheetSpec(
-    "Updates",
-    (
-        Column("publication", "Publication", required=True),
-        Column("ref", "Ref", required=True),
-        Column("owner", "Owner"),
-        Column("received", "Date received", ColumnType.DATE, aliases=("Received", "Date")),
-        Column(
-            "requested",
-            "Requested target date",
-            ColumnType.DATE,
-            required=True,
-            aliases=("Requested date", "Requested new target date", "New target date requested"),
-        ),
-        Column("reason", "Reason", aliases=("Reason for new date", "Requested date reason", "Why")),
-    ),
-    aliases=("Updates log", "Returns"),
-)
 
 
 @dataclass(frozen=True)
@@ -68,8 +49,8 @@ class MeetingPack:
 
 
 def extension_requests(path: Path) -> list[ExtensionRequest]:
-    """Requested target dates on the register's Updates sheet, if it has one with a
-    requested-date column; none otherwise."""
+    """Requested target dates on the register's Updates sheet (written by ``tracker
+    collect``), if it has one; none otherwise."""
     from automation.core.errors import RegisterLayoutError
     from automation.register.load import typed_rows
 
@@ -80,7 +61,7 @@ def extension_requests(path: Path) -> list[ExtensionRequest]:
         return []
     found = []
     for _, row in typed_rows(table, UPDATES, []):
-        requested = row.get("requested")
+        requested = row.get("requested_date")
         if isinstance(requested, date) and row.get("publication") and row.get("ref"):
             found.append(
                 ExtensionRequest(
@@ -89,7 +70,7 @@ def extension_requests(path: Path) -> list[ExtensionRequest]:
                     row.get("owner", ""),
                     row.get("received"),
                     requested,
-                    row.get("reason", ""),
+                    row.get("requested_reason", ""),
                 )
             )
     return found

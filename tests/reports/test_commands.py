@@ -138,3 +138,38 @@ def test_reports_refuse_the_register_and_bad_periods(tmp_path, monkeypatch):
     assert meeting.output == (
         "Wrote the meeting pack to meeting-pack-2021-10-04.md: 0 awaiting sign-off, 0 red, 0 extensions requested.\n"
     )
+
+
+def test_meeting_pack_lists_requested_extensions_not_yet_granted(tmp_path):
+    import openpyxl
+
+    from automation.register.schema import UPDATES
+    from automation.reports.build import make_meeting, render_meeting
+
+    path = workbook(
+        tmp_path / "tracker.xlsx",
+        [
+            item(row=2, deadline_date=date(2021, 9, 30)),
+            item(ref="Recommendation 2", row=3, target_date=date(2022, 1, 31)),
+        ],
+    )
+    book = openpyxl.load_workbook(path)
+    sheet = book[UPDATES.name]  # every new register has the Updates sheet that tracker collect fills
+    values = {c.key: None for c in UPDATES.columns}
+    for ref, requested in (
+        ("Recommendation 1", datetime(2021, 12, 31)),
+        ("Recommendation 2", datetime(2022, 1, 31)),
+    ):
+        row = dict(values, received=datetime(2021, 10, 1), publication=PUB, ref=ref, owner="Dana Whitfield")
+        row.update(requested_date=requested, requested_reason="Waiting for the new system")
+        sheet.append([row[c.key] for c in UPDATES.columns])
+    book.save(path)
+    pack = make_meeting(path, tmp_path / "none.sqlite", weeks(4))
+    assert [(e.ref, e.current_due, e.requested) for e in pack.extensions] == [
+        ("Recommendation 1", date(2021, 9, 30), date(2021, 12, 31))
+    ]
+    text = render_meeting(pack, "md").decode()
+    line = next(x for x in text.splitlines() if "Waiting for the new system" in x)
+    assert line.endswith(
+        "Dana Whitfield | 30/09/2021 | 31/12/2021 | Waiting for the new system | 01/10/2021 |"
+    ), line
