@@ -20,6 +20,7 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 from automation.mail.settings import EwsConfig, GraphConfig, MailConfig, SmtpConfig
 from automation.run.config import Config
+from tests.mail.transports.mailbox_servers import GraphMailboxFake, start_graph_mailbox
 from tests.mail.transports.servers import (
     CREATE_OK,
     CREATE_REFUSED,
@@ -219,3 +220,13 @@ def graph_config(tmp_path: Path, fake: HttpFake, **graph: Any) -> Config:
     }
     values.update(graph)
     return make_config(tmp_path, transport="graph", graph=GraphConfig(**values))
+
+
+# --- mailboxes that returns are collected from --------------------------------------------
+
+
+@pytest.fixture
+def graph_mailbox(server_tls: ssl.SSLContext) -> Iterator[GraphMailboxFake]:
+    server, fake = start_graph_mailbox(server_tls)
+    yield fake
+    stop(server, fake)
