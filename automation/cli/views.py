@@ -18,11 +18,12 @@ from automation.core.text import clip, ddmmyyyy, plural, printable
 from automation.register.schema import REGISTER
 
 if TYPE_CHECKING:
+    from automation.importing.result import Extraction
     from automation.reports.history import Change, Recorded
     from automation.returns.apply import Change as UpdateChange
     from automation.returns.collect import Collection
     from automation.run.doctor import Check
-    from automation.run.paper import Imported
+    from automation.run.paper import Imported, Reviewed
     from automation.run.reports import Written
     from automation.run.runs import RunHistory
     from automation.run.weekly import WeeklyResult
@@ -222,10 +223,16 @@ def _deadline(value: object) -> str:
 def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
     plan, found = imported.plan, imported.extraction
     count = sum(len(p.items) for p in found.publications)
-    lines = [
-        f"{imported.source.name}: {plural(len(found.publications), 'publication')}, "
-        f"{plural(count, 'item')} found."
-    ]
+    if imported.reviewed is not None:
+        first = (
+            f"{imported.reviewed.name}: {plural(count, 'row')} ticked Include, from {imported.source.name}."
+        )
+    else:
+        first = (
+            f"{imported.source.name}: {plural(len(found.publications), 'publication')}, "
+            f"{plural(count, 'item')} found."
+        )
+    lines = [first]
     verb = "Would add" if dry_run else "Added"
     if plan.empty:
         lines.append(f"Nothing new for {register}.")
@@ -239,8 +246,8 @@ def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
             force = "yes" if item.applies_to_force else "no"
             status = "Not started" if item.applies_to_force else "For information"
             lines.append(
-                f"  {clip(item.ref, 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
-                f"{force:<7}{status:<17}{clip(publication.title, 40)}"
+                f"  {clip(printable(item.ref), 18):<20}{item.kind.label:<22}{_deadline(item.deadline):<12}"
+                f"{force:<7}{status:<17}{clip(printable(publication.title), 40)}"
             )
     if plan.already:
         lines.append(
@@ -252,10 +259,40 @@ def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
             f"  differs  {d.where}  {column}: register {clip(d.in_register, 50)!r}, "
             f"document {clip(d.in_document, 50)!r}"
         )
+    lines.extend(_held_and_warnings(found))
     if dry_run:
         lines.append("Dry run: nothing was written.")
     elif imported.written:
         lines.append(f"Saved {register}; the previous version is kept as {imported.written.backup}.")
+    return "\n".join(lines)
+
+
+def _held_and_warnings(found: Extraction) -> list[str]:
+    """Candidates below the threshold (listed, never written) and what to check by hand."""
+    lines = []
+    if found.held:
+        lines.append(
+            f"Not added, {plural(len(found.held), 'candidate')} below the threshold (see them with --review):"
+        )
+        lines += [
+            f"  {clip(printable(item.ref), 14):<16}{item.confidence:>4.0%}  "
+            f"{clip(printable(item.text), 60):<62}{clip(printable(publication.title), 30)}"
+            for publication, item in found.held
+        ]
+    lines += [f"warning  {printable(warning)}" for warning in found.warnings]
+    return lines
+
+
+def review_text(reviewed: Reviewed) -> str:
+    found = reviewed.extraction
+    included = sum(len(p.items) for p in found.publications)
+    lines = [
+        f"{reviewed.source.name}: {plural(len(found.publications), 'publication')}, "
+        f"{plural(reviewed.rows, 'candidate')}, {included} of them preset to Include.",
+        f"Wrote {reviewed.review}: tick Include for the rows to add and correct any field, then run",
+        f"  tracker import --accept {reviewed.review}",
+    ]
+    lines += [f"warning  {printable(warning)}" for warning in found.warnings]
     return "\n".join(lines)
 
 

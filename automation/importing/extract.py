@@ -12,7 +12,7 @@ back for review. Last, each item's deadline and addressees are read (``phrases``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from automation.core.model import Kind
@@ -160,7 +160,10 @@ def _publication(
     body = subject_body([setting.to, title, setting.paper.title or "", *setting.front])
     anchor = issue_date([*texts, *setting.front]) or published or setting.reference
     override = _addressed_to(texts, found)
-    made = [finish(item, published, setting.reference, override, body, anchor) for item in found]
+    made = [
+        replace(finish(item, published, setting.reference, override, body, anchor), position=position)
+        for position, item in enumerate(found)
+    ]
     kind = kind_of(title, said, texts[:4], setting.letter, setting.response)
     return ExtractedPublication(
         seq,

@@ -143,7 +143,9 @@ def register_row(publication: ExtractedPublication, item: ExtractedItem, note: s
         "parent_ref": item.parent_ref or "",
         "addressees": "; ".join(item.addressees),
         "applies_to_force": _yes_no(item.applies_to_force),
-        "notes": note,
+        "notes": f"{note}; ref made up on import: the paper does not number this item"
+        if item.ref_made_up
+        else note,
     }
 
 

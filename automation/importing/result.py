@@ -37,6 +37,7 @@ class ExtractedItem:
     ref_made_up: bool = False  # the document gave no ref; the importer numbered it
     confidence: float = 1.0  # 0 to 1: how surely this is an item (see ``candidates``)
     reason: str = ""  # why it was taken, in words: "labelled 'Recommendation 4'"
+    position: int = 0  # its place among the publication's candidates, in document order
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,15 @@ class Extraction:
     @property
     def held(self) -> tuple[tuple[ExtractedPublication, ExtractedItem], ...]:
         return tuple((pub, item) for pub in self.publications for item in pub.held)
+
+    @property
+    def candidates(self) -> tuple[tuple[ExtractedPublication, ExtractedItem], ...]:
+        """Every candidate, items and held back alike, in document order."""
+        return tuple(
+            (pub, item)
+            for pub in self.publications
+            for item in sorted((*pub.items, *pub.held), key=lambda item: item.position)
+        )
 
     @property
     def items(self) -> tuple[tuple[ExtractedPublication, ExtractedItem], ...]:

@@ -1,4 +1,13 @@
-"""The import job: a paper's publications and items added to the register."""
+"""The import jobs: a paper's items added to the register in one step, or reviewed first.
+
+- ``import_paper``: extract and add the items the importer is confident of; candidates
+  below the threshold are reported, never written.
+- ``review_paper``: extract and write every candidate to a review workbook; the register
+  is not touched.
+- ``accept_review``: add exactly the rows the officer ticked in that workbook, as edited.
+
+Every write to the register is the guarded one (``importing.merge.apply_merge``).
+"""
 
 from __future__ import annotations
 
@@ -19,20 +28,66 @@ class Imported:
     extraction: Extraction
     plan: MergePlan
     written: WriteResult | None
+    reviewed: Path | None = None  # the review workbook the rows came from
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    source: Path
+    extraction: Extraction
+    review: Path
+    rows: int
 
 
 def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool = False) -> Imported:
     """Extract a paper's publications and items and append the new ones to the register
     (never overwriting an item it already has); with ``dry_run``, only plan."""
     from automation.importing import extract_file
-    from automation.importing.merge import apply_merge, plan_merge
 
     if not dry_run:
         refuse_unwritable(register_path)  # before the paper is read: the answer will be the same
+    return _merge(register_path, extract_file(paper), paper, today, dry_run, None)
+
+
+def review_paper(paper: Path, review: Path, today: date) -> Reviewed:
+    """Every candidate of the paper, in a review workbook for the officer to tick and edit."""
+    from automation.core.errors import CannotRun
+    from automation.importing import extract_file
+    from automation.importing.review import write_review
+
+    if review.suffix.casefold() != ".xlsx":
+        raise CannotRun(
+            "the review workbook must be an .xlsx file", where=str(review), fix="name it e.g. review.xlsx"
+        )
+    if review.exists():
+        raise CannotRun("the review workbook already exists", where=str(review), fix="choose another name")
     extraction = extract_file(paper)
+    try:
+        rows = write_review(extraction, review, paper.name, today)
+    except OSError as error:
+        raise CannotRun(f"cannot write the review workbook: {error.strerror}", where=str(review)) from error
+    return Reviewed(paper, extraction, review, rows)
+
+
+def accept_review(register_path: Path, review: Path, today: date, *, dry_run: bool = False) -> Imported:
+    """Add the rows ticked Include in a review workbook, as the officer left them."""
+    from automation.importing.review_read import read_review
+
+    if not dry_run:
+        refuse_unwritable(register_path)
+    extraction, paper = read_review(review)
+    return _merge(register_path, extraction, Path(paper or review.name), today, dry_run, review)
+
+
+def _merge(
+    register_path: Path, extraction: Extraction, paper: Path, today: date, dry_run: bool, review: Path | None
+) -> Imported:
+    from automation.importing.merge import apply_merge, plan_merge
+
     plan = plan_merge(extraction, load_register(register_path))
     written = None
     if not dry_run and not plan.empty and extraction.items:  # a paper with no items adds nothing
-        note = f"Imported from {paper.name} on {today:%d/%m/%Y}"
+        reviewed = f", reviewed in {review.name}," if review is not None else ""
+        note = f"Imported from {paper.name}{reviewed} on {today:%d/%m/%Y}"
         written = apply_merge(register_path, plan, note)
-    return Imported(paper, extraction, plan, written)
+    return Imported(paper, extraction, plan, written, review)
