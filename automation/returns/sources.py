@@ -90,7 +90,7 @@ def from_message(raw: bytes, label: str, max_bytes: int, timezone: str) -> tuple
     message = BytesParser(policy=email.policy.default).parsebytes(raw)
     assert isinstance(message, EmailMessage)
     sender = parseaddr(str(message.get("From", "")))[1]
-    source = f"{label} ({describe(sender, str(message.get('Subject', '')))})"
+    source = f"{label}, from {sender or 'an unknown sender'}"
     received = message_date(message.get("Date"), timezone)
     found = []
     for part in message.iter_attachments():
