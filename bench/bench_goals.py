@@ -36,7 +36,7 @@ from bench.bench_status import BARE_REGISTER, TODAY, _load, _show
 from bench.generate import cached_register
 
 ROOT = Path(__file__).resolve().parent.parent
-PAPER = ROOT / "automation" / "data" / "example-paper.txt"
+PAPER = ROOT / "automation" / "data" / "jac-overview-hmicfrs-2021-q3.txt"
 OWNERS = 500
 SIZES = (10_000, 50_000, 200_000)
 WRITE_ROWS = 10_000

@@ -8,18 +8,18 @@ at the old last row grow to cover the new rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.formatting import ConditionalFormatting, ConditionalFormattingList
 from openpyxl.formula.translate import Translator
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from automation.core.errors import RegisterLayoutError
 
-from . import verify
+from .state import BLANK_VALUE, VALUE, BookState, SheetState
 
 HEADER_SEARCH_ROWS = 50
 
@@ -44,10 +44,11 @@ def append_rows(ws: Worksheet, rows: list[Mapping[str, Any]]) -> list[int]:
             fix="add the rows by hand in Excel",
         )
     numbers = []
+    formulas: dict[int, Translator] = {}  # column -> the formula being copied down it
     for offset, row in enumerate(rows, start=1):
         target = last + offset
         values = {columns[_norm(key)]: value for key, value in row.items()}
-        _write_row(ws, target, target - 1, header_row, sorted(columns.values()), values)
+        _write_row(ws, target, target - 1, header_row, sorted(columns.values()), values, formulas)
         numbers.append(target)
     extend_ranges(ws, last, last + len(rows), min(columns.values()), max(columns.values()))
     return numbers
@@ -60,20 +61,33 @@ def _write_row(
     header_row: int,
     cols: list[int],
     values: dict[int, Any],
+    formulas: dict[int, Translator],
 ) -> None:
     for col in cols:
         cell = ws.cell(row=target, column=col)
         source = ws.cell(row=above, column=col)
         if above > header_row and not cell.has_style:
-            cell.number_format = source.number_format
-            cell.alignment = copy(source.alignment)
-            cell.font = copy(source.font)
+            _copy_format(source, cell)
         if col in values:
             cell.value = values[col]
             if cell.data_type == "f" and isinstance(values[col], str):
                 cell.data_type = "s"  # text such as "=Recommendation 3" stays text
+            formulas.pop(col, None)
         elif above > header_row and source.data_type == "f" and isinstance(source.value, str):
-            cell.value = Translator(source.value, origin=source.coordinate).translate_formula(cell.coordinate)
+            if col not in formulas:  # parsed once, then moved down row by row
+                formulas[col] = Translator(source.value, origin=source.coordinate)
+            cell.value = formulas[col].translate_formula(cell.coordinate)
+
+
+def _copy_format(source: Any, cell: Any) -> None:
+    """The number format, alignment and font of ``source``: the same entries of the same
+    workbook's style tables, so their indexes are copied (not the styles themselves)."""
+    if source._style is None:
+        return
+    if cell._style is None:
+        cell._style = StyleArray()
+    for part in ("numFmtId", "alignmentId", "fontId"):
+        setattr(cell._style, part, getattr(source._style, part))
 
 
 def find_header(ws: Worksheet, wanted: Iterable[str]) -> tuple[int, dict[str, int]]:
@@ -116,7 +130,7 @@ def _row_in(ref: str, row: int) -> bool:
 # --------------------------------------------------------------------------- growing ranges
 
 
-def grow_tables_below(wb: Workbook, before: verify.BookState) -> None:
+def grow_tables_below(wb: Workbook, before: BookState) -> None:
     """Extend each table (and its drop-downs / colours) over rows newly written just below it."""
     for ws in wb.worksheets:
         old = before.sheets.get(ws.title)
@@ -131,11 +145,10 @@ def grow_tables_below(wb: Workbook, before: verify.BookState) -> None:
                 extend_ranges(ws, rng.max_row, bottom, rng.min_col, rng.max_col)
 
 
-def _new_row(ws: Worksheet, old: verify.SheetState, row: int, rng: CellRange) -> bool:
+def _new_row(ws: Worksheet, old: SheetState, row: int, rng: CellRange) -> bool:
     """True if ``row`` was blank across the table's columns before, and has a value now."""
-    blank = ("n", None)
     cols = range(rng.min_col, rng.max_col + 1)
-    was_blank = all(old.cells.get((row, c), old.default).value == blank for c in cols)  # type: ignore[union-attr]
+    was_blank = all(old.cell((row, c))[VALUE] == BLANK_VALUE for c in cols)
     cells = (ws._cells.get((row, c)) for c in cols)
     return was_blank and any(c is not None and c.value is not None for c in cells)
 

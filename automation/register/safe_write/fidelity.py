@@ -1,35 +1,31 @@
-"""Would saving this workbook with openpyxl lose anything? Find out before touching it.
+"""Does the saved copy lose anything the workbook had? Compare the two packages.
 
-The dry run loads the untouched workbook, saves it to memory and compares the two zip
-packages: which kinds of part disappeared, which Excel 2010+ extensions sit in the sheets
-(openpyxl drops every ``extLst``), which drawings hold shapes or charts, and what openpyxl
-warned about. Anything that would be lost refuses the write, naming the sheet and saying how
-to proceed. Harmless changes (calculation chain, printer driver blobs, cached formula results,
-note box sizes) are returned as notes instead.
+openpyxl keeps what it understands and silently drops the rest. After the one save, the
+original and saved zip packages are compared: which kinds of part disappeared, which Excel
+2010+ extensions sit in the sheets (openpyxl drops every ``extLst``), which drawings hold
+shapes or charts, which sheet settings the copy lacks, and what openpyxl warned about while
+loading and saving. Anything lost refuses the write, naming the sheet and saying how to
+proceed. Harmless changes (calculation chain, printer driver blobs, cached formula results,
+note box sizes) are returned as notes instead. Sheet settings are parsed with the cells
+taken out (``Package.settings_xml``), so this costs little even on a large register.
 """
 
 from __future__ import annotations
 
-import posixpath
-import warnings
 from collections import Counter
 from dataclasses import dataclass
-from io import BytesIO
 from xml.etree import ElementTree as ET
-from zipfile import ZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from automation.core.errors import WriteRefused
 
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+from .package import MAIN, Package
+
 XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
-OFFICE_DOC_REL = "officeDocument"
 EXCEL_ONLY = "make this change by hand in Excel"
 
 # Extensions inside a sheet's <extLst>, by uri (upper case): what it is, how to proceed.
@@ -121,33 +117,17 @@ class Loss:
     kind: str = "part"
 
 
-def check_round_trip(data: bytes, *, name: str, keep_vba: bool) -> tuple[str, ...]:
-    """Refuse (WriteRefused) if saving ``data`` with openpyxl would lose anything.
-
-    Returns notes about harmless changes the save will make.
-    """
-    saved, messages = round_trip(data, keep_vba=keep_vba)
-    with ZipFile(BytesIO(data)) as original, ZipFile(BytesIO(saved)) as copy:
-        sheets = sheet_parts(original)
-        losses = [*_sheet_losses(original, sheets), *_drawing_losses(original, sheets)]
-        losses += _part_losses(original, copy, sheets, losses)
-        losses += _element_losses(original, copy, sheets, losses)
-        losses += _warning_losses(messages, losses)
-        notes = _notes(original, copy, sheets)
+def check_saved(original: Package, saved: Package, messages: list[str], *, name: str) -> tuple[str, ...]:
+    """Refuse (WriteRefused) if the saved copy lost anything the original had; ``messages``
+    are openpyxl's warnings from loading and saving. Returns notes about harmless changes."""
+    sheets = original.sheets
+    losses = [*_sheet_losses(original, sheets), *_drawing_losses(original, sheets)]
+    losses += _part_losses(original, saved, sheets, losses)
+    losses += _element_losses(original, saved, sheets, losses)
+    losses += _warning_losses(messages, losses)
     if losses:
         raise refusal(losses, name)
-    return notes
-
-
-def round_trip(data: bytes, *, keep_vba: bool) -> tuple[bytes, list[str]]:
-    """Load and save the workbook in memory; return the bytes and openpyxl's warnings."""
-    out = BytesIO()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        wb = load_workbook(BytesIO(data), rich_text=True, keep_vba=keep_vba)
-        wb.save(out)
-    close(wb)
-    return out.getvalue(), [str(w.message) for w in caught]
+    return _notes(original, saved, sheets)
 
 
 def close(wb: Workbook) -> None:
@@ -165,66 +145,15 @@ def refusal(losses: list[Loss], name: str) -> WriteRefused:
     )
 
 
-# --------------------------------------------------------------------------- package helpers
-
-
-def content_types(zf: ZipFile) -> dict[str, str]:
-    """Part name -> content type, from [Content_Types].xml (overrides, then defaults)."""
-    root = ET.fromstring(zf.read("[Content_Types].xml"))
-    defaults = {e.get("Extension", "").lower(): e.get("ContentType", "") for e in root.iter(f"{CT}Default")}
-    overrides = {
-        e.get("PartName", "").lstrip("/"): e.get("ContentType", "") for e in root.iter(f"{CT}Override")
-    }
-    out = {}
-    for part in zf.namelist():
-        ext = part.rsplit(".", 1)[-1].lower()
-        out[part] = overrides.get(part) or defaults.get(ext, f"(.{ext} file)")
-    return out
-
-
-def relationships(zf: ZipFile, part: str) -> list[tuple[str, str]]:
-    """(type, absolute target) for each internal relationship of ``part``."""
-    folder, base = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", base + ".rels")
-    if rels not in zf.namelist():
-        return []
-    out = []
-    for rel in ET.fromstring(zf.read(rels)).iter(f"{PKG_RELS}Relationship"):
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") == "External":
-            continue
-        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-        out.append((rel.get("Type", ""), posixpath.normpath(path)))
-    return out
-
-
-def sheet_parts(zf: ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet part path."""
-    book = next(t for kind, t in relationships(zf, "") if kind.endswith("/" + OFFICE_DOC_REL))
-    targets = dict((rid, t) for rid, t in _rel_ids(zf, book))
-    root = ET.fromstring(zf.read(book))
-    rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    return {s.get("name", ""): targets.get(s.get(rid_attr, ""), "") for s in root.iter(f"{MAIN}sheet")}
-
-
-def _rel_ids(zf: ZipFile, part: str) -> list[tuple[str, str]]:
-    folder, base = posixpath.split(part)
-    rels = ET.fromstring(zf.read(posixpath.join(folder, "_rels", base + ".rels")))
-    return [
-        (r.get("Id", ""), posixpath.normpath(posixpath.join(folder, r.get("Target", ""))))
-        for r in rels.iter(f"{PKG_RELS}Relationship")
-    ]
-
-
 # --------------------------------------------------------------------------- what gets lost
 
 
-def _sheet_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
+def _sheet_losses(package: Package, sheets: dict[str, str]) -> list[Loss]:
     losses = []
     for name, part in sheets.items():
-        if part not in zf.namelist():
+        if not package.has(part):
             continue
-        root = ET.fromstring(zf.read(part))
+        root = ET.fromstring(package.settings_xml(part))
         where = f"sheet '{name}'"
         for ext in root.iterfind(f"{MAIN}extLst/{MAIN}ext"):
             uri = ext.get("uri", "").upper()
@@ -237,20 +166,19 @@ def _sheet_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
 
 
 def _element_losses(
-    original: ZipFile, copy: ZipFile, sheets: dict[str, str], known: list[Loss]
+    original: Package, copy: Package, sheets: dict[str, str], known: list[Loss]
 ) -> list[Loss]:
     """Any other part of a sheet's XML that the saved copy lacks (ignored-error marks,
     custom views, ...): compared after the save rather than listed in advance."""
     reported = {(loss.where, loss.kind) for loss in known}
-    copied = {name: part.lstrip("/") for name, part in sheet_parts(copy).items()}
+    copied = copy.sheets
     losses = []
     for name, part in sheets.items():
         where = f"sheet '{name}'"
-        part = part.lstrip("/")
-        if part not in original.namelist() or copied.get(name) not in copy.namelist():
+        if not original.has(part) or not copy.has(copied.get(name, "")):
             continue
-        before = _child_tags(original.read(part))
-        after = _child_tags(copy.read(copied[name]))
+        before = _child_tags(original.settings_xml(part))
+        after = _child_tags(copy.settings_xml(copied[name]))
         for tag in sorted(before - after - {"extLst", *SHEET_ELEMENTS, *HARMLESS_ELEMENTS}):
             if (where, "element") not in reported:
                 what, fix = DROPPED_ELEMENTS.get(tag, (f"its <{tag}> settings", EXCEL_ONLY))
@@ -263,12 +191,12 @@ def _child_tags(xml: bytes) -> set[str]:
     return {child.tag.rpartition("}")[2] for child in root}
 
 
-def _drawing_losses(zf: ZipFile, sheets: dict[str, str]) -> list[Loss]:
+def _drawing_losses(package: Package, sheets: dict[str, str]) -> list[Loss]:
     losses = []
     for name, part in sheets.items():
-        for kind, target in relationships(zf, part):
-            if kind == DRAWING_REL and target in zf.namelist():
-                losses += _one_drawing(zf.read(target), f"sheet '{name}'")
+        for kind, target in package.relationships(part):
+            if kind == DRAWING_REL and package.has(target):
+                losses += _one_drawing(package.read(target), f"sheet '{name}'")
     return losses
 
 
@@ -294,16 +222,16 @@ def _one_drawing(xml: bytes, where: str) -> list[Loss]:
     ]
 
 
-def _part_losses(original: ZipFile, copy: ZipFile, sheets: dict[str, str], known: list[Loss]) -> list[Loss]:
-    after = Counter(content_types(copy).values())
+def _part_losses(original: Package, copy: Package, sheets: dict[str, str], known: list[Loss]) -> list[Loss]:
+    after = Counter(copy.content_types.values())
     lost: dict[str, list[str]] = {}
-    for part, kind in content_types(original).items():
+    for part, kind in original.content_types.items():
         if kind not in TOLERATED and not part.startswith(THUMBNAIL):
             lost.setdefault(kind, []).append(part)
     owners = {
         target: f"sheet '{name}'"
         for name, sheet in sheets.items()
-        for _, target in relationships(original, sheet)
+        for _, target in original.relationships(sheet)
     }
     drawing_reported = any(loss.kind == "drawing" for loss in known)
     losses = []
@@ -330,18 +258,18 @@ def _warning_losses(messages: list[str], known: list[Loss]) -> list[Loss]:
     return losses
 
 
-def _notes(original: ZipFile, copy: ZipFile, sheets: dict[str, str]) -> tuple[str, ...]:
+def _notes(original: Package, copy: Package, sheets: dict[str, str]) -> tuple[str, ...]:
     notes = []
-    names = set(copy.namelist())
-    for part, kind in content_types(original).items():
+    names = set(copy.names)
+    for part, kind in original.content_types.items():
         note = TOLERATED.get(kind)
         if note and part not in names and note not in notes:
             notes.append(note)
-    if any(p.startswith(THUMBNAIL) for p in original.namelist()):
+    if any(p.startswith(THUMBNAIL) for p in original.names):
         notes.append("the file-preview thumbnail is dropped")
-    sheet_xml = [original.read(p) for p in sheets.values() if p in original.namelist()]
+    sheet_xml = [original.read(p) for p in sheets.values() if original.has(p)]
     if any(b"<f>" in x or b"<f " in x for x in sheet_xml):
         notes.append("cached formula results are removed; Excel recalculates on open")
-    if any("comments" in p for p in original.namelist()):
+    if any("comments" in p for p in original.names):
         notes.append("note (comment) boxes go back to their default size and position")
     return tuple(notes)

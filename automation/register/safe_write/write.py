@@ -4,16 +4,18 @@
 
 1. refuses if Excel's owner file ``~$<name>`` exists (someone has the workbook open);
 2. takes ``<name>.lock`` so two tracker jobs never write at once;
-3. dry-runs an openpyxl load + save of the untouched workbook and refuses if anything would be
-   lost (see :mod:`automation.register.safe_write.fidelity`);
-4. hashes the bytes it loaded and 5. writes a timestamped, byte-identical backup;
-6. runs ``mutate`` on the loaded workbook, grows tables written past, saves to a temp file in
-   the same folder;
-7. reads the temp file back and checks every pre-existing cell, format, drop-down, rule, name
-   and table is unchanged, and the changed cells hold the new values
-   (see :mod:`automation.register.safe_write.verify`);
-8. checks the original is still byte-identical and nobody opened it meanwhile;
-9. swaps the temp file in with ``os.replace``.
+3. reads the file's bytes once, hashes them and loads them with openpyxl (once);
+4. runs ``mutate`` on the loaded workbook, grows tables written past, and refuses if the
+   mutation did more than set values (see :mod:`automation.register.safe_write.verify`);
+5. saves to a temp file in the same folder (once), and refuses if the saved package lost
+   anything the original had: parts, extensions, sheet settings, drawings
+   (see :mod:`automation.register.safe_write.fidelity`);
+6. reads the temp file back (once, see :mod:`automation.register.safe_write.reread`) and
+   checks every pre-existing cell, format, drop-down, rule, name and table is unchanged, and
+   the changed cells hold the new values;
+7. checks the original is still byte-identical and nobody opened it meanwhile, writes a
+   timestamped, byte-identical backup of it;
+8. swaps the temp file in with ``os.replace``.
 
 Any failure removes the temp file and leaves the original byte-identical.
 """
@@ -23,10 +25,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
@@ -42,7 +45,10 @@ from automation.register.read import refuse_unwritable
 
 from . import verify
 from .append import grow_tables_below
-from .fidelity import check_round_trip, close
+from .fidelity import check_saved, close
+from .package import Package
+from .reread import Unverifiable, reread
+from .state import BookState, snapshot
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -96,30 +102,36 @@ def _update_locked(
     original = _read(path)
     refuse_if_open(path)
     keep_vba = path.suffix.lower() == ".xlsm"
-    wb = load(original, path, keep_vba=keep_vba)
+    with _package(original, path) as package:
+        with _heard() as messages:
+            wb = load(original, path, keep_vba=keep_vba, rich_text=_rich(package))
+        try:
+            interned: dict[object, object] = {}  # one set of signatures for all three states
+            before = snapshot(wb, interned)
+            mutate(wb)
+            changed, intended = _after_mutate(wb, before, path, interned)
+            written = _Written(intended, interned, messages)
+            temp, saved, notes = _saved_and_verified(wb, path, package, written)
+        finally:
+            close(wb)
     try:
-        notes = check_round_trip(original, name=str(path), keep_vba=keep_vba)
-        digest = sha256(original)
+        _recheck_original(path, sha256(original))
         backup = write_backup(path, original, backup_dir, now or datetime.now())
-        before = verify.snapshot(wb)
-        mutate(wb)
-        changed, intended = _after_mutate(wb, before, path)
-        _save_verified(wb, intended, path, digest, keep_vba=keep_vba)
+        _replace(temp, path, sha256(saved))
     finally:
-        close(wb)
+        temp.unlink(missing_ok=True)
     cells = tuple(f"{title}!{get_column_letter(c)}{r}" for title, (r, c) in changed)
     return WriteResult(path=path, backup=backup, changed_cells=cells, notes=notes)
 
 
 def _after_mutate(
-    wb: Workbook, before: verify.BookState, path: Path
-) -> tuple[list[tuple[str, tuple[int, int]]], verify.BookState]:
+    wb: Workbook, before: BookState, path: Path, interned: dict[object, object]
+) -> tuple[list[tuple[str, tuple[int, int]]], BookState]:
     """Grow tables written past, then refuse if the mutation did more than set values."""
     grow_tables_below(wb, before)
     wb.calculation.fullCalcOnLoad = True  # openpyxl drops cached formula results
-    intended = verify.snapshot(wb)
-    changed = verify.changed_cells(before, intended)
-    problems = verify.mutation_problems(before, intended, set(changed))
+    intended = snapshot(wb, interned)
+    changed, problems = verify.mutation(before, intended)
     if problems:
         raise WriteRefused(
             "the update changed more than cell values:\n" + _bullets(problems),
@@ -129,29 +141,76 @@ def _after_mutate(
     return changed, intended
 
 
-def _save_verified(
-    wb: Workbook, intended: verify.BookState, path: Path, digest: str, *, keep_vba: bool
-) -> None:
+class _Written:
+    """What the update meant to write and what the load and save said about it."""
+
+    def __init__(self, state: BookState, interned: dict[object, object], messages: list[str]) -> None:
+        self.state, self.interned, self.messages = state, interned, messages
+
+
+def _saved_and_verified(
+    wb: Workbook, path: Path, original: Package, intended: _Written
+) -> tuple[Path, bytes, tuple[str, ...]]:
+    """Save to a temp file beside the workbook, read it back and compare with what was
+    meant, then compare the packages; the temp file, its bytes and the save's notes."""
     handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tracker-tmp", dir=path.parent)
     os.close(handle)
     temp = Path(name)
     try:
-        _save(wb, temp)
-        saved = _read(temp)
-        reread = load(saved, temp, keep_vba=keep_vba)
-        after = verify.snapshot(reread)
-        close(reread)
-        problems = verify.save_problems(intended, after)
-        if problems:
-            raise WriteRefused(
-                "the saved copy did not match what was meant to be written:\n" + _bullets(problems),
-                where=str(path),
-                fix="nothing was written; report this as a bug with the backup copy attached",
-            )
-        _recheck_original(path, digest)
-        _replace(temp, path, sha256(saved))
-    finally:
+        with _heard(intended.messages):
+            _save(wb, temp)
+        data = _read(temp)
+        with Package(data) as copy:
+            _verify(copy, intended, path)
+            notes = check_saved(original, copy, intended.messages, name=str(path))
+        return temp, data, notes
+    except BaseException:
         temp.unlink(missing_ok=True)
+        raise
+
+
+def _verify(copy: Package, intended: _Written, path: Path) -> None:
+    try:
+        after = reread(copy, intended.interned)
+    except Unverifiable as exc:
+        raise WriteRefused(
+            f"the saved copy could not be read back to verify it: {exc}",
+            where=str(path),
+            fix="nothing was written; report this as a bug with the workbook attached",
+        ) from exc
+    problems = verify.save_problems(intended.state, after)
+    if problems:
+        raise WriteRefused(
+            "the saved copy did not match what was meant to be written:\n" + _bullets(problems),
+            where=str(path),
+            fix="nothing was written; report this as a bug with the backup copy attached",
+        )
+
+
+@contextlib.contextmanager
+def _heard(into: list[str] | None = None) -> Iterator[list[str]]:
+    """openpyxl's warnings while loading or saving: the fidelity check judges them."""
+    heard = [] if into is None else into
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield heard
+    heard.extend(str(w.message) for w in caught)
+
+
+_RUN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?r[ >]")
+
+
+def _rich(package: Package) -> bool:
+    """Whether any text has formatted runs (``<r>``): only then does openpyxl need its slower
+    rich-text reading to keep them (plain text reads the same either way)."""
+    for part, kind in package.content_types.items():
+        if kind.endswith("sharedStrings+xml") or kind.endswith("worksheet+xml"):
+            xml = package.read(part)
+            if kind.endswith("worksheet+xml") and b"inlineStr" not in xml:
+                continue  # runs in a sheet are inside inline strings
+            if b"<r>" in xml or b"<r " in xml or ((b":r>" in xml or b":r " in xml) and _RUN.search(xml)):
+                return True
+    return False
 
 
 def _save(wb: Workbook, target: Path) -> None:
@@ -276,8 +335,34 @@ def _read(path: Path) -> bytes:
         ) from exc
 
 
-def load(data: bytes, path: Path, *, keep_vba: bool) -> Workbook:
-    """openpyxl workbook from bytes, with rich text; unreadable files -> RegisterUnreadable."""
+def _package(data: bytes, path: Path) -> Package:
+    _check_bytes(data, path)
+    try:
+        package = Package(data)
+        package.content_types  # noqa: B018 - read now, so a damaged package is a clear error
+        return package
+    except Exception as exc:  # a damaged zip, or no content types
+        raise _unopenable(exc, path) from exc
+
+
+def load(data: bytes, path: Path, *, keep_vba: bool, rich_text: bool = True) -> Workbook:
+    """openpyxl workbook from bytes; unreadable files -> RegisterUnreadable."""
+    _check_bytes(data, path)
+    try:
+        return load_workbook(BytesIO(data), rich_text=rich_text, keep_vba=keep_vba)
+    except Exception as exc:  # openpyxl raises many types for a damaged package
+        raise _unopenable(exc, path) from exc
+
+
+def _unopenable(exc: Exception, path: Path) -> RegisterUnreadable:
+    return RegisterUnreadable(
+        f"the workbook cannot be opened: {type(exc).__name__}: {exc}",
+        where=str(path),
+        fix="open it in Excel; if Excel offers to repair it, save the repaired copy",
+    )
+
+
+def _check_bytes(data: bytes, path: Path) -> None:
     if data[:4] == OLE_MAGIC:
         raise RegisterUnreadable(
             "the file is password-protected (encrypted) or an old-style .xls workbook",
@@ -290,16 +375,6 @@ def load(data: bytes, path: Path, *, keep_vba: bool) -> Workbook:
             where=str(path),
             fix="check the register path; if it is a CSV or .xls, open it in Excel and Save As .xlsx",
         )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the fidelity check reports what they are about
-            return load_workbook(BytesIO(data), rich_text=True, keep_vba=keep_vba)
-    except Exception as exc:  # openpyxl raises many types for a damaged package
-        raise RegisterUnreadable(
-            f"the workbook cannot be opened: {type(exc).__name__}: {exc}",
-            where=str(path),
-            fix="open it in Excel; if Excel offers to repair it, save the repaired copy",
-        ) from exc
 
 
 def sha256(data: bytes) -> str:

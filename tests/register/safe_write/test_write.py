@@ -512,3 +512,38 @@ def test_a_new_sheet_before_the_others_is_refused(register: Path) -> None:
     with pytest.raises(WriteRefused, match="sheets changed"):
         guarded_update(register, add_first)
     assert register.read_bytes() == before
+
+
+def test_one_load_one_save_one_verifying_reread(register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget: the workbook is loaded once and saved once; the saved copy is read back
+    once (openpyxl then loads only its cell-less settings)."""
+    from automation.register.safe_write import reread
+
+    calls: dict[str, int] = {"load": 0, "save": 0, "reread": 0}
+
+    def counted(name: str, real: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(write, "load_workbook", counted("load", write.load_workbook))
+    monkeypatch.setattr(write, "_save", counted("save", write._save))
+    monkeypatch.setattr(write, "reread", counted("reread", write.reread))
+    monkeypatch.setattr(reread, "load_workbook", counted("settings", reread.load_workbook))
+    calls["settings"] = 0
+    guarded_update(register, add_two_rows, now=NOW)
+    assert calls == {"load": 1, "save": 1, "reread": 1, "settings": 1}
+
+
+def test_rich_text_in_the_register_is_kept(tmp_path: Path) -> None:
+    def with_rich_text(wb: Any, ws: Any) -> None:
+        ws.write_rich_string("H3", "Escalated to ", wb.add_format({"bold": True}), "the DCC")
+
+    path = rich_register(tmp_path / "tracker.xlsx", with_rich_text)
+    guarded_update(path, add_two_rows, now=NOW)
+    kept = openpyxl.load_workbook(path, rich_text=True)["Register"]["H3"].value
+    assert str(kept) == "Escalated to the DCC"
+    assert [getattr(block, "text", block) for block in kept] == ["Escalated to ", "the DCC"]
+    assert kept[1].font.b
