@@ -222,6 +222,7 @@ class Item(Located):
     sheet: str = field(default="", compare=False, repr=False)
     columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    unread: tuple[str, ...] = field(default=(), compare=False, repr=False)  # fields that could not be read
 
     @property
     def key(self) -> tuple[str, str]:

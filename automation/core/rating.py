@@ -66,8 +66,22 @@ def due_date(item: Item, published: date | None) -> date | None:
     return deadline.date
 
 
+# Fields whose value the rules use: one that could not be read leaves the item unrated.
+RATED_FROM = frozenset(
+    ("status", "target_date", "deadline_date", "deadline_text", "last_update", *SIGN_OFF_FIELDS)
+)
+
+
 def rate(item: Item, today: date, settings: Settings, published: date | None) -> Rating:
     """The item's BRAG rating on ``today``, with its reason in words."""
+    unread = [key.replace("_", " ") for key in item.unread if key in RATED_FROM]
+    if unread:  # a formula with no saved value: not blank, unknown
+        return Rating(
+            Rag.NOT_RATED,
+            f"{', '.join(unread)} unreadable (a formula with no saved value)",
+            None,
+            Basis.NOT_RATED,
+        )
     status = item.status
     due = due_date(item, published)
     if status is Status.CLOSED:

@@ -141,11 +141,46 @@ RATING_FIELDS = frozenset(
 )
 
 
-def _items(table: SheetTable, problems: list[Problem], fields: frozenset[str] | None) -> tuple[Item, ...]:
+def _unsaved_cells(
+    book: Workbook, table: SheetTable, fields: frozenset[str] | None, *, complete: bool
+) -> dict[int, tuple[str, ...]]:
+    """Row -> the fields whose cells hold a formula with no saved value (calamine reads
+    them as blank, which they are not)."""
+    keys = {
+        column_letter(table.columns[c.key] + 1): c.key
+        for c in REGISTER.columns
+        if c.key in table.columns and c.type is not ColumnType.FORMULA and (fields is None or c.key in fields)
+    }
+    found = book.unsaved_formulas(table.sheet, set(keys), complete=complete)
+    return {row: tuple(sorted(keys[letter] for letter in letters)) for row, letters in found.items()}
+
+
+def _unsaved_problems(table: SheetTable, number: int, keys: tuple[str, ...]) -> list[Problem]:
+    return [
+        error(
+            table.ref(number, key),
+            "",
+            "holds a formula with no saved value (written by a program that does not calculate), "
+            "so tracker cannot read it",
+            "open the workbook in Excel and save it: Excel saves each formula's value",
+        )
+        for key in keys
+    ]
+
+
+def _items(
+    table: SheetTable,
+    problems: list[Problem],
+    fields: frozenset[str] | None,
+    unsaved: dict[int, tuple[str, ...]],
+) -> tuple[Item, ...]:
     columns = _one_based(table)
     typed = _typed_rows(table, REGISTER, problems, fields)
     items = []
     for (number, row), (_, values) in zip(typed, table.rows, strict=True):
+        if number in unsaved:  # never read as blank: reported, and the item is not rated
+            row["unread"] = unsaved[number]
+            problems.extend(_unsaved_problems(table, number, unsaved[number]))
         if not row.get("publication") and not row.get("ref"):
             problems.append(
                 warning(
@@ -209,14 +244,14 @@ def _settings(book: Workbook, problems: list[Problem]) -> Settings:
             if spec is None:
                 continue
             value = row[index + 1]
-            if isinstance(value, float) and value.is_integer() and value >= 0:
+            if isinstance(value, float) and value.is_integer() and 0 <= value <= spec.maximum:
                 values[spec.key] = int(value)
             else:
                 problems.append(
                     error(
                         CellRef(sheet, number, index + 2),
                         value,
-                        f"{spec.label} must be a whole number of days",
+                        f"{spec.label} must be a whole number of days from 0 to {spec.maximum:,}",
                         f"type a number such as {spec.default}; until then {spec.default} is used",
                     )
                 )
@@ -274,6 +309,22 @@ def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]
     return found
 
 
+def _strays(book: Workbook) -> list[Problem]:
+    """Values far outside a sheet's table, which were left unread."""
+    return [
+        Problem(
+            Severity.WARNING,
+            stray.sheet,
+            stray.cell,
+            "",
+            "holds a value far outside the table, which tracker did not read",
+            "clear the cell (select it in Excel and press Delete), or move what it holds into the table",
+            int("".join(ch for ch in stray.cell if ch.isdigit())),
+        )
+        for stray in book.strays
+    ]
+
+
 def load_register(path: Path, *, for_rating: bool = False, also: frozenset[str] = frozenset()) -> Register:
     """Read the register. Raises RegisterUnreadable or RegisterLayoutError (no Register sheet
     or required column); every other problem is collected on ``Register.problems``.
@@ -292,7 +343,9 @@ def _load(
     book: Workbook, path: Path, problems: list[Problem], for_rating: bool, also: frozenset[str] = frozenset()
 ) -> Register:
     register_table = book.table(REGISTER)
-    items = _items(register_table, problems, RATING_FIELDS | also if for_rating else None)
+    fields = RATING_FIELDS | also if for_rating else None
+    unsaved = _unsaved_cells(book, register_table, fields, complete=not for_rating)
+    items = _items(register_table, problems, fields, unsaved)
     owners_table = None if for_rating else _optional_table(book, OWNERS, problems)
     publications_table = _optional_table(book, PUBLICATIONS, problems)
     owners = _owners(owners_table, problems) if owners_table else ()
@@ -300,6 +353,7 @@ def _load(
     settings = _settings(book, problems)
     updates = () if for_rating else _updates(book, problems)
     read = [t.sheet for t in (register_table, owners_table, publications_table) if t]
+    problems.extend(_strays(book))
     if not for_rating:
         problems.extend(_error_cells(book, read))
         problems.extend(_missing_formulas(book, register_table, items))

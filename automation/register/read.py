@@ -10,7 +10,7 @@ import io
 import re
 import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
@@ -21,6 +21,8 @@ import python_calamine
 
 from automation.core.errors import RegisterLayoutError, RegisterUnreadable
 from automation.core.model import CellRef
+from automation.core.text import clip
+from automation.register import bounds
 from automation.register.schema import ColumnType, SheetSpec, normalise
 
 HEADER_SCAN_ROWS = 30
@@ -117,20 +119,44 @@ class Workbook:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._data = _snapshot(path)
-        try:
-            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
-        except Exception as exc:  # calamine raises several unrelated types
-            raise RegisterUnreadable(
-                f"{path} is damaged and cannot be read ({type(exc).__name__}: {exc})",
-                fix="open it in Excel, which can often repair it, or restore a backup",
-            ) from exc
+        if self._data[:2] == b"PK":
+            bounds.check_parts(self._data, path)
+        self._book = self._open()
         self.sheet_names: tuple[str, ...] = tuple(self._book.sheet_names)
         self._rows: dict[str, list[list[Any]]] = {}
         self._xml: dict[str, bytes] = {}
+        self.strays: list[bounds.Stray] = []  # values far outside a table, left unread
+
+    def _open(self) -> Any:
+        try:
+            return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+        except Exception as exc:  # calamine raises several unrelated types
+            raise RegisterUnreadable(
+                f"{self.path} is damaged and cannot be read ({type(exc).__name__}: {exc})",
+                fix="open it in Excel, which can often repair it, or restore a backup",
+            ) from exc
+
+    def _bound(self, sheet: str) -> None:
+        """Keep the reader's grid for ``sheet`` within bounds: stray values far outside the
+        table are left out (and listed in ``strays``); a sheet still too large is refused."""
+        part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
+        if part is None:
+            return
+        size = bounds.declared(bounds.head(self._data, part))
+        if size is not None and bounds.within(*size):
+            return  # the usual case: a few KB unpacked
+        xml = self._sheet_xml(sheet)
+        found = bounds.strays(xml, sheet, self.path)
+        if found:
+            self.strays += found
+            self._xml[sheet] = bounds.without(xml, {s.cell for s in found})
+            self._data = bounds.replace_part(self._data, part, self._xml[sheet])
+            self._book = self._open()
 
     def rows(self, sheet: str) -> list[list[Any]]:
         """All rows of a sheet from A1, blank cells as ''."""
         if sheet not in self._rows:
+            self._bound(sheet)
             try:
                 found = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:
@@ -185,6 +211,20 @@ class Workbook:
             return []
         return [m.group(1).decode() for m in _ERROR_CELL.finditer(xml)]
 
+    def unsaved_formulas(
+        self, sheet: str, columns: set[str], *, complete: bool = True
+    ) -> dict[int, set[str]]:
+        """Cells in ``columns`` (letters) holding a formula with no saved value (written by a
+        program that does not calculate): calamine reads them as blank. Row -> letters.
+        Without ``complete``, the whole sheet is searched only when its first rows have a
+        formula in those columns (a generated file has one in every row)."""
+        part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
+        if part is None or not columns:
+            return {}
+        if not complete and not _formulas_in(bounds.head(self._data, part, 64 << 10), columns):
+            return {}
+        return _unsaved(self._sheet_xml(sheet), columns)
+
     def formula_rows(self, sheet: str, column: str) -> set[int] | None:
         """Rows whose cell in ``column`` (a letter) holds a formula, not a typed value; None
         when that cannot be told (.xls and .ods)."""
@@ -210,6 +250,44 @@ class Workbook:
             if header and all(c.key in header[1] for c in spec.required):
                 return sheet
         return None
+
+
+def _cell_at(xml: bytes, formula: int) -> tuple[bytes, int]:
+    """Column letters and row of the cell holding the formula that starts at ``formula``."""
+    start = xml.rfind(b'<c r="', 0, formula) + 6
+    ref = xml[start : xml.find(b'"', start)]
+    letters = ref.rstrip(b"0123456789")
+    return letters, int(ref[len(letters) :] or 0)
+
+
+_FORMULA = re.compile(rb"<f[ />]")
+
+
+def _formula_starts(xml: bytes) -> Iterator[int]:
+    """Where each cell formula starts, in the cell data only (conditional formats and
+    validations have ``<formula>`` elements of their own, after it)."""
+    stop = xml.find(b"</sheetData>")
+    for match in _FORMULA.finditer(xml, 0, stop if stop >= 0 else len(xml)):
+        yield match.start()
+
+
+def _formulas_in(xml: bytes, columns: set[str]) -> bool:
+    wanted = {c.encode() for c in columns}
+    return any(_cell_at(xml, at)[0] in wanted for at in _formula_starts(xml))
+
+
+def _unsaved(xml: bytes, columns: set[str]) -> dict[int, set[str]]:
+    wanted = {c.encode() for c in columns}
+    found: dict[int, set[str]] = {}
+    for at in _formula_starts(xml):
+        letters, row = _cell_at(xml, at)
+        if letters not in wanted:
+            continue
+        end = xml.find(b"</c>", at)
+        value = xml.find(b"<v>", at, end if end >= 0 else len(xml))
+        if value < 0 or xml[value + 3 : value + 4] == b"<":
+            found.setdefault(row, set()).add(letters.decode())
+    return found
 
 
 def _xml_unescape(text: str) -> str:
@@ -259,7 +337,7 @@ def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) 
     headers = tuple(str(cell).strip() for cell in rows[index])
     missing = [c.header for c in spec.required if c.key not in columns]
     if missing:
-        found = ", ".join(h for h in headers if h) or "none"
+        found = ", ".join(clip(h, 40) for h in headers[:40] if h) or "none"
         raise RegisterLayoutError(
             f"{path}: sheet {sheet!r} row {index + 1} has no {' or '.join(missing)} column (found: {found})",
             fix=f"add the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} to the header row",

@@ -287,6 +287,7 @@ class SettingSpec:
     name: str  # the Excel defined name the RAG formula uses
     default: int
     help: str
+    maximum: int = 3650  # ten years: more is a typing slip, and dates past year 9999 cannot be
 
 
 SETTINGS = (

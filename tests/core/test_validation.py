@@ -49,7 +49,7 @@ def test_a_broken_register_names_every_problem_by_cell(tmp_path):
         ("error", "Register!K9", "has no kind"),
         ("error", "Register!Q9", "holds an Excel error value"),
         ("error", "Owners!B2", "is not a valid email address"),
-        ("error", "Settings!B3", "Amber window (days) must be a whole number of days"),
+        ("error", "Settings!B3", "Amber window (days) must be a whole number of days from 0 to 3,650"),
     ]
 
 
@@ -137,3 +137,31 @@ def test_a_misspelt_owner_gets_a_suggestion(tmp_path):
     assert problems_of(path) == [
         ("error", "Register!F2", "is not on the Owners sheet; did you mean 'Dana Whitfield'?")
     ]
+
+
+def test_settings_out_of_range_are_errors_and_the_weekly_run_still_runs(tmp_path):
+    """Issue 10, item 13: an amber window of 10^15 days passed validate and crashed remind."""
+    from datetime import date
+
+    from automation.mail.settings import MailConfig
+    from automation.run.config import Config
+    from automation.run.weekly import weekly_run
+
+    path = workbook(tmp_path / "tracker.xlsx", [item()])
+    edit(path, {"B3": 10**15, "B4": -1}, sheet="Settings")
+
+    found = {p.cell: p.message for p in validate(load_register(path)) if p.sheet == "Settings"}
+    config = Config(
+        base_dir=tmp_path,
+        mail=MailConfig(register_owner="governance@demo.police.uk", allowed_domains=["demo.police.uk"]),
+    )
+    result = weekly_run(config, path, date(2021, 10, 1))
+
+    assert found == {
+        "B3": "Amber window (days) must be a whole number of days from 0 to 3,650",
+        "B4": "Stale update window (days) must be a whole number of days from 0 to 3,650",
+    }
+    assert {d.outgoing.recipient for d in result.deliveries} == {
+        "dana.whitfield@demo.police.uk",
+        "governance@demo.police.uk",
+    }
