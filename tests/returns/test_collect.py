@@ -227,9 +227,7 @@ def test_one_bad_return_never_stops_the_others_and_each_refusal_says_why(setup):
         "to whom it was issued, nor their manager",
     )
     assert [v.incoming.name for v in result.accepted] == ["tom.xlsx"]
-    assert result.ignored == (
-        "d-chat.eml, from dana.whitfield@example.police.uk: no .xlsx return attached",
-    )
+    assert result.ignored == ("d-chat.eml, from dana.whitfield@example.police.uk: no .xlsx return attached",)
     assert item_of(register, tom.rows[0].ref, "Tom Brennan").progress == "Recruitment under way"
 
 
