@@ -50,7 +50,8 @@ _LEAD = re.compile(
 )
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.IGNORECASE)
 _WITHIN = re.compile(
-    rf"\bwithin\s+(\d+|{'|'.join(_NUMBER_WORDS)})\s+(day|week|month|year)s?\b", re.IGNORECASE
+    rf"\bwithin\s+(?:the\s+next\s+)?(\d+|{'|'.join(_NUMBER_WORDS)})\s+(day|week|month|year)s?\b",
+    re.IGNORECASE,
 )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from automation.importing.bodies import FORCE_BODIES, display_name, is_anaphor, is_body
+from automation.importing.phrases import PHRASE
 
 _MODAL = re.compile(
     r"\b(?:should|must|shall|will|needs?\s+to|(?:is|are)\s+(?:asked\s+|expected\s+|required\s+)?to)\b",
@@ -101,6 +102,8 @@ def _last_boundary(sentence: str, before: int) -> int:
 
 def _modal_subject(candidate: str) -> list[str]:
     """'By March 2022, as part of ..., A, B and C' -> [A, B, C]: the bodies listed last."""
+    if (match := PHRASE.match(candidate.strip())) is not None:
+        candidate = candidate.strip()[match.end() :]  # 'within six months the force should ...'
     candidate = _CONSULTEES.sub("", candidate.rstrip() + " ").rstrip()
     candidate = _CO_ACTORS.sub(r" and \1", candidate + ",").rstrip(" ,")
     taken: list[str] = []

@@ -57,6 +57,11 @@ _PURPOSE = re.compile(
     r"|question|point|result|effect|hope|vision|priority|priorities)$",
     re.I,
 )
+_RECOMMENDS_THAT = re.compile(
+    r"^(?:we|hmicfrs|hmic|hmi|the\s+inspectorate|the\s+\w+(?:\s+\w+)?|it\s+is)\s+"
+    r"(?:therefore\s+|also\s+|further\s+|strongly\s+|now\s+)?(?:recommends?|recommended)\s+that\s*,?\s*",
+    re.I,
+)
 _PRONOUN_SUBJECT = re.compile(r"^(?:it|this|there|these|that|those|such)$", re.I)
 DIRECTIVE_VERBS = frozenset(
     """make ensure review publish appoint introduce develop set establish put consider evaluate agree improve
@@ -114,6 +119,11 @@ def directive_sentence(sentence: str, allow_will: bool = False) -> Directive | N
     if not text or _wholly_quoted(text):
         return None
     text = _QUOTED.sub('"..."', text)
+    if match := _RECOMMENDS_THAT.match(text):
+        rest = text[
+            match.end() :
+        ]  # 'We recommend that, by June, forces should ...' / '... the force review ...'
+        return _modal(rest, _MODAL) or _that_form(f"That {rest}")
     if (found := _that_form(text)) or (found := _imperative(text)) or (found := _to_form(text)):
         return found
     return _modal(text, _MODAL) or (_modal(text, _WILL) if allow_will else None)
@@ -155,7 +165,11 @@ def main_subject(before: str) -> str | None:
 
 
 def _strip_opener(segment: str) -> str:
-    """'Immediately the force' -> 'the force'; 'Now chief constables' -> 'chief constables'."""
+    """'Immediately the force' -> 'the force'; 'within six months the force' -> 'the force'."""
+    from automation.importing.phrases import PHRASE
+
+    if (match := PHRASE.match(segment)) is not None:
+        segment = segment[match.end() :]
     words = segment.split()
     while words and re.fullmatch(
         r"immediately|urgently|now|then|also|further|therefore|and|so", words[0], re.I

@@ -18,6 +18,8 @@ from automation.importing.grammar import MODAL, directive
 
 _WORDS = {
     "recommendation": Kind.RECOMMENDATION,
+    "rec": Kind.RECOMMENDATION,
+    "rec.": Kind.RECOMMENDATION,
     "action": Kind.ACTION,
     "area for improvement": Kind.AREA_FOR_IMPROVEMENT,
     "afi": Kind.AREA_FOR_IMPROVEMENT,
@@ -26,8 +28,8 @@ _WORDS = {
 }
 _CFC = r"(?:a\s+)?cause\s+(?:of|for)\s+concern"
 _LABEL = re.compile(
-    r"^(?P<word>recommendation|action|area\s+for\s+improvement|afi|cause\s+(?:of|for)\s+concern)"
-    r"(?:\s+(?:no\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?))?"
+    r"^(?P<word>recommendation|rec\.?(?=\s*\d)|action|area\s+for\s+improvement|afi|cause\s+(?:of|for)\s+concern)"
+    r"(?:\s*(?:no\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?))?"
     rf"\s*(?P<cfc>\(\s*{_CFC}\s*\)|[-\u2013\u2014]\s*{_CFC})?"
     r"\s*(?P<sep>:|\.(?=\s|$)|\s[-\u2013\u2014](?=\s)|$)\s*",
     re.I,

@@ -20,15 +20,16 @@ MONTH = "|".join(
 _SEASON = r"(?:spring|summer|autumn|winter)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WHEN = (
-    rf"(?:the\s+end\s+of\s+)?(?:{_DAY}\s+(?:of\s+)?(?:{MONTH})\.?(?:,?\s+\d{{4}})?"
+    rf"(?:(?:the\s+)?end\s+of\s+)?(?:{_DAY}\s+(?:of\s+)?(?:{MONTH})\.?(?:,?\s+\d{{4}})?"
     rf"|(?:{MONTH})\.?\s+\d{{4}}|{_SEASON}\s+\d{{4}}|(?:19|20)\d{{2}}(?![\w-]|\s+[a-z])"
-    r"|the\s+end\s+of\s+(?:the\s+|this\s+)?(?:financial\s+|calendar\s+)?year)"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:financial\s+|calendar\s+)?year)"
 )
 _NUMBER = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
 # 'within six months (of publication / of this letter)' is a deadline; 'within seven days of
 # its allocation' or 'within 28 days of a request' is a standard the item sets, not one.
 _WITHIN = (
-    rf"within\s+{_NUMBER}\s+(?:days?|weeks?|months?|years?)"
+    rf"within\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:days?|weeks?|months?|years?)"
     r"(?:\s+of\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:this\s+report's\s+)?publication"
     r"(?:\s+of\s+(?:this|the)\s+report)?"
     r"|\s+of\s+(?:the\s+date\s+of\s+)?(?:this|the|our)\s+(?:letter|report|review|inspection|revisit))?"

@@ -112,6 +112,9 @@ def _row(row: list[str], columns: Columns, context: Kind | None, header: str) ->
     if not text:
         return None
     written = _cell(row, columns.ref)
+    if (label := parse_label(text)) is not None and label.rest:
+        text = label.rest  # 'Recommendation 3: The force should ...' in the text column
+        written = written or (f"{REF_WORD[label.kind]} {label.number}" if label.number else "")
     kind = _kind(written, _cell(row, columns.kind), header, context)
     ref = _ref(written, kind)
     deadline = _cell(row, columns.deadline) if columns.deadline is not None else None
@@ -190,3 +193,8 @@ def unread_table(block: Block) -> str | None:
     if not (named or asking):
         return None
     return f"a table headed {quote(header or block.flat, 60)} gave no items: check it by hand"
+
+
+def names_items(header: tuple[str, ...] | list[str]) -> bool:
+    """Whether a header row names a column of items ('Recommendation', 'Area for improvement')."""
+    return _columns(list(header)) is not None

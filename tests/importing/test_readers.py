@@ -293,3 +293,23 @@ def test_docx_sections_as_word_headings_with_typed_numbers(tmp_path: Path) -> No
     )
     (item,) = publication["items"]
     assert (item["para"], item["deadline"], item["addressees"]) == ("1.2", "2021-09-30", ["Chief constables"])
+
+
+def test_docx_paragraphs_inside_content_controls_are_read(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    word = docx.Document()
+    word.add_heading("Recommendations", level=1)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    word.element.body.append(
+        parse_xml(
+            f'<w:sdt xmlns:w="{w}"><w:sdtContent><w:p><w:r><w:t>Recommendation 1: The force should '
+            "review its vetting.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    word.save(str(tmp_path / "controls.docx"))
+    assert [block.flat for block in read_document(tmp_path / "controls.docx").blocks] == [
+        "Recommendations",
+        "Recommendation 1: The force should review its vetting.",
+    ]

@@ -118,3 +118,23 @@ def test_a_directive_outside_any_items_section_is_held_back_not_written() -> Non
     assert candidate["ref"] == "Candidate 1"
     assert candidate["confidence"] < 0.5
     assert candidate["reason"] == "asks something outside any items section"
+
+
+def test_the_inspectorates_recommend_that_form_and_short_labels() -> None:
+    text = (
+        "Recommendations\n"
+        "We recommend that, by 31/03/2026, all chief constables should make sure that crime is recorded accurately.\n"
+        "HMICFRS recommends that within six months the force should: review its crime bureau.\n"
+        "We recommend that the Home Office publish its review by end of June 2026.\n"
+        "AFI1: The force should improve how it allocates crime.\n"
+        "Rec 7: The force should audit its use of stop and search.\n"
+    )
+    found = items(text)
+    assert [(item["ref"], item["addressees"], item["deadline_text"]) for item in found] == [
+        ("Recommendation 1", ["Chief constables"], "by 31/03/2026"),
+        ("Recommendation 2", ["The force"], "within six months"),
+        ("Recommendation 3", ["Home Office"], "by end of June 2026"),
+        ("AFI 1", ["The force"], None),
+        ("Recommendation 7", ["The force"], None),
+    ]
+    assert [item["deadline"] for item in found[:3]] == ["2026-03-31", None, "2026-06-30"]

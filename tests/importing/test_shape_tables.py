@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from automation.importing import extract_file, to_json_dict
 from tests.importing.shapes import extraction, items, refs
 
@@ -45,7 +47,15 @@ def test_word_table_with_a_deadline_column(tmp_path: Path) -> None:
     _check(to_json_dict(extract_file(tmp_path / "hate.docx"))["publications"][0]["items"])
 
 
-def test_pdf_table_comes_through_with_its_deadlines(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "rules",
+    [
+        [("GRID", (0, 0), (-1, -1), 0.5, "black")],
+        [("LINEABOVE", (0, 0), (-1, 0), 1, "black"), ("LINEBELOW", (0, 0), (-1, -1), 0.5, "black")],
+    ],
+    ids=["grid", "rules-between-rows-only"],
+)
+def test_pdf_table_comes_through_with_its_deadlines(tmp_path: Path, rules: list[Any]) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -54,10 +64,14 @@ def test_pdf_table_comes_through_with_its_deadlines(tmp_path: Path) -> None:
     story = [
         Paragraph("Hate crime: an inspection of the police response", styles["Title"]),
         Paragraph("Published: 10 October 2025", styles["Normal"]),
+        Paragraph(
+            "We make three recommendations. They are set out in the table below, with who leads.",
+            styles["Normal"],
+        ),
         Table(
             [[Paragraph(cell, styles["Normal"]) for cell in row] for row in ROWS],
             colWidths=[40, 250, 100, 90],
-            style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]),
+            style=TableStyle(rules),
         ),
     ]
     SimpleDocTemplate(str(tmp_path / "hate.pdf"), pagesize=A4).build(story)
@@ -139,3 +153,18 @@ def test_each_part_of_a_joined_document_is_its_own_publication() -> None:
         ("Vetting and counter-corruption: an inspection", "2026-02-02", "inspection", ["Recommendation 1"]),
         ("The police response to fraud: a revisit", "2026-02-17", "review", ["AFI 1"]),
     ]
+
+
+def test_a_label_in_the_text_column_gives_the_ref() -> None:
+    text = (
+        "Inspection of Northvale Police\nPublished: 1 May 2026\n\n"
+        "Recommendation\tOwner\tTarget date\n"
+        "Recommendation 4: The force should review its call handling.\tHead of Contact\t30/09/2026\n"
+        "Area for improvement 2: The force should audit its files.\tHead of Crime\t\n"
+    )
+    found = items(text)
+    assert [(item["ref"], item["kind"], item["text"], item["deadline"]) for item in found] == [
+        ("Recommendation 4", "recommendation", "The force should review its call handling.", "2026-09-30"),
+        ("AFI 2", "area for improvement", "The force should audit its files.", None),
+    ]
+    assert all(item["addressees"] == ["Northvale Police"] for item in found)

@@ -39,20 +39,26 @@ def read(path: Path) -> Document:
 
 
 def _blocks(word: Any) -> list[Block]:
-    """Body paragraphs and tables in reading order."""
+    """Body paragraphs and tables in reading order, those inside content controls too."""
+    numbering = Numbering.of(word)
+    found: list[Block] = []
+    _children(word.element.body, word, numbering, found)
+    return found
+
+
+def _children(element: Any, word: Any, numbering: Numbering, found: list[Block]) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    numbering = Numbering.of(word)
-    found: list[Block] = []
-    for child in word.element.body.iterchildren():
+    for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             if (block := _block(Paragraph(child, word), numbering)) is not None:
                 found.append(block)
         elif tag == "tbl":
             found.extend(_table(Table(child, word), numbering))
-    return found
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            _children(child, word, numbering, found)
 
 
 def _table(table: Any, numbering: Numbering) -> list[Block]:

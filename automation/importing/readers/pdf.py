@@ -63,13 +63,63 @@ def _page(page: Any, number: int) -> Page:
 
 
 def _tables(page: Any) -> list[PageTable]:
-    found = []
-    for table in page.find_tables():
-        rows = [[clean_text(cell or "") for cell in row] for row in table.extract()]
-        rows = [row for row in rows if any(cell.strip() for cell in row)]
-        if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
-            found.append(PageTable(tuple(float(v) for v in table.bbox), tuple(tuple(row) for row in rows)))  # type: ignore[arg-type]
-    return found
+    """Ruled tables; failing those, a table ruled only between its rows, its columns where
+    the words of its header row start."""
+    found = [table for table in map(_page_table, page.find_tables()) if table is not None]
+    if found:
+        return found
+    settings = _rows_only_settings(page)
+    if settings is None:
+        return []
+    tables = [table for table in map(_page_table, page.find_tables(settings)) if table is not None]
+    return [table for table in tables if _headed(table)]
+
+
+def _page_table(table: Any) -> PageTable | None:
+    rows = [[clean_text(cell or "") for cell in row] for row in table.extract()]
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if len(rows) < 2 or max(len(row) for row in rows) < 2:
+        return None
+    x0, top, x1, bottom = (float(value) for value in table.bbox)
+    return PageTable((x0, top, x1, bottom), tuple(tuple(row) for row in rows))
+
+
+def _rows_only_settings(page: Any) -> dict[str, Any] | None:
+    """Table settings for rules drawn across the page between rows: columns start where
+    the header row's words do (a gap of more than 12 points between words)."""
+    rules = sorted(
+        (
+            edge
+            for edge in page.horizontal_edges
+            if float(edge["x1"]) - float(edge["x0"]) > float(page.width) * 0.5
+        ),
+        key=lambda edge: float(edge["top"]),
+    )
+    tops = sorted({round(float(edge["top"])) for edge in rules})
+    if len(tops) < 3:
+        return None
+    left, right = min(float(edge["x0"]) for edge in rules), max(float(edge["x1"]) for edge in rules)
+    header = page.within_bbox((left, tops[0] - 1, right, tops[1] + 1)).extract_words()
+    starts: list[float] = []
+    end = -1.0
+    for word in sorted(header, key=lambda word: float(word["x0"])):
+        if float(word["x0"]) - end > 12:
+            starts.append(float(word["x0"]))
+        end = max(end, float(word["x1"]))
+    if len(starts) < 2:
+        return None
+    verticals = [left, *(start - 2 for start in starts[1:]), right]
+    return {
+        "vertical_strategy": "explicit",
+        "explicit_vertical_lines": verticals,
+        "horizontal_strategy": "lines",
+    }
+
+
+def _headed(table: PageTable) -> bool:
+    from automation.importing.tables import names_items
+
+    return names_items(table.rows[0])
 
 
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
