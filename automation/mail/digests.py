@@ -79,11 +79,13 @@ class Section:
 
 @dataclass(frozen=True)
 class History:
-    """What earlier runs recorded: the previous run's ratings and each red streak's start."""
+    """What earlier runs recorded: the previous run's ratings, each red streak's start, and
+    which owners that week's digest reached (escalation needs the owner to have been told)."""
 
     previous_as_of: date | None = None
     previous: dict[tuple[str, str], Rag] = field(default_factory=dict)
     red_since: dict[tuple[str, str], date] = field(default_factory=dict)
+    reached: frozenset[str] = frozenset()  # owners (email, casefolded) whose digest that week was sent
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class OwnerDigest:
     updates_to: str
     return_name: str = ""  # the return workbook attached for the owner to fill in, if any
     refused_returns: tuple[RefusedReturn, ...] = ()  # their returns refused since the last run
+    left_out: tuple[Noted, ...] = ()  # the problems that keep their items out of this email
 
     @property
     def count(self) -> int:
@@ -131,6 +134,23 @@ class ReturnsNews:
 
 
 @dataclass(frozen=True)
+class Noted:
+    """A register problem named for a person: the item it is about (publication and ref, when
+    it is on an item's row) and the column, beside the cell."""
+
+    problem: Problem
+    item: str = ""  # "Recommendation 3, Inspection of ..." or ""
+    column: str = ""  # the column's header, or ""
+
+    @property
+    def where(self) -> str:
+        about = ", ".join(
+            part for part in (self.item, f"column {self.column}" if self.column else "") if part
+        )
+        return f"{self.problem.where} ({about})" if about else self.problem.where
+
+
+@dataclass(frozen=True)
 class ManagerSummary:
     as_of: date
     counts: dict[Rag, int]
@@ -148,6 +168,14 @@ class ManagerSummary:
     unreachable: tuple[tuple[str, str], ...]  # (owner, why no email can go to them)
     s55: tuple[S55Line, ...] = ()  # PCC responses late or due within the amber window
     returns: ReturnsNews = ReturnsNews()  # owners' updates and refused returns this week
+    needs_update: tuple[Line, ...] = ()  # Amber because no update for longer than the window
+    stale_window: int = 28
+    noted: tuple[Noted, ...] = ()  # ``problems``, each named by item and column
+
+    @property
+    def named(self) -> tuple[Noted, ...]:
+        """The problems as the summary lists them: by item and column where known."""
+        return self.noted or tuple(Noted(p) for p in self.problems)
 
 
 @dataclass(frozen=True)

@@ -280,7 +280,13 @@ class Ledger:
             )
         }
         red_since = self._red_streaks(runs, previous)
-        return History(date.fromisoformat(runs[0][2]), previous, red_since)
+        reached = frozenset(
+            recipient.casefold()
+            for (recipient,) in self._db.execute(
+                "SELECT recipient FROM messages WHERE week=? AND kind='owner' AND state='sent'", (runs[0][0],)
+            )
+        )
+        return History(date.fromisoformat(runs[0][2]), previous, red_since, reached)
 
     def _red_streaks(
         self, runs: list[tuple[str, int, str]], previous: dict[tuple[str, str], Rag]

@@ -90,7 +90,10 @@ def test_rows_with_errors_are_left_out_of_digests_and_listed_in_the_summary():
 def test_red_at_two_runs_in_a_row_escalates_to_the_owners_manager():
     since = TODAY - timedelta(days=14)
     history = History(
-        TODAY - timedelta(days=7), {(PUB, "R1"): Rag.RED, (PUB, "T1"): Rag.GREEN}, {(PUB, "R1"): since}
+        TODAY - timedelta(days=7),
+        {(PUB, "R1"): Rag.RED, (PUB, "T1"): Rag.GREEN},
+        {(PUB, "R1"): since},
+        frozenset({"dana@demo.police.uk", "tom@demo.police.uk"}),
     )
     result = plan(register(*ITEMS), history=history)
     digests = {d.owner.name: d for d in result.digests}
@@ -100,6 +103,16 @@ def test_red_at_two_runs_in_a_row_escalates_to_the_owners_manager():
     assert tom.escalate_to == "" and tom.escalated == ()  # red now, but green last run
     assert [line.ref for line in result.summary.turned_red] == ["T1"]
     assert plan(register(*ITEMS), history=history, escalate=False).digests[0].escalate_to == ""
+
+
+def test_no_escalation_when_last_weeks_red_digest_never_reached_the_owner():
+    history = History(
+        TODAY - timedelta(days=7), {(PUB, "R1"): Rag.RED}, {}, frozenset({"tom@demo.police.uk"})
+    )
+    dana = next(
+        d for d in plan(register(*ITEMS), history=history).digests if d.owner.name == "Dana Whitfield"
+    )
+    assert dana.escalate_to == "" and dana.escalated == ()
 
 
 def test_summary_counts_changes_and_lists():

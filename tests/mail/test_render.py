@@ -67,6 +67,7 @@ def plan():
         TODAY - timedelta(days=7),
         {(PUB, "Recommendation 1"): Rag.RED, (PUB, "Recommendation 2"): Rag.GREEN},
         {(PUB, "Recommendation 1"): date(2021, 9, 13)},
+        frozenset({"dana.whitfield@demo.police.uk"}),
     )
     problems = [
         Problem(Severity.ERROR, "Register", "K4", "", "has no kind", "pick the kind from the drop-down", 4)

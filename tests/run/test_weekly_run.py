@@ -170,11 +170,23 @@ def test_one_bad_row_never_stops_the_run(tmp_path):
     result = weekly_run(config(tmp_path), path, TODAY)
     assert result.exit_code == 0
     messages = read_outbox(tmp_path / "outbox" / "2021-W39")
-    assert "owner~tom.brennan@demo.police.uk.eml" not in messages  # both his rows have errors
+    tom = plain(messages["owner~tom.brennan@demo.police.uk.eml"])  # both his rows have errors:
+    assert "You have no open items this week that can be listed." in tom  # he is told which, and why
+    assert "LEFT OUT OF THIS EMAIL BECAUSE THEIR ROWS HAVE ERRORS (2)" in tom
+    assert (
+        '  - Register!E3 (R2, Inspection of the demo force, column Status): "Complete" is not one of' in tom
+    )
+    assert (
+        '  - Register!H4 (R3, Inspection of the demo force, column Deadline): "31/13/2021" is not a date'
+        in tom
+    )
     assert "R1" in plain(messages["owner~dana.whitfield@demo.police.uk.eml"])
     summary = plain(messages["summary~governance@demo.police.uk.eml"])
     assert "LEFT OUT OF OWNERS' EMAILS BECAUSE THEIR ROWS HAVE ERRORS (2)" in summary
-    assert 'Register!H4: error: "31/13/2021" is not a date' in summary
+    assert (
+        '  - Register!H4 (R3, Inspection of the demo force, column Deadline): error: "31/13/2021" is not a date'
+        in summary
+    )
 
 
 def test_escalation_after_two_red_runs(tmp_path):
@@ -188,6 +200,19 @@ def test_escalation_after_two_red_runs(tmp_path):
     assert message["Cc"] == "mark.ellison@demo.police.uk"
     assert message["Subject"].endswith("(escalated)")
     assert "red since 01/10/2021" in plain(message)
+
+
+def test_no_escalation_after_a_week_whose_red_digest_never_reached_the_owner(tmp_path):
+    path = register(tmp_path)
+    cfg = config(tmp_path)
+    down = weekly_run(cfg, path, TODAY, transport=FailingAfter(tmp_path / "outbox", 0, TransientSendError))
+    assert down.count(Result.FAILED) == 3  # the transport was down all week
+    second = weekly_run(cfg, path, MONDAY_AFTER)
+    dana = next(d for d in second.deliveries if d.outgoing.recipient.startswith("dana"))
+    assert dana.outgoing.cc == ()
+    third = weekly_run(cfg, path, MONDAY_AFTER + timedelta(days=7))
+    dana = next(d for d in third.deliveries if d.outgoing.recipient.startswith("dana"))
+    assert dana.outgoing.cc == ("mark.ellison@demo.police.uk",)  # told last week, still red
 
 
 def test_a_broken_template_stops_before_anything_is_sent(tmp_path):
@@ -475,3 +500,25 @@ def test_an_escalation_to_a_manager_outside_the_domains_is_a_refusal_not_a_claim
     assert "(escalated)" not in message["Subject"]
     assert "ESCALATED" not in plain(message)
     assert "RED TWO WEEKS RUNNING" in plain(message) and "could not be copied in" in plain(message)
+
+
+def test_every_amber_item_is_listed_under_its_reason_and_a_broken_closure_is_not_blue(tmp_path):
+    stale = item(
+        ref="R3", row=4, deadline_date=TODAY + timedelta(days=90), last_update=TODAY - timedelta(days=40)
+    )
+    closed = item(
+        ref="R4",
+        row=5,
+        status=Status.CLOSED,
+        date_closed=TODAY,
+        evidence="Policy published",
+        signed_off_by="Assurance meeting",
+        signed_off_on=TODAY,
+    )
+    path = register(tmp_path, stale, closed)
+    edit(path, {"H5": "31/13/2021"})  # the closed item's row has an error
+    result = weekly_run(config(tmp_path), path, TODAY)
+    summary = plain(read_outbox(tmp_path / "outbox" / "2021-W39")["summary~governance@demo.police.uk.eml"])
+    assert "NO UPDATE FOR MORE THAN 28 DAYS (1)\n  - R3 - Inspection of the demo force" in summary
+    assert "  Blue           0" in summary  # marked Closed, but not confirmed while its row is wrong
+    assert result.exit_code == 0
