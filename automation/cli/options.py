@@ -3,10 +3,11 @@ codes (0 done, 1 problems found or the job failed, 2 could not run)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,7 +97,57 @@ def common(command: Callable[..., int | None]) -> Callable[..., None]:
     return wrapper
 
 
+class _TerminalSafe:
+    """A text stream writing what it is given with the characters a terminal acts on shown
+    escaped (``terminal_safe``): whatever a command prints, from any cell or paper, cannot
+    drive the terminal. It offers no file number or byte buffer, so nothing bypasses it."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.encoding = getattr(stream, "encoding", "utf-8")
+        self.errors = getattr(stream, "errors", "strict")
+
+    def write(self, text: str | bytes) -> int:
+        from automation.core.text import terminal_safe
+
+        if isinstance(text, str):
+            return int(self._stream.write(terminal_safe(text)))
+        safe = terminal_safe(bytes(text).decode("utf-8", "surrogateescape"))  # e.g. the CSV, with its BOM
+        buffer = getattr(self._stream, "buffer", None)
+        if buffer is None:
+            return int(self._stream.write(safe))
+        self._stream.flush()
+        written = int(buffer.write(safe.encode("utf-8", "surrogateescape")))
+        buffer.flush()
+        return written
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def writable(self) -> bool:
+        return True
+
+
+@contextlib.contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """Every line a command prints goes through ``_TerminalSafe``."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(out), _TerminalSafe(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
 def run_safely(call: Callable[[], int | None], verbose: bool) -> int:
+    with terminal_safe_output():
+        return _run(call, verbose)
+
+
+def _run(call: Callable[[], int | None], verbose: bool) -> int:
     from automation.core.errors import TrackerError
 
     try:

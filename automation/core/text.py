@@ -23,6 +23,29 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+# Characters a terminal acts on rather than shows: C0 and C1 controls (escape sequences start
+# with ESC or CSI), DEL, and the bidirectional overrides that reorder what is shown.
+_ACTED_ON = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200E,
+        0x200F,
+    )
+    if chr(code) not in "\n\t"
+}
+
+
+def terminal_safe(text: str) -> str:
+    """Output for a terminal with every character it would act on shown escaped instead
+    (line breaks and tabs kept), so nothing from a workbook or paper can move the cursor,
+    clear the screen, retitle the window or reorder a line."""
+    return text.translate(_ACTED_ON)
+
+
 def clip(text: str, width: int) -> str:
     """One line of at most ``width`` characters, with an ellipsis when cut."""
     text = " ".join(text.split())

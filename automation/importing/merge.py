@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from automation.core.errors import TrackerError
 from automation.core.model import Item, Status, column_letter
 from automation.core.register import Register
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
 from automation.register import formulas
+from automation.register.cells import cell_text
 from automation.register.read import Workbook
 from automation.register.safe_write.write import WriteResult
 from automation.register.schema import PUBLICATIONS, REGISTER, ColumnType, SheetSpec
@@ -163,7 +165,11 @@ def publication_row(publication: ExtractedPublication) -> dict[str, Any]:
 def _by_header(row: Mapping[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
     """Field keys to the workbook's own header text (officers may use other names); blanks
     are left unwritten, as a blank cell is what the row already has."""
-    return {headers[key]: value for key, value in row.items() if key in headers and value not in ("", None)}
+    return {
+        headers[key]: cell_text(value) if isinstance(value, str) else value
+        for key, value in row.items()
+        if key in headers and value not in ("", None)
+    }
 
 
 def _headers(book: Workbook, spec: SheetSpec) -> tuple[str, dict[str, str]]:
@@ -190,6 +196,50 @@ def _complete_rows(sheet: Any, rows: list[int], letters: Mapping[str, str], ref_
                 cell.number_format = "dd/mm/yyyy"
 
 
+class StalePlan(TrackerError):
+    """The register gained some of the plan's items or publications after the plan was made
+    (another import ran meanwhile): nothing was written; plan again."""
+
+
+def _values(sheet: Any, column: int) -> dict[int, str]:
+    """Row -> text of the cells holding a value in ``column`` (1-based), without creating
+    cells for the empty rows in between."""
+    return {
+        r: str(c.value) for (r, col), c in sheet._cells.items() if col == column and c.value not in (None, "")
+    }
+
+
+def _refuse_if_stale(
+    plan: MergePlan, sheet: Any, letters: Mapping[str, str], pub_sheet: Any, pub_headers: Mapping[str, str]
+) -> None:
+    """Under the write lock, check the plan against the workbook as it now is."""
+    from openpyxl.utils import column_index_from_string
+
+    titles = _values(sheet, column_index_from_string(letters["publication"]))
+    refs = _values(sheet, column_index_from_string(letters["ref"]))
+    present = {(_key(titles.get(row, "")), _key(ref)) for row, ref in refs.items()}
+    clash = [i.ref for p, i in plan.items if (_key(p.title), _key(i.ref)) in present]
+    if clash:
+        raise StalePlan(
+            f"the register gained {clash[0]} (and maybe more) while this import was being prepared"
+        )
+    pub_column = _column_of(pub_sheet, pub_headers.get("title", ""))
+    known = {_key(t) for t in _values(pub_sheet, pub_column).values()} if pub_column else set()
+    if any(_key(p.title) in known for p in plan.publications):
+        raise StalePlan("the register gained a publication while this import was being prepared")
+
+
+def _column_of(sheet: Any, header: str) -> int | None:
+    return next(
+        (
+            col
+            for (row, col), c in sheet._cells.items()
+            if row <= 50 and _key(str(c.value or "")) == _key(header)
+        ),
+        None,
+    )
+
+
 def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | None = None) -> WriteResult:
     """Append the plan's publications and items through the guarded write (refuses while the
     workbook is open in Excel; backs up; verifies every pre-existing cell afterwards)."""
@@ -208,8 +258,9 @@ def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | No
     ]
 
     def mutate(workbook: Any) -> None:
-        append_rows(workbook[publication_sheet], pubs)
         sheet = workbook[register_sheet]
+        _refuse_if_stale(plan, sheet, letters, workbook[publication_sheet], publication_headers)
+        append_rows(workbook[publication_sheet], pubs)
         _complete_rows(sheet, append_rows(sheet, items), letters, register_headers["ref"])
 
     return guarded_update(path, mutate, backup_dir=backup_dir)

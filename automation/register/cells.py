@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
 from automation.core.deadlines import parse_date_text
 from automation.core.model import CellRef, Kind, Status
 from automation.core.problems import Problem, error, show, warning
+
+# Control characters an .xlsx cell cannot hold (the file format forbids them; openpyxl
+# refuses them with IllegalCharacterError). Tabs and line breaks are kept.
+_NOT_IN_CELLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CELL_TEXT_LIMIT = 32_767  # Excel's most characters in one cell
+
+
+def cell_text(text: str) -> str:
+    """Text as a cell can hold it: control characters removed, cut to Excel's limit."""
+    return _NOT_IN_CELLS.sub("", text)[:CELL_TEXT_LIMIT]
+
 
 EXCEL_ERRORS = frozenset(
     (

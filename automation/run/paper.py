@@ -82,12 +82,16 @@ def accept_review(register_path: Path, review: Path, today: date, *, dry_run: bo
 def _merge(
     register_path: Path, extraction: Extraction, paper: Path, today: date, dry_run: bool, review: Path | None
 ) -> Imported:
-    from automation.importing.merge import apply_merge, plan_merge
+    from automation.importing.merge import StalePlan, apply_merge, plan_merge
 
-    plan = plan_merge(extraction, load_register(register_path))
-    written = None
-    if not dry_run and not plan.empty and extraction.items:  # a paper with no items adds nothing
-        reviewed = f", reviewed in {review.name}," if review is not None else ""
-        note = f"Imported from {paper.name}{reviewed} on {today:%d/%m/%Y}"
-        written = apply_merge(register_path, plan, note)
-    return Imported(paper, extraction, plan, written, review)
+    reviewed = f", reviewed in {review.name}," if review is not None else ""
+    note = f"Imported from {paper.name}{reviewed} on {today:%d/%m/%Y}"
+    for _ in range(3):  # another import may add items between planning and the write lock
+        plan = plan_merge(extraction, load_register(register_path))
+        if dry_run or plan.empty or not extraction.items:  # a paper with no items adds nothing
+            return Imported(paper, extraction, plan, None, review)
+        try:
+            return Imported(paper, extraction, plan, apply_merge(register_path, plan, note), review)
+        except StalePlan:
+            continue  # plan again against the register as the other import left it
+    raise StalePlan("other imports kept changing the register", fix="run the import again")

@@ -270,6 +270,7 @@ def _notes(original: Package, copy: Package, sheets: dict[str, str]) -> tuple[st
     sheet_xml = [original.read(p) for p in sheets.values() if original.has(p)]
     if any(b"<f>" in x or b"<f " in x for x in sheet_xml):
         notes.append("cached formula results are removed; Excel recalculates on open")
-    if any("comments" in p for p in original.names):
+    kept = {copy.read(p) for p in copy.names if "comment" in p}
+    if any("comments" in p and original.read(p) not in kept for p in original.names):
         notes.append("note (comment) boxes go back to their default size and position")
     return tuple(notes)

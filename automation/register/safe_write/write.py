@@ -23,6 +23,7 @@ Any failure removes the temp file and leaves the original byte-identical.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import re
@@ -46,6 +47,7 @@ from automation.register.read import refuse_unwritable
 from . import verify
 from .append import grow_tables_below
 from .fidelity import check_saved, close
+from .notes import keep_notes
 from .package import Package
 from .reread import Unverifiable, reread
 from .state import BookState, snapshot
@@ -71,12 +73,14 @@ def guarded_update(
 ) -> WriteResult:
     """Apply ``mutate`` (which may only set values, append rows and add new sheets after the
     existing ones) to the workbook safely."""
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # through a symbolic link, the target is what changes
     _check_file(path)
     refuse_if_open(path)
     try:
         with held(lock_path(path), lock_timeout):
-            return _update_locked(path, mutate, backup_dir or path.parent / "backups", now)
+            backups = backup_dir or path.parent / "backups"
+            remove_leftovers(path, backups)
+            return _update_locked(path, mutate, backups, now)
     except filelock.Timeout as exc:
         raise WorkbookInUse(
             f"another tracker job holds the lock file {lock_path(path).name}",
@@ -85,6 +89,16 @@ def guarded_update(
         ) from exc
     except OSError as exc:  # a lock or backup folder that is a file, no permission, a full disk
         raise _cannot_write(exc, path.parent) from exc
+
+
+def remove_leftovers(path: Path, backups: Path) -> None:
+    """Temporary copies of the register a killed update left behind (its save, and a backup
+    being written). Called under the write lock, so no running update owns them."""
+    for temp in (
+        *path.parent.glob(f".{glob.escape(path.stem)}.*.tracker-tmp"),
+        *backups.glob(f"{glob.escape(path.stem)}.backup-*{glob.escape(path.suffix)}.partial"),
+    ):
+        temp.unlink(missing_ok=True)
 
 
 def _cannot_write(exc: OSError, folder: Path) -> CannotRun:
@@ -159,6 +173,7 @@ def _saved_and_verified(
     try:
         with _heard(intended.messages):
             _save(wb, temp)
+        keep_notes(original, temp)
         data = _read(temp)
         with Package(data) as copy:
             _verify(copy, intended, path)
