@@ -55,11 +55,7 @@ def import_(
             raise CannotRun(
                 "--accept takes the review workbook only", fix="give no PAPER and no --review with it"
             )
-        from automation.run.paper import accept_review
-
-        accepted = accept_review(options.register, accept, options.today(None), dry_run=dry_run)
-        click.echo(views.import_text(accepted, options.register, dry_run))
-        return 0 if accepted.extraction.items else 1
+        return _accept(options, accept, dry_run)
     if paper is None:
         raise CannotRun("nothing to import", fix="give the PAPER to import, or --accept FILE.xlsx")
     if fmt == "json":
@@ -80,6 +76,15 @@ def import_(
         return 1
     click.echo(views.import_text(imported, options.register, dry_run))
     return 0
+
+
+def _accept(options: Options, review: Path, dry_run: bool) -> int:
+    from automation.cli import views
+    from automation.run.paper import accept_review
+
+    accepted = accept_review(options.register, review, options.today(None), dry_run=dry_run)
+    click.echo(views.import_text(accepted, options.register, dry_run))
+    return 0 if accepted.extraction.items else 1
 
 
 COMMANDS = (import_,)

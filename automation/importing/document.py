@@ -53,6 +53,11 @@ class Block:
     def is_list(self) -> bool:
         return self.kind is BlockKind.LIST_ITEM or self.bullet
 
+    @property
+    def list_number(self) -> str:
+        """The number a numbered list shows ('3'), not a paragraph number ('4.10')."""
+        return self.number if self.number.isdigit() else ""
+
     def joined(self, other: Block) -> Block:
         """This block with ``other`` appended as its continuation (a page-break split)."""
         return replace(

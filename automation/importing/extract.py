@@ -188,22 +188,11 @@ def finish(
     win). A bullet that names nobody ('improve how it ...') takes both from its lead-in
     ('By 30 September 2021, the service should:'); a cause of concern that names nobody is
     about the body the document is about; 'the force' is that body."""
-    own = find_addressees(candidate.text)
-    lead_in = candidate.lead_in if not own and candidate.lead_in else None
-    addressees = (
-        list(candidate.addressees)
-        if candidate.addressees is not None
-        else (find_addressees(lead_in) if lead_in else own)
-    )
-    if override is not None:
-        addressees = [override]
-    if not addressees and candidate.kind is Kind.CAUSE_OF_CONCERN and body:
-        addressees = [body]
-    addressees = list(dict.fromkeys(body if body and resolves(name, body) else name for name in addressees))
+    addressees = _addressees(candidate, override, body)
     if candidate.deadline_given:
         phrase = candidate.deadline_text
     else:
-        phrase = find_deadline(candidate.text) or (find_deadline(lead_in or candidate.lead_in or "") or None)
+        phrase = find_deadline(candidate.text) or find_deadline(candidate.lead_in or "")
     relative = bool(phrase and _RELATIVE.search(phrase))
     deadline = resolve(phrase, (anchor or published) if relative else published, reference)
     binds = applies_to_force(addressees) or (body is not None and body in addressees)
@@ -222,6 +211,18 @@ def finish(
         confidence=candidate.confidence,
         reason=candidate.reason,
     )
+
+
+def _addressees(candidate: Candidate, override: str | None, body: str | None) -> list[str]:
+    if candidate.addressees is not None:
+        found = list(candidate.addressees)  # a table's column said
+    else:
+        found = find_addressees(candidate.text) or find_addressees(candidate.lead_in or "")
+    if override is not None:
+        found = [override]
+    if not found and candidate.kind is Kind.CAUSE_OF_CONCERN and body:
+        found = [body]
+    return list(dict.fromkeys(body if body and resolves(name, body) else name for name in found))
 
 
 def _addressed_to(texts: list[str], found: list[Candidate]) -> str | None:

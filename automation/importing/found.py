@@ -30,11 +30,6 @@ def ref_number(ref: str) -> str:
     return ref.rsplit(" ", 1)[-1] if ref[-1:].isdigit() else ""
 
 
-def list_number(block: Block) -> str:
-    """The number a numbered list shows ('3'), not a paragraph number ('4.10')."""
-    return block.number if block.number.isdigit() else ""
-
-
 class Found:
     """The candidates, the open headings and the cause of concern being read."""
 
@@ -84,7 +79,7 @@ class Found:
     ) -> None:
         """An item under ``parent``: 'Recommendation 2.1', or the number a list shows."""
         kind = parent.kind if parent.kind is not Kind.CAUSE_OF_CONCERN else Kind.RECOMMENDATION
-        number = list_number(block) if shown else ""
+        number = block.list_number if shown else ""
         count = sum(1 for item in self.found if item.parent_ref == parent.ref) + 1
         ref = f"{REF_WORD[kind]} {number or f'{self._parent_number(parent)}.{count}'}"
         self.found.append(

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from automation.core.model import Kind
-from automation.importing.grammar import MODAL, directive
+from automation.importing.document import Block
+from automation.importing.grammar import MODAL, directive, is_quoted_or_log
 
 _WORDS = {
     "recommendation": Kind.RECOMMENDATION,
@@ -184,6 +185,17 @@ def is_heading_like(text: str) -> bool:
         and not text.rstrip().endswith((":", ","))
         and not asks_something(text)
     )
+
+
+def looks_like_heading(block: Block) -> bool:
+    """A short line that is not a list item, quote or sentence: bold, or in plain text with
+    no sentence end and no ask, it heads what follows."""
+    if block.is_list or block.list_number or is_quoted_or_log(block.flat):
+        return False
+    words = len(block.flat.split())
+    if block.bold and words <= 14 and not block.flat.endswith((".", ";", ",")):
+        return not asks_something(block.flat)
+    return words <= 14 and not block.number and is_heading_like(block.flat)
 
 
 def is_committee_own(text: str) -> bool:

@@ -19,7 +19,7 @@ from automation.core.model import Kind
 from automation.importing import candidates as conf
 from automation.importing.candidates import REF_WORD, Candidate, quote
 from automation.importing.document import Block
-from automation.importing.found import Found, list_number
+from automation.importing.found import Found
 from automation.importing.grammar import is_condition, starts_with_verb
 from automation.importing.labels import (
     asks_something,
@@ -41,7 +41,7 @@ class Lead:
 
 
 def _is_listed(block: Block) -> bool:
-    return block.is_list or bool(list_number(block))
+    return block.is_list or bool(block.list_number)
 
 
 def _is_intro(text: str) -> bool:

@@ -117,12 +117,10 @@ def _row_item(
         return f"{REVIEW}!{column_letter(at[name] + 1)}{number}"
 
     before = len(problems)
-    title = _text(cells["Publication"])
-    ref = _text(cells["Ref"])
-    text = _text(cells["Text"])
-    for name, value in (("Publication", title), ("Ref", ref), ("Text", text)):
-        if not value:
-            problems.append(f"{where(name)} is empty")
+    title, ref, text = (_text(cells[name]) for name in ("Publication", "Ref", "Text"))
+    problems += [
+        f"{where(name)} is empty" for name in ("Publication", "Ref", "Text") if not _text(cells[name])
+    ]
     kind = next((k for k in Kind if k.label.casefold() == _text(cells["Kind"]).casefold()), None)
     if kind is None:
         problems.append(f"{where('Kind')} {_text(cells['Kind'])!r} is not a kind of item")

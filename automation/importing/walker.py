@@ -19,14 +19,14 @@ What each block is decides what happens, in this order:
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from automation.core.model import Kind
 from automation.importing import candidates as conf
 from automation.importing.candidates import REF_WORD, Candidate, quote
+from automation.importing.causes import Causes, Pending
 from automation.importing.document import Block, BlockKind
-from automation.importing.found import Frame, list_number
+from automation.importing.found import Frame
 from automation.importing.grammar import directive, is_quoted_or_log
 from automation.importing.labels import (
     Label,
@@ -34,30 +34,20 @@ from automation.importing.labels import (
     context_heading,
     is_answer_heading,
     is_committee_own,
-    is_heading_like,
     is_recommend_lead_in,
     is_should_lead_in,
+    looks_like_heading,
     number_label,
     parse_label,
 )
-from automation.importing.leadins import Lead, LeadIns
+from automation.importing.leadins import Lead
 from automation.importing.tables import table_candidates, unread_table
 
 
-@dataclass
-class Pending:
-    label: Label
-    block: Block
-    level: float  # of the heading or line the label stands on
-    name: str = ""  # a cause of concern's name, from the heading under its label
-
-
-class Walker(LeadIns):
+class Walker(Causes):
     def __init__(self, response: bool = False) -> None:
         super().__init__()
         self.response = response  # a response: only restated recommendations are items
-        self.pending: Pending | None = None
-        self.following: Block | None = None  # the block after the one being read
         self.warnings: list[str] = []  # for the officer: a table that gave no items
 
     def walk(self, blocks: tuple[Block, ...]) -> list[Candidate]:
@@ -75,7 +65,7 @@ class Walker(LeadIns):
         label = parse_label(block.flat)
         if self._names_cause(block, label):
             return
-        if block.kind is BlockKind.HEADING or (label is None and self._looks_like_heading(block)):
+        if block.kind is BlockKind.HEADING or (label is None and looks_like_heading(block)):
             self._heading(block, label)
         elif label is not None:
             self.close_lead()
@@ -97,14 +87,6 @@ class Walker(LeadIns):
             self.warnings.append(warning)
 
     # --- headings ---------------------------------------------------------------------
-
-    def _looks_like_heading(self, block: Block) -> bool:
-        if block.is_list or list_number(block) or is_quoted_or_log(block.flat):
-            return False
-        words = len(block.flat.split())
-        if block.bold and words <= 14 and not block.flat.endswith((".", ";", ",")):
-            return not asks_something(block.flat)
-        return words <= 14 and not block.number and is_heading_like(block.flat)
 
     def _level(self, block: Block) -> float:
         if block.kind is BlockKind.HEADING and block.level:
@@ -139,52 +121,6 @@ class Walker(LeadIns):
             self.pending = Pending(label, block, level)
         elif label is not None:
             self._labelled(label, label.rest, block)
-
-    def _names_plain_cause(self) -> bool:
-        """In text without heading levels, a heading line under 'Causes of concern' names
-        the next cause when a statement of it follows ('The force doesn't ...')."""
-        if not (self.cause is not None or any(frame.kind is Kind.CAUSE_OF_CONCERN for frame in self.frames)):
-            return False
-        following = self.following
-        if following is None or following.kind is BlockKind.HEADING or following.is_list:
-            return False
-        text = following.flat
-        if parse_label(text) is not None or self._looks_like_heading(following) or _OWN_VOICE.match(text):
-            return False
-        found = directive(text)
-        return found is None or found.modal.startswith("need")
-
-    def _plain_cause_name(self, text: str) -> None:
-        self.close_lead()
-        while self.frames and self.frames[-1].kind is not Kind.CAUSE_OF_CONCERN:
-            self.frames.pop()
-        self.cause, self.cause_name = None, text
-        self.cause_level = self.frames[-1].level if self.frames else 1.0
-
-    def _pop_to(self, level: float) -> None:
-        while self.frames and self.frames[-1].level >= level:
-            self.frames.pop()
-
-    def _names_cause(self, block: Block, label: Label | None) -> bool:
-        """'Cause of concern' then 'Risk assessment of missing children': the cause's name."""
-        pending = self.pending
-        if (
-            pending is None
-            or pending.label.kind is not Kind.CAUSE_OF_CONCERN
-            or pending.name
-            or label is not None
-        ):
-            return False
-        if pending.label.number or context_heading(block.flat) is not None:
-            return False
-        if block.kind is not BlockKind.HEADING and not self._looks_like_heading(block):
-            return False
-        pending.name = block.flat
-        if block.kind is BlockKind.HEADING and block.level:
-            pending.level = float(block.level)
-            self._pop_to(pending.level)
-            self.frames.append(Frame(pending.level, Kind.CAUSE_OF_CONCERN, False, block.flat))
-        return True
 
     # --- labels -----------------------------------------------------------------------
 
@@ -241,7 +177,7 @@ class Walker(LeadIns):
 
     def _restated(self, block: Block) -> None:
         """A response restating a recommendation: '3. The force should ...' or in bold."""
-        number = list_number(block)
+        number = block.list_number
         if not (number or block.bold) or directive(block.flat) is None:
             return
         number = number or self.next_number(Kind.RECOMMENDATION)
@@ -281,7 +217,7 @@ class Walker(LeadIns):
             self.add(
                 Kind.RECOMMENDATION, words, block, conf.OUTSIDE, "asks something outside any items section"
             )
-        elif number := list_number(block):
+        elif number := block.list_number:
             reason = f"item {number} of a numbered list under {quote(self.heading_title())}"
             self.add(
                 _item_kind(kind),
@@ -296,9 +232,6 @@ class Walker(LeadIns):
             confidence = conf.PASSIVE_IN_SECTION if passive else conf.IN_SECTION
             reason = f"asks something under the heading {quote(self.heading_title())}"
             self.add(_item_kind(kind), words, block, confidence, reason)
-
-
-_OWN_VOICE = re.compile(r"^(?:we|our|i|hmicfrs|the\s+inspectorate)\b", re.I)
 
 
 def _unlevelled(block: Block) -> bool:
