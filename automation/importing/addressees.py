@@ -50,9 +50,23 @@ def find_addressees(text: str) -> list[str]:
     """Every body that must act, in order of appearance, each once."""
     found: list[str] = []
     for sentence in _SENTENCE.split(text):
-        for phrase in list(_subjects(sentence)) or _that_subject(sentence):
+        for phrase in list(_subjects(sentence)) or _that_subject(sentence) or _lead_in_subject(sentence):
             _add(found, phrase)
     return found
+
+
+_RECOMMENDED_BODY = re.compile(r"\brecommends?\s+that\s*,?\s*(?P<who>[^:;]+?)\s*:\s*$", re.I)
+
+
+def _lead_in_subject(sentence: str) -> list[str]:
+    """'We recommend that, within three months, the force:' -> the force."""
+    match = _RECOMMENDED_BODY.search(sentence)
+    if match is None:
+        return []
+    who = match.group("who")
+    if (deadline := PHRASE.match(who)) is not None:
+        who = who[deadline.end() :]
+    return _to_subject(who.strip(" ,"))
 
 
 def _that_subject(sentence: str) -> list[str]:

@@ -243,9 +243,14 @@ def is_condition(text: str) -> bool:
 
 
 def starts_with_verb(text: str) -> bool:
-    """A fragment that goes on from 'should:' ('review how it records ...')."""
+    """A fragment that goes on from 'should:' ('review how it records ...') or from 'we
+    recommend that the force:' ('reviews how it records ...')."""
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
-    return bool(words) and words[0].casefold() in DIRECTIVE_VERBS
+    if not words:
+        return False
+    word = words[0].casefold()
+    stems = {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word}
+    return bool(stems & DIRECTIVE_VERBS)
 
 
 def is_quoted_or_log(text: str) -> bool:

@@ -53,6 +53,7 @@ _RECOMMEND_LEAD = re.compile(
     r"(?:\s+that)?(?:\s+the\s+following)?\s*:\s*$",
     re.I,
 )
+_RECOMMENDS_THAT_LEAD = re.compile(r"\brecommends?\s+that\b[^:;.]{3,120}:\s*$", re.I)
 _SHOULD_LEAD = re.compile(rf"\b(?:{MODAL}|will)\b[^:;.]{{0,160}}:\s*$", re.I)
 _REPORTS = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|noted|discussed|reported|agreed|remains|updated)\b", re.I
@@ -169,6 +170,8 @@ def is_should_lead_in(text: str) -> bool:
     if not text.rstrip().endswith(":") or is_recommend_lead_in(text):
         return False
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    if _RECOMMENDS_THAT_LEAD.search(last):
+        return True  # 'We recommend that, within three months, the force:' then what it should do
     last = re.sub(r"^.{0,60}?\brecommends?\s+that\s+", "", last, flags=re.I)  # 'HMIC recommends that ...'
     return bool(_SHOULD_LEAD.search(last)) and directive(last, allow_will=True) is not None
 

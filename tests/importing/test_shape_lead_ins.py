@@ -130,3 +130,23 @@ def test_sub_recommendations_after_we_recommend_are_children() -> None:
         ("Recommendation 4", None),
     ]
     assert extraction(text)["publications"][0]["items"][1]["deadline"] is None or True
+
+
+def test_we_recommend_that_the_force_then_what_it_does() -> None:
+    text = (
+        "PEEL 2021/22: An inspection of Southmoor Police\nPublished: 3 February 2022\n\n"
+        "Cause of concern\nThe force doesn't respond quickly enough to calls for service.\n"
+        "Recommendations\nWe recommend that, within three months, the force:\n"
+        "• reviews its call handling procedures;\n• makes sure that calls are graded correctly; and\n"
+        "• carries out regular audits of call quality.\n"
+    )
+    found = items(text)
+    assert refs(found) == [
+        "Cause of concern 1",
+        "Recommendation 1.1",
+        "Recommendation 1.2",
+        "Recommendation 1.3",
+    ]
+    assert {(item["deadline"], tuple(item["addressees"])) for item in found[1:]} == {
+        ("2022-05-03", ("Southmoor Police",))
+    }
