@@ -36,7 +36,7 @@ from automation.register.template import write_register
 AS_OF = date(2021, 10, 1)
 DEFAULT_OWNERS = 300
 DEFAULT_SEED = 0
-GENERATOR_VERSION = 2  # bump whenever the output changes, so cached files are rebuilt
+GENERATOR_VERSION = 3  # bump whenever the output changes, so cached files are rebuilt
 OUT_DIR = Path(__file__).resolve().parent / "out"
 DOMAIN = "example.police.uk"
 CREATED = datetime.combine(AS_OF, clock_time(9, 0))
