@@ -27,7 +27,8 @@ MAX_PART = 512 << 20  # bytes any one part may unpack to
 MAX_SHARED_STRINGS = 128 << 20  # the shared strings part, which is held whole
 MAX_RATIO = 200  # unpacked / packed, for parts past RATIO_FROM (real XML packs 5-30 to 1)
 RATIO_FROM = 8 << 20
-MAX_ROWS = 200_000  # a value below this row, or right of this column, is a stray
+MAX_ROWS = 500_000  # a value below this row, or right of this column, is a stray (a register
+# of 200,000 items, the largest the benchmarks read, is well inside)
 MAX_COLUMNS = 256
 MAX_CELLS = 10_000_000  # of the grid the reader would make for one sheet
 _HEAD = 16 << 10

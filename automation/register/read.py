@@ -23,12 +23,12 @@ from automation.core.errors import RegisterLayoutError, RegisterUnreadable
 from automation.core.model import CellRef
 from automation.core.text import clip
 from automation.register import bounds
+from automation.register.scan import CellScan, scan_blocks, scan_stream
 from automation.register.schema import ColumnType, SheetSpec, normalise
 
 HEADER_SCAN_ROWS = 30
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?t="e"')
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,8 @@ class Workbook:
         self._book = self._open()
         self.sheet_names: tuple[str, ...] = tuple(self._book.sheet_names)
         self._rows: dict[str, list[list[Any]]] = {}
-        self._xml: dict[str, bytes] = {}
+        self._xml: dict[str, bytes] = {}  # only for sheets the bounds check had to unpack
+        self._scans: dict[str, CellScan | None] = {}
         self.strays: list[bounds.Stray] = []  # values far outside a table, left unread
 
     def _open(self) -> Any:
@@ -201,15 +202,29 @@ class Workbook:
                     self._xml[sheet] = b""
         return self._xml[sheet]
 
+    def _scan(self, sheet: str) -> CellScan | None:
+        """The sheet's formula and error cells, from its XML streamed once (None for .xls and
+        .ods, where calamine reads errors as text and formulas cannot be told apart)."""
+        if sheet not in self._scans:
+            part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
+            if part is None:
+                self._scans[sheet] = None
+            elif sheet in self._xml:
+                self._scans[sheet] = scan_blocks([self._xml[sheet]])
+            else:
+                with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+                    try:
+                        with archive.open(part) as stream:
+                            self._scans[sheet] = scan_stream(stream)
+                    except KeyError:
+                        self._scans[sheet] = CellScan()
+        return self._scans[sheet]
+
     def error_cells(self, sheet: str) -> list[str]:
         """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''
         in an .xlsx; none are looked for in .xls and .ods, where it reads them as text."""
-        if not is_ooxml(self._data):
-            return []
-        xml = self._sheet_xml(sheet)
-        if b't="e"' not in xml:
-            return []
-        return [m.group(1).decode() for m in _ERROR_CELL.finditer(xml)]
+        scan = self._scan(sheet)
+        return scan.errors if scan else []
 
     def unsaved_formulas(
         self, sheet: str, columns: set[str], *, complete: bool = True
@@ -223,15 +238,14 @@ class Workbook:
             return {}
         if not complete and not _formulas_in(bounds.head(self._data, part, 64 << 10), columns):
             return {}
-        return _unsaved(self._sheet_xml(sheet), columns)
+        scan = self._scan(sheet)
+        return scan.unsaved_in(columns) if scan else {}
 
     def formula_rows(self, sheet: str, column: str) -> set[int] | None:
         """Rows whose cell in ``column`` (a letter) holds a formula, not a typed value; None
         when that cannot be told (.xls and .ods)."""
-        if not is_ooxml(self._data):
-            return None
-        pattern = re.compile(rb'<c r="' + column.encode() + rb'([0-9]+)"[^>]*>\s*<f[ >/]')
-        return {int(m.group(1)) for m in pattern.finditer(self._sheet_xml(sheet))}
+        scan = self._scan(sheet)
+        return scan.formulas.get(column, set()) if scan else None
 
     def table(self, spec: SheetSpec, *, search: bool = True) -> SheetTable:
         """The sheet for ``spec`` with its header found by name; layout errors list what was
@@ -274,20 +288,6 @@ def _formula_starts(xml: bytes) -> Iterator[int]:
 def _formulas_in(xml: bytes, columns: set[str]) -> bool:
     wanted = {c.encode() for c in columns}
     return any(_cell_at(xml, at)[0] in wanted for at in _formula_starts(xml))
-
-
-def _unsaved(xml: bytes, columns: set[str]) -> dict[int, set[str]]:
-    wanted = {c.encode() for c in columns}
-    found: dict[int, set[str]] = {}
-    for at in _formula_starts(xml):
-        letters, row = _cell_at(xml, at)
-        if letters not in wanted:
-            continue
-        end = xml.find(b"</c>", at)
-        value = xml.find(b"<v>", at, end if end >= 0 else len(xml))
-        if value < 0 or xml[value + 3 : value + 4] == b"<":
-            found.setdefault(row, set()).add(letters.decode())
-    return found
 
 
 def _xml_unescape(text: str) -> str:

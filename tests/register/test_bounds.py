@@ -85,3 +85,12 @@ def test_shared_strings_that_unpack_to_far_too_much_are_refused_before_reading(t
     assert status.returncode == 2
     assert "its part xl/sharedStrings.xml would unpack to 40 MB" in status.stderr
     assert len(status.stderr) < 1000
+
+
+def test_a_register_of_200000_items_is_inside_the_bounds():
+    """Issue 11: registers of 200,000 rows are read whole, as fast as any other; a value in
+    Excel's last row is still a stray."""
+    from automation.register import bounds
+
+    assert bounds.within(200_001, 26)
+    assert not bounds.within(1_048_576, 1)
