@@ -16,22 +16,39 @@ from automation.core.addresses import is_email, refusal
 from automation.core.errors import ConfigError
 
 
-def documented(default: Any, doc: str) -> Any:
-    """A setting's default and the sentence that documents it (README, tracker.toml.example)."""
+def documented(
+    default: Any,
+    doc: str,
+    *,
+    least: float | None = None,
+    most: float | None = None,
+    above: float | None = None,
+    secret: bool = False,
+) -> Any:
+    """A setting's default and the sentence that documents it (README, tracker.toml.example);
+    for a number, the range it must be in (``least``/``most`` inclusive, ``above`` exclusive);
+    ``secret`` for a key that holds a secret reference, whose value is never shown."""
+    meta: dict[str, Any] = {"doc": doc, "secret": secret, "range": (least, most, above)}
     if isinstance(default, list):
-        return field(default_factory=lambda: list(default), metadata={"doc": doc})
-    return field(default=default, metadata={"doc": doc})
+        return field(default_factory=lambda: list(default), metadata=meta)
+    return field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True)
 class SmtpConfig:
     host: str = documented("", "SMTP server or relay host name")
-    port: int = documented(587, "SMTP port (587 STARTTLS, 465 implicit TLS, 25 internal relay)")
+    port: int = documented(
+        587, "SMTP port (587 STARTTLS, 465 implicit TLS, 25 internal relay)", least=1, most=65535
+    )
     security: str = documented("starttls", "starttls, ssl or none (none only for an internal relay)")
     username: str = documented("", "login name; empty for an unauthenticated internal relay")
-    password: str = documented("", "secret reference for the password, e.g. env:TRACKER_SMTP_PASSWORD")
-    timeout: float = documented(30.0, "seconds to wait for the server")
-    max_wait: int = documented(30, "seconds one message may spend being retried when the server defers it")
+    password: str = documented(
+        "", "secret reference for the password, e.g. env:TRACKER_SMTP_PASSWORD", secret=True
+    )
+    timeout: float = documented(30.0, "seconds to wait for the server", above=0, most=600)
+    max_wait: int = documented(
+        30, "seconds one message may spend being retried when the server defers it", least=0, most=3600
+    )
 
 
 @dataclass(frozen=True)
@@ -40,32 +57,36 @@ class EwsConfig:
     autodiscover: bool = documented(False, "find the endpoint by autodiscover (slow, fragile; off)")
     auth_type: str = documented("ntlm", "ntlm, basic or oauth")
     username: str = documented("", r"account, e.g. FORCE\svc-tracker")
-    password: str = documented("", "secret reference for the password")
+    password: str = documented("", "secret reference for the password", secret=True)
     primary_smtp_address: str = documented("", "mailbox that sends; default mail.sender")
     client_id: str = documented("", "oauth only: application (client) id")
     tenant_id: str = documented("", "oauth only: directory (tenant) id")
-    client_secret: str = documented("", "oauth only: secret reference for the client secret")
+    client_secret: str = documented("", "oauth only: secret reference for the client secret", secret=True)
     authority_host: str = documented("https://login.microsoftonline.com", "oauth only: Entra ID sign-in host")
     save_copy: bool = documented(
         False, "keep a copy of each message in Sent Items (lets tracker check a message in doubt)"
     )
-    max_wait: int = documented(120, "seconds one message may spend being retried while the server is busy")
-    timeout: float = documented(60.0, "seconds to wait for each EWS or sign-in request")
+    max_wait: int = documented(
+        120, "seconds one message may spend being retried while the server is busy", least=0, most=3600
+    )
+    timeout: float = documented(60.0, "seconds to wait for each EWS or sign-in request", above=0, most=600)
 
 
 @dataclass(frozen=True)
 class GraphConfig:
     tenant_id: str = documented("", "directory (tenant) id")
     client_id: str = documented("", "application (client) id with Mail.Send")
-    client_secret: str = documented("", "secret reference, e.g. env:TRACKER_GRAPH_SECRET")
+    client_secret: str = documented("", "secret reference, e.g. env:TRACKER_GRAPH_SECRET", secret=True)
     mailbox: str = documented("", "mailbox (UPN) that sends; default mail.sender")
     authority_host: str = documented("https://login.microsoftonline.com", "Entra ID sign-in host")
     graph_url: str = documented("https://graph.microsoft.com/v1.0", "Graph API base URL")
     save_to_sent_items: bool = documented(
         False, "keep a copy of each message in Sent Items (lets tracker check a message in doubt)"
     )
-    max_wait: int = documented(120, "seconds one message may spend being retried on 429/503")
-    timeout: float = documented(30.0, "seconds to wait for each Graph or sign-in request")
+    max_wait: int = documented(
+        120, "seconds one message may spend being retried on 429/503", least=0, most=3600
+    )
+    timeout: float = documented(30.0, "seconds to wait for each Graph or sign-in request", above=0, most=600)
 
 
 @dataclass(frozen=True)
@@ -85,7 +106,10 @@ class MailConfig:
     outbox: str = documented("outbox", "folder for .eml files, relative to this file")
     templates: str = documented("", "folder of edited templates; empty uses the built-in ones")
     run_deadline: int = documented(
-        1800, "seconds a run may spend sending; what is not tried by then waits for the next run"
+        1800,
+        "seconds a run may spend sending; what is not tried by then waits for the next run",
+        least=1,
+        most=86400,
     )
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     ews: EwsConfig = field(default_factory=EwsConfig)

@@ -161,8 +161,40 @@ def _build(cls: type, data: dict[str, Any], prefix: str, source: str) -> Any:
                 )
             values[key] = _build(hint, value, f"{prefix}.{key}" if prefix else key, source)  # type: ignore[arg-type]
         else:
-            values[key] = _check_type(value, hint, where)
+            meta = public[key].metadata
+            if meta.get("secret"):
+                values[key] = _check_secret(value, where)
+            else:
+                values[key] = _check_range(_check_type(value, hint, where), meta.get("range"), where)
     return cls(**values)
+
+
+def _check_secret(value: Any, where: str) -> str:
+    """A secret key holds a reference (or nothing); whatever else it holds is never shown."""
+    from automation.mail.transports.secrets import is_reference
+
+    if isinstance(value, str) and (value == "" or is_reference(value)):
+        return value
+    raise ConfigError(
+        f"{where} holds something other than a secret reference (its value is not shown)",
+        fix="secrets never live in tracker.toml: put it in an environment variable and write "
+        '"env:NAME", or in the OS keyring and write "keyring:SERVICE/USER"',
+    )
+
+
+def _check_range(value: Any, bounds: tuple[Any, Any, Any] | None, where: str) -> Any:
+    """A number within the range its setting documents."""
+    if bounds is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    least, most, above = bounds
+    if (
+        (least is not None and value < least)
+        or (above is not None and value <= above)
+        or (most is not None and value > most)
+    ):
+        low = f"more than {above:g}" if above is not None else f"from {least:g}"
+        raise ConfigError(f"{where} is {_as_written(value)}", fix=f"use a number {low} to {most:g}")
+    return value
 
 
 def _check_choices(config: Config) -> None:
@@ -176,6 +208,11 @@ def _check_choices(config: Config) -> None:
         raise ConfigError(
             f"{source}: timezone {config.timezone!r} is unknown", fix='use a name such as "Europe/London"'
         ) from exc
+    if config.logging.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(
+            f"{source}: [logging] level is {_as_written(config.logging.level)}",
+            fix="use DEBUG, INFO, WARNING or ERROR",
+        )
     weekday(config.schedule.day, source)
     clock_time(config.schedule.time, "time", source)
     clock_time(config.schedule.daily_time, "daily_time", source)

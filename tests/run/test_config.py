@@ -161,3 +161,62 @@ def test_a_misspelt_schedule_day_fails_doctor(tmp_path):
     path = write(tmp_path, '[schedule]\nday = "mondy"\n')
     [config_check, *_] = run_checks(lambda: load_config(path), lambda: tmp_path / "tracker.xlsx")
     assert config_check.status is CheckStatus.FAIL and "mondy" in config_check.detail
+
+
+# --- issue 10, item 18: every key's type and range when the config loads; secrets never shown
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[mail.smtp]\nport = 99999", "[mail.smtp] port is 99999 (use a number from 1 to 65535)"),
+        ("[mail.smtp]\nport = 0", "[mail.smtp] port is 0 (use a number from 1 to 65535)"),
+        ("[mail.smtp]\ntimeout = 0", "[mail.smtp] timeout is 0.0 (use a number more than 0 to 600)"),
+        ("[mail.graph]\ntimeout = -1", "[mail.graph] timeout is -1.0 (use a number more than 0 to 600)"),
+        ("[mail.ews]\nmax_wait = -5", "[mail.ews] max_wait is -5 (use a number from 0 to 3600)"),
+        ("[mail]\nrun_deadline = 0", "[mail] run_deadline is 0 (use a number from 1 to 86400)"),
+        ("[schedule]\nday = 'funday'", "[schedule] day is 'funday'"),
+        ("[logging]\nlevel = 'LOUD'", '[logging] level is "LOUD" (use DEBUG, INFO, WARNING or ERROR)'),
+    ],
+)
+def test_values_out_of_range_are_refused_when_the_config_loads(tmp_path, text, message):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[mail.smtp]\npassword = 'hunter2-inline'",  # with the outbox transport, never used
+        "[mail.ews]\nclient_secret = 'hunter2-inline'",
+        "[mail.graph]\nclient_secret = 'env:hunter2-inline with spaces'",
+        "[mail.smtp]\npassword = 20260101",
+    ],
+)
+def test_an_inline_secret_is_refused_and_never_shown(tmp_path, text):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert "holds something other than a secret reference (its value is not shown)" in caught.value.message
+    assert "hunter2" not in caught.value.message and "20260101" not in caught.value.message
+
+
+def test_a_keyring_secret_without_a_keyring_backend_is_a_clear_error(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from automation.cli import main
+    from automation.mail.transports import make_transport
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no backend
+    config_file = write(
+        tmp_path,
+        "[mail]\ntransport = 'smtp'\nregister_owner = 'governance@force.police.uk'\n"
+        "[mail.smtp]\nhost = 'smtp.force.police.uk'\nusername = 'svc'\npassword = 'keyring:tracker/svc'\n",
+    )
+
+    with pytest.raises(ConfigError, match="names keyring entry tracker/svc, but the keyring cannot be read"):
+        make_transport(load_config(config_file))
+    doctor = CliRunner().invoke(main, ["doctor", "--config", str(config_file)])
+
+    assert "FAIL secret: [mail.smtp] password names keyring entry tracker/svc" in doctor.output
+    assert "unexpected" not in doctor.output and "Traceback" not in doctor.output

@@ -7,8 +7,16 @@ A secret key holds ``env:NAME`` (an environment variable of the service) or
 from __future__ import annotations
 
 import os
+import re
 
 from automation.core.errors import ConfigError, MissingExtra
+
+_REFERENCE = re.compile(r"env:[A-Za-z_][A-Za-z0-9_]*|keyring:[^/\s]+/[^/\s]+")
+
+
+def is_reference(value: str) -> bool:
+    """``env:NAME`` or ``keyring:SERVICE/USER``, the only things a secret key may hold."""
+    return _REFERENCE.fullmatch(value) is not None
 
 
 def resolve_secret(reference: str, where: str) -> str:
@@ -28,7 +36,15 @@ def resolve_secret(reference: str, where: str) -> str:
         except ImportError as exc:
             raise MissingExtra("keyring", "keyring", "reading secrets from the OS keyring") from exc
         service, _, user = name.partition("/")
-        found = keyring.get_password(service, user)
+        try:
+            found = keyring.get_password(service, user)
+        except Exception as exc:  # no backend on this machine, a locked or broken keyring
+            raise ConfigError(
+                f"{where} names keyring entry {service}/{user}, but the keyring cannot be read "
+                f"here ({type(exc).__name__})",
+                fix="run tracker as a user with an unlocked OS keyring (Windows Credential Manager, "
+                "macOS Keychain, Secret Service), or use env:NAME",
+            ) from exc
         if not found:
             raise ConfigError(
                 f"{where}: the keyring has no secret for {service}/{user}",
