@@ -81,7 +81,7 @@ class GraphConfig:
     authority_host: str = documented("https://login.microsoftonline.com", "Entra ID sign-in host")
     graph_url: str = documented("https://graph.microsoft.com/v1.0", "Graph API base URL")
     save_to_sent_items: bool = documented(
-        False, "keep a copy of each message in Sent Items (lets tracker check a message in doubt)"
+        False, "no effect: Graph keeps every message in Sent Items, as it does for text and HTML (MIME)"
     )
     max_wait: int = documented(
         120, "seconds one message may spend being retried on 429/503", least=0, most=3600

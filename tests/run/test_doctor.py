@@ -207,7 +207,8 @@ def test_doctor_signs_in_to_graph_and_says_whether_sent_items_can_be_searched(
 
     assert plain.exit_code == 0, plain.output
     assert "PASS connection: graph: signed in to" in plain.output
-    assert "WARN sent items: a message left in doubt cannot be looked for: no copy is kept" in plain.output
+    # Graph keeps every message (sent as MIME) in Sent Items, whatever save_to_sent_items says
+    assert "PASS sent items: Sent Items can be searched for a message left in doubt" in plain.output
     assert "PASS sent items: Sent Items can be searched for a message left in doubt" in kept.output
     assert wrong.exit_code == 1
     assert "FAIL connection: " in wrong.output and "invalid_client" in wrong.output

@@ -1,8 +1,11 @@
 """Send through Microsoft Graph ``sendMail`` with an app-only token (extra ``graph``).
 
 msal's client-credentials flow gets (and caches) the token (``graph_sign_in``); ``requests``
-posts the message. The message goes as Graph JSON rather than MIME, because only the JSON
-form can say ``saveToSentItems: false``. Nothing touches the network until the first send.
+posts the message in Graph's MIME form (base64, ``Content-Type: text/plain``), the only form
+that carries both the plain-text and the HTML part, and every header, as the other transports
+send them. Graph keeps a copy of a MIME message in Sent Items whatever ``saveToSentItems``
+says, so a message in doubt can always be looked for. Nothing touches the network until the
+first send.
 
 Exactly once: 429 and 503 are refusals (Graph did not take the message) and are retried,
 honouring ``Retry-After``, for at most ``max_wait`` seconds per message; a 401 gets one new
@@ -10,12 +13,14 @@ token and one more try. Once the request has gone out, a dropped connection, a t
 another 5xx leaves the message in doubt (``OutcomeUnknown``): it is never posted again.
 Each message carries its ledger key as the header ``X-Tracker-Key``, which Exchange keeps as
 a property of the copy in Sent Items, so ``find_sent`` can look for a message in doubt
-(needs ``save_to_sent_items`` and the Mail.ReadBasic.All permission).
+(needs the Mail.ReadBasic.All permission).
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import email.policy
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -26,7 +31,6 @@ from urllib.parse import quote, urlsplit
 
 from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.settings import Deployment, GraphConfig, MailConfig
-from automation.mail.transports.graph_json import graph_message
 from automation.mail.transports.graph_sign_in import SignIn
 from automation.mail.transports.http_errors import never_connected, reason
 from automation.mail.transports.interface import (
@@ -176,7 +180,7 @@ class GraphTransport:
 
     def send(self, message: EmailMessage, key: str) -> str:
         check_recipients(message, self._allowed, f"Graph mailbox {self.mailbox}")
-        payload = graph_message(message, self.settings.save_to_sent_items)
+        payload = base64.b64encode(message.as_bytes(policy=email.policy.SMTP))
         url = f"{self._user_url}/sendMail"
         budget = Budget(self.settings.max_wait, self._clock)
         attempt, refreshed = 0, False
@@ -206,11 +210,6 @@ class GraphTransport:
 
     def find_sent(self, key: str) -> str | None:
         """The id of the copy of message ``key`` in the mailbox's Sent Items, or None."""
-        if not self.settings.save_to_sent_items:
-            raise LookupUnavailable(
-                "no copy is kept in Sent Items ([mail.graph] save_to_sent_items is false)",
-                fix="check the recipient's inbox or the Exchange message trace",
-            )
         query = (
             f"singleValueExtendedProperties/Any(ep: ep/id eq {_odata_string(KEY_PROPERTY)}"
             f" and ep/value eq {_odata_string(key)})"
@@ -258,13 +257,13 @@ class GraphTransport:
         except requests.exceptions.RequestException as exc:  # pragma: no cover - all are OSErrors
             raise LookupUnavailable(str(exc)) from exc
 
-    def _post(self, url: str, payload: dict[str, Any], request_id: str, budget: Budget) -> Any:
+    def _post(self, url: str, payload: bytes, request_id: str, budget: Budget) -> Any:
         import requests
 
-        headers = self._headers(budget, request_id)
+        headers = {**self._headers(budget, request_id), "Content-Type": "text/plain"}  # MIME, base64
         timeout = self.settings.timeout
         try:
-            return self._session.post(url, json=payload, headers=headers, timeout=timeout)
+            return self._session.post(url, data=payload, headers=headers, timeout=timeout)
         except requests.exceptions.SSLError as exc:
             raise SetupRefused(
                 f"TLS with Graph failed: {reason(exc)}",

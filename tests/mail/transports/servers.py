@@ -18,6 +18,7 @@ import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -168,9 +169,11 @@ def _token(fake: GraphFake, seen: Seen) -> Any:
     return _json(200, {"token_type": "Bearer", "expires_in": 3599, "access_token": token})
 
 
-def _key_of(message: dict[str, Any]) -> str:
-    headers = message.get("internetMessageHeaders", [])
-    return next((h["value"] for h in headers if h["name"].lower() == "x-tracker-key"), "")
+def mime_of(body: bytes) -> EmailMessage:
+    """The message a sendMail request carries: Graph's MIME form, base64 in a text/plain body."""
+    parsed = email.message_from_bytes(base64.b64decode(body, validate=True), policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
 
 
 def _send_mail(fake: GraphFake, seen: Seen) -> Any:
@@ -186,11 +189,10 @@ def _send_mail(fake: GraphFake, seen: Seen) -> Any:
         status, headers = step or (202, {})
         taken = 200 <= status < 300
     if taken:
-        body = json.loads(seen.body)
-        key = _key_of(body["message"])
+        assert seen.headers.get("Content-Type") == "text/plain", "sendMail takes MIME as base64 text"
+        key = str(mime_of(seen.body)["X-Tracker-Key"] or "")
         fake.accepted.append(key)
-        if body.get("saveToSentItems"):
-            fake.sent_items.append({"id": f"AAMk-{len(fake.sent_items) + 1}", "key": key})
+        fake.sent_items.append({"id": f"AAMk-{len(fake.sent_items) + 1}", "key": key})  # MIME: always
     if isinstance(step, (Drop, Stall)):
         return step
     if status >= 400:

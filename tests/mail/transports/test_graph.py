@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -36,7 +34,7 @@ from tests.mail.transports.conftest import (
     free_port,
     graph_config,
 )
-from tests.mail.transports.servers import Drop, GraphFake, Stall
+from tests.mail.transports.servers import Drop, GraphFake, Stall, mime_of
 
 KEY = "2026-W48:owner:alice@force.police.uk"
 
@@ -86,26 +84,19 @@ def test_two_sends_one_token_and_the_message_in_the_body(
     posts = _mail_posts(graph_server)
     assert [p.path for p in posts] == [f"/v1.0/users/{MAILBOX}/sendMail"] * 2
     assert posts[0].headers["Authorization"] == f"Bearer {GRAPH_TOKEN}"
-    body = json.loads(posts[0].body)
-    assert body["saveToSentItems"] is False
-    sent = body["message"]
-    assert sent["subject"] == message["Subject"]
-    assert sent["body"]["contentType"] == "HTML" and "£ ✓" in sent["body"]["content"]
-    assert sent["toRecipients"] == [
-        {"emailAddress": {"address": "alice@force.police.uk", "name": "Alice Owner"}}
-    ]
-    assert sent["ccRecipients"] == [{"emailAddress": {"address": "bob.manager@force.police.uk"}}]
-    [attachment] = sent["attachments"]
-    assert attachment["name"] == "items.csv" and attachment["isInline"] is False
-    assert base64.b64decode(attachment["contentBytes"]) == b"ref,status\nR1,red\n"
-    assert sent["internetMessageHeaders"] == [{"name": "X-Protective-Marking", "value": "OFFICIAL"}]
-
-
-def test_save_to_sent_items_is_passed_on(
-    tmp_path: Path, graph_server: HttpFake, session: requests.Session, message: EmailMessage
-) -> None:
-    _transport(tmp_path, graph_server, session, save_to_sent_items=True).send(message, KEY)
-    assert json.loads(_mail_posts(graph_server)[0].body)["saveToSentItems"] is True
+    assert posts[0].headers["Content-Type"] == "text/plain"  # Graph's MIME form, base64
+    sent = mime_of(posts[0].body)
+    assert sent["Subject"] == message["Subject"]
+    assert sent["To"] == "Alice Owner <alice@force.police.uk>"
+    assert sent["Cc"] == "bob.manager@force.police.uk"
+    assert sent["X-Protective-Marking"] == "OFFICIAL"
+    plain, html = sent.get_body(("plain",)), sent.get_body(("html",))
+    assert plain is not None and html is not None  # both parts, as the other transports send
+    assert plain.get_content().replace("\r\n", "\n") == message.get_body(("plain",)).get_content()
+    assert "£ ✓" in html.get_content()
+    [attachment] = sent.iter_attachments()
+    assert attachment.get_filename() == "items.csv"
+    assert attachment.get_content() == "ref,status\nR1,red\n"
 
 
 def test_throttled_request_waits_for_retry_after(
@@ -266,7 +257,7 @@ def test_the_ledger_key_travels_as_a_header_and_find_sent_looks_for_it(
     tmp_path: Path, graph_server: GraphFake, session: requests.Session, message: EmailMessage
 ) -> None:
     message["X-Tracker-Key"] = KEY
-    transport = _transport(tmp_path, graph_server, session, save_to_sent_items=True)
+    transport = _transport(tmp_path, graph_server, session)
     graph_server.script.append(Drop(taken=True))
     with pytest.raises(OutcomeUnknown):
         transport.send(message, KEY)
@@ -277,20 +268,12 @@ def test_the_ledger_key_travels_as_a_header_and_find_sent_looks_for_it(
     assert lookup.method == "GET" and "X-Tracker-Key" in requests.utils.unquote(lookup.path)
 
 
-def test_find_sent_without_a_copy_in_sent_items_says_it_cannot_look(
-    tmp_path: Path, graph_server: GraphFake, session: requests.Session
-) -> None:
-    with pytest.raises(LookupUnavailable, match="save_to_sent_items is false"):
-        _transport(tmp_path, graph_server, session).find_sent(KEY)
-    assert graph_server.seen == []
-
-
 def test_find_sent_without_read_permission_names_it(
     tmp_path: Path, graph_server: GraphFake, session: requests.Session
 ) -> None:
     graph_server.lookup_status = 403
     with pytest.raises(LookupUnavailable, match=r"HTTP 403.*Mail\.ReadBasic\.All"):
-        _transport(tmp_path, graph_server, session, save_to_sent_items=True).find_sent(KEY)
+        _transport(tmp_path, graph_server, session).find_sent(KEY)
 
 
 # --- bounded retrying (item 2) and back-off (item 3) -----------------------------------
