@@ -219,6 +219,8 @@ class Item(Located):
     signed_off_by: str = ""
     signed_off_on: date | None = None
     notes: str = ""
+    extension_agreed_by: str = ""  # who agreed a target date after the deadline
+    extension_agreed_on: date | None = None
     sheet: str = field(default="", compare=False, repr=False)
     columns: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)

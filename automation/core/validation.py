@@ -251,12 +251,14 @@ def _dates(item: Item, published: date | None) -> Iterator[Problem]:
         and deadline
         and resolved.kind is not DeadlineKind.IMMEDIATE
         and item.target_date > deadline
+        and not item.extension_agreed_by
     ):
         yield warning(
             item.cell("target_date"),
             item.target_date,
-            f"is after the deadline {deadline:%d/%m/%Y}",
-            "record who agreed the extension, and when, in Notes",
+            f"is after the deadline {deadline:%d/%m/%Y}, and no extension is recorded",
+            "if the later date was agreed, record who agreed it in Extension agreed by "
+            "(and when in Extension agreed on); otherwise bring the target date forward",
         )
     if item.deadline_date and published and item.deadline_date < published:
         yield warning(

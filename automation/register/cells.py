@@ -147,8 +147,14 @@ def as_kind(value: Any, where: CellRef, problems: list[Problem]) -> Kind | None:
     return kind
 
 
+def excel_trim(text: str) -> str:
+    """What Excel's TRIM() makes of text: no spaces at either end, single spaces inside."""
+    return re.sub(" +", " ", text.strip(" "))
+
+
 def as_status(value: Any, where: CellRef, problems: list[Problem]) -> Status | None:
-    """Statuses must match the list exactly (any case), as Excel's RAG formula compares them."""
+    """Statuses match the list in any case once trimmed as Excel's TRIM() does, so Python and
+    the RAG formula (which compares TRIM(Status)) read the same status."""
     if not isinstance(value, str) or not value:
         if value not in ("", None):
             problems.append(error(where, value, "is not a status", "pick one from the drop-down"))
@@ -157,17 +163,17 @@ def as_status(value: Any, where: CellRef, problems: list[Problem]) -> Status | N
     if status is None and not value.strip():
         problems.append(error(where, value, "holds only spaces", "clear the cell, then pick a status"))
         return None
-    trimmed = next((s for s in Status if s.label.casefold() == value.strip().casefold()), None)
+    trimmed = next((s for s in Status if s.label.casefold() == excel_trim(value).casefold()), None)
     if status is None and trimmed is not None:
         problems.append(
-            error(
+            warning(
                 where,
                 repr(value),
-                f"has spaces around it, so Excel's RAG formula will not read it as '{trimmed.label}'",
-                "pick the status from the drop-down",
+                f"has stray spaces; read as '{trimmed.label}' (the RAG formula trims them too)",
+                "pick the status from the drop-down to tidy it",
             )
         )
-        return None
+        return trimmed
     if status is None:
         hint = _did_you_mean(value, Status.labels())
         problems.append(

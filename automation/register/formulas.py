@@ -56,7 +56,7 @@ def rag_formula(row: int, letters: Mapping[str, str]) -> str:
     AND() evaluates every argument, so a blank Due goes through N() before any arithmetic.
     A Closed item without its sign-off is Green, as awaiting sign-off."""
     c = {key: f"${letter}{row}" for key, letter in letters.items()}
-    status, due, last = c["status"], c["due"], c["last_update"]
+    status, due, last = f"TRIM({c['status']})", c["due"], c["last_update"]  # as Python reads it
     published = _published(c["publication"])
     stale_from_publication = (
         f'IF({_has_date(published)},IF(TODAY()-INT({published})>{STALE_NAME},"Amber","Green"),"Amber")'

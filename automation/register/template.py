@@ -59,7 +59,9 @@ GUIDE = (
     "The two windows are on the Settings sheet; change them there.",
     "Closing takes two steps: the owner sets Complete – awaiting sign-off; once the item is "
     "signed off, set Closed and fill in Date closed, Evidence, Signed off by and Signed off on. A Closed "
-    "item without them is rated as awaiting sign-off (Green), not Blue. Record agreed extensions in Notes.",
+    "item without them is rated as awaiting sign-off (Green), not Blue.",
+    "A target date after the deadline needs an agreement: record who agreed it in Extension "
+    "agreed by, and when in Extension agreed on.",
     "Run 'tracker validate' to list anything that needs fixing, by sheet and cell.",
 )
 
@@ -134,6 +136,8 @@ def _item_values(item: Item) -> dict[str, Any]:
         "signed_off_by": item.signed_off_by,
         "signed_off_on": item.signed_off_on,
         "notes": item.notes,
+        "extension_agreed_by": item.extension_agreed_by,
+        "extension_agreed_on": item.extension_agreed_on,
     }
 
 

@@ -45,7 +45,7 @@ def test_a_broken_register_names_every_problem_by_cell(tmp_path):
         ("error", "Register!T7", "Closed item has no date closed"),
         ("error", "Register!U7", "Closed item has not been signed off, so it is rated as awaiting sign-off"),
         ("error", "Register!V7", "Closed item has no sign-off date, so it is rated as awaiting sign-off"),
-        ("warning", "Register!G8", "is after the deadline 31/08/2021"),
+        ("warning", "Register!G8", "is after the deadline 31/08/2021, and no extension is recorded"),
         ("error", "Register!K9", "has no kind"),
         ("error", "Register!Q9", "holds an Excel error value"),
         ("error", "Owners!B2", "is not a valid email address"),
@@ -165,3 +165,22 @@ def test_settings_out_of_range_are_errors_and_the_weekly_run_still_runs(tmp_path
         "dana.whitfield@demo.police.uk",
         "governance@demo.police.uk",
     }
+
+
+def test_a_recorded_extension_ends_the_target_date_warning(tmp_path):
+    import openpyxl
+
+    later = item(
+        deadline_date=date(2021, 8, 31), target_date=date(2021, 12, 31), last_update=date(2021, 9, 1)
+    )
+    path = workbook(tmp_path / "r.xlsx", [later])
+    assert problems_of(path) == [
+        ("warning", "Register!G2", "is after the deadline 31/08/2021, and no extension is recorded")
+    ]
+    header = [c.value for c in openpyxl.load_workbook(path)["Register"][1]]
+    by, on = header.index("Extension agreed by") + 1, header.index("Extension agreed on") + 1
+    book = openpyxl.load_workbook(path)
+    book["Register"].cell(2, by, "Chief Superintendent Hale")
+    book["Register"].cell(2, on, datetime(2021, 9, 10))
+    book.save(path)
+    assert problems_of(path) == []

@@ -10,11 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from automation.cli import main
-from automation.core.model import Status
+from automation.core.model import Status, column_letter
 from automation.core.validation import validate
 from automation.importing import extract_file
 from automation.importing.merge import plan_merge
 from automation.register.load import load_register
+from automation.register.schema import REGISTER
 from automation.register.template import write_register
 from automation.run.paper import import_paper
 from tests.builders import EXAMPLE_PAPER as PAPER
@@ -58,7 +59,8 @@ def test_import_into_a_fresh_register_then_again_adds_nothing(fresh):
 def test_imported_rows_keep_the_workbooks_formulas_formats_and_drop_downs(fresh):
     import_paper(fresh, PAPER, TODAY)
     sheet = openpyxl.load_workbook(fresh)["Register"]
-    assert sheet.tables["RegisterTable"].ref == "A1:W94"
+    last = column_letter(len(REGISTER.columns))
+    assert sheet.tables["RegisterTable"].ref == f"A1:{last}94"
     assert sheet["C94"].value.startswith('=IF(AND($A94="",$B94=""),"",')
     assert sheet["H94"].number_format == "dd/mm/yyyy"
     ranges = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}

@@ -89,6 +89,21 @@ def test_a_near_miss_status_suggests_the_right_one():
     assert "did you mean 'Complete \u2013 awaiting sign-off'?" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("value", "status"), [("Closed ", Status.CLOSED), ("  In  progress ", Status.IN_PROGRESS)]
+)
+def test_stray_spaces_in_a_status_are_trimmed_as_excel_trims_them_with_a_warning(value, status):
+    found, [problem] = convert(cells.as_status, value)
+    assert found is status
+    assert problem.severity is Severity.WARNING
+    assert problem.message == f"has stray spaces; read as '{status.label}' (the RAG formula trims them too)"
+
+
+def test_a_non_breaking_space_is_not_trimmed_as_excel_does_not_trim_it():
+    found, [problem] = convert(cells.as_status, "Closed\u00a0")
+    assert found is None and problem.severity is Severity.ERROR
+
+
 def test_a_status_of_only_spaces_is_an_error():
     found, [problem] = convert(cells.as_status, "   ")
     assert found is None and problem.message == "holds only spaces"

@@ -109,6 +109,9 @@ def case_rows(today: date) -> dict[str, dict[str, Any]]:
         "complete \u2013 awaiting sign-off",
         "Complete - awaiting sign-off",
         "Closed ",
+        "  In  progress ",
+        " superseded",
+        "Closed\u00a0",
     ):
         rows[f"status typed {typed!r}, target passed"] = dict(status=Odd(typed), target_date=days(-5))
     for typed in ("", "Done"):
