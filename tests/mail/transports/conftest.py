@@ -20,7 +20,12 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 from automation.mail.settings import EwsConfig, GraphConfig, MailConfig, SmtpConfig
 from automation.run.config import Config
-from tests.mail.transports.mailbox_servers import GraphMailboxFake, start_graph_mailbox
+from tests.mail.transports.mailbox_servers import (
+    EwsMailboxFake,
+    GraphMailboxFake,
+    start_ews_mailbox,
+    start_graph_mailbox,
+)
 from tests.mail.transports.servers import (
     CREATE_OK,
     CREATE_REFUSED,
@@ -228,5 +233,12 @@ def graph_config(tmp_path: Path, fake: HttpFake, **graph: Any) -> Config:
 @pytest.fixture
 def graph_mailbox(server_tls: ssl.SSLContext) -> Iterator[GraphMailboxFake]:
     server, fake = start_graph_mailbox(server_tls)
+    yield fake
+    stop(server, fake)
+
+
+@pytest.fixture
+def ews_mailbox() -> Iterator[EwsMailboxFake]:
+    server, fake = start_ews_mailbox()
     yield fake
     stop(server, fake)
