@@ -80,7 +80,10 @@ def status(options: Options, today: date | None, fmt: str) -> int:
 
     day = options.today(today)
     with no_gc_pauses():  # a one-shot command: the collector would only slow big registers
-        return _print_status(status_of(options.register, day), fmt, options.register)
+        report = status_of(options.register, day)
+        for note in report.notes:  # on stderr, so that JSON and CSV stay clean
+            click.echo(f"note: {note}", err=True)
+        return _print_status(report, fmt, options.register)
 
 
 def _print_status(report: Any, fmt: str, path: Path) -> int:

@@ -131,6 +131,7 @@ class RatedItem:
 class StatusReport:
     as_of: date
     rated: tuple[RatedItem, ...]  # most urgent first
+    notes: tuple[str, ...] = ()  # about the workbook read, e.g. which sheet was the register
 
     @property
     def counts(self) -> dict[Rag, int]:
@@ -164,4 +165,4 @@ def rate_all(register: Register, today: date) -> list[RatedItem]:
 def status_report(register: Register, today: date) -> StatusReport:
     with no_gc_pauses():
         rated = sorted(rate_all(register, today), key=lambda r: r.sort_key)
-        return StatusReport(today, tuple(rated))
+        return StatusReport(today, tuple(rated), register.notes)

@@ -24,6 +24,7 @@ class Register:
     problems: tuple[Problem, ...]
     extra_columns: tuple[str, ...] = ()
     updates: tuple[Update, ...] = ()  # the Updates sheet: owners' updates as they came in
+    notes: tuple[str, ...] = ()  # which sheet was read, when another could have been
 
     @cached_property
     def _publications(self) -> dict[str, Publication]:

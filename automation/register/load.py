@@ -23,10 +23,13 @@ from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem, Severity, error, warning
 from automation.core.rating import SIGN_OFF_FIELDS
 from automation.core.register import Register
+from automation.core.text import plural
 from automation.core.updates import Update
 from automation.register import cells
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (
+    GUIDE_SHEET,
+    LISTS_SHEET,
     OWNERS,
     PUBLICATIONS,
     REGISTER,
@@ -309,6 +312,52 @@ def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]
     return found
 
 
+_KNOWN_SHEETS = frozenset(
+    normalise(name) for spec in (OWNERS, PUBLICATIONS, UPDATES) for name in (spec.name, *spec.aliases)
+) | {normalise(SETTINGS_SHEET), normalise(LISTS_SHEET), normalise(GUIDE_SHEET)}
+
+
+def _sheet_choice(book: Workbook, table: SheetTable) -> list[Problem]:
+    """Which sheet was read as the register, when another sheet could have been: a hidden
+    register, or another sheet whose header is a register's (a stale copy, an old version)."""
+    read = table.sheet
+    others = [
+        (sheet, rows)
+        for sheet in book.sheet_names
+        if sheet != read and normalise(sheet) not in _KNOWN_SHEETS
+        for rows in [book.looks_like(sheet, REGISTER)]
+        if rows is not None
+    ]
+    found: list[Problem] = []
+    if read in book.hidden:
+        visible = [s for s, _ in others if s not in book.hidden]
+        also = f"; the visible sheet '{visible[0]}' looks like a register too" if visible else ""
+        found.append(
+            _sheet_problem(
+                Severity.WARNING,
+                read,
+                f"sheet '{read}' is hidden in Excel, and tracker read it as the register{also}",
+                "unhide it if it is the register; if it is an old copy, delete it or rename the current one",
+            )
+        )
+    for sheet, rows in others:
+        empty = not table.rows and rows > 0
+        found.append(
+            _sheet_problem(
+                Severity.ERROR if empty else Severity.WARNING,
+                read,
+                f"sheet '{sheet}' also looks like a register ({plural(rows, 'row')}); tracker read '{read}'"
+                + (", which has no items" if empty else ""),
+                f"keep one register: name it '{REGISTER.name}', and delete or rename the other sheet",
+            )
+        )
+    return found
+
+
+def _sheet_problem(severity: Severity, sheet: str, message: str, fix: str) -> Problem:
+    return Problem(severity, sheet, "", "", message, fix)
+
+
 def _strays(book: Workbook) -> list[Problem]:
     """Values far outside a sheet's table, which were left unread."""
     return [
@@ -343,6 +392,8 @@ def _load(
     book: Workbook, path: Path, problems: list[Problem], for_rating: bool, also: frozenset[str] = frozenset()
 ) -> Register:
     register_table = book.table(REGISTER)
+    choice = _sheet_choice(book, register_table)
+    problems.extend(choice)
     fields = RATING_FIELDS | also if for_rating else None
     unsaved = _unsaved_cells(book, register_table, fields, complete=not for_rating)
     items = _items(register_table, problems, fields, unsaved)
@@ -366,6 +417,7 @@ def _load(
         tuple(problems),
         tuple(register_table.extra),
         updates,
+        tuple(p.message for p in choice),
     )
 
 

@@ -168,6 +168,24 @@ class Workbook:
             self._rows[sheet] = found
         return self._rows[sheet]
 
+    @cached_property
+    def hidden(self) -> frozenset[str]:
+        """Sheets hidden in Excel (hidden or very hidden)."""
+        try:
+            shown = python_calamine.SheetVisibleEnum.Visible
+            return frozenset(m.name for m in self._book.sheets_metadata if m.visible != shown)
+        except Exception:  # an older calamine, or a format without the information
+            return frozenset()
+
+    def looks_like(self, sheet: str, spec: SheetSpec) -> int | None:
+        """When ``sheet`` has a header row naming ``spec``'s required columns, how many rows
+        hold data below it; else None."""
+        rows = self.rows(sheet)
+        header = _find_header(rows, spec)
+        if header is None or not all(c.key in header[1] for c in spec.required):
+            return None
+        return sum(1 for cells in rows[header[0] + 1 :] if any(v not in ("", None) for v in cells))
+
     def find_sheet(self, spec: SheetSpec) -> str | None:
         """The sheet named for ``spec``: its own name first, then an alias, in that order."""
         by_name = {normalise(s): s for s in reversed(self.sheet_names)}
