@@ -73,7 +73,9 @@ def guarded_update(
 ) -> WriteResult:
     """Apply ``mutate`` (which may only set values, append rows and add new sheets after the
     existing ones) to the workbook safely."""
-    path = Path(os.path.realpath(path))  # through a symbolic link, the target is what changes
+    path = Path(path)
+    if path.is_symlink():  # the link's target is what changes; the link stays a link
+        path = Path(os.path.realpath(path))
     _check_file(path)
     refuse_if_open(path)
     try:
