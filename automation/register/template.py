@@ -20,6 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from automation.core.model import Item, Kind, Owner, Publication, Settings, Status, column_letter
 from automation.register import formulas
+from automation.register.page_setup import LINE_HEIGHT, WRAP_FROM, print_setup, row_heights
 from automation.register.schema import (
     GUIDE_SHEET,
     LISTS_SHEET,
@@ -35,7 +36,8 @@ from automation.register.schema import (
     SheetSpec,
 )
 
-LOOKUP_ROWS = 2000  # drop-down and lookup ranges reach this far down their sheets
+LOOKUP_ROWS = 2000  # the lookup lists (owners, publications) reach this far down their sheets
+READY_ROWS = 100  # blank rows below the items, ready with drop-downs, colours and formulas
 RAG_COLOURS = {
     "Red": ("#FFC7CE", "#9C0006"),
     "Amber": ("#FFEB9C", "#9C5700"),
@@ -102,7 +104,7 @@ class _Formats:
     def for_column(self, kind: ColumnType, width: int) -> Any:
         if kind is ColumnType.DATE:
             return self.date
-        return self.wrap if width >= 24 else self.text
+        return self.wrap if width >= WRAP_FROM else self.text
 
 
 def _letters(spec: SheetSpec) -> dict[str, str]:
@@ -180,6 +182,8 @@ def _table(
             _write_cell(sheet, r, col, values.get(column.key, ""), fmt)
     sheet.freeze_panes(1, 2)
     sheet.set_row(0, 32)
+    row_heights(sheet, spec, rows)
+    print_setup(sheet)
 
 
 def _register_sheet(book: XlsxBook, items: Sequence[Item], fm: _Formats) -> None:
@@ -188,16 +192,17 @@ def _register_sheet(book: XlsxBook, items: Sequence[Item], fm: _Formats) -> None
     _table(sheet, REGISTER, rows, fm, "RegisterTable")
     letters = _letters(REGISTER)
     index = {c.key: i for i, c in enumerate(REGISTER.columns)}
-    for r in range(1, max(len(rows), 1) + 1):
+    last = max(len(rows), 1) + READY_ROWS  # drop-downs, colours and formulas reach the same rows
+    for r in range(1, last + 1):
         sheet.write_formula(r, index["due"], formulas.due_formula(r + 1, letters), fm.due, "")
         sheet.write_formula(r, index["rag"], formulas.rag_formula(r + 1, letters), fm.formula, "")
-    _register_validation(sheet, index, max(len(rows), 1) + LOOKUP_ROWS)
+    _register_validation(sheet, index, last)
     rag = index["rag"]
     for name, fmt in fm.rag.items():
         sheet.conditional_format(
             1,
             rag,
-            1 + LOOKUP_ROWS,
+            last,
             rag,
             {
                 "type": "cell",
@@ -267,10 +272,10 @@ def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: _Format
     book.define_name(formulas.PUB_DATES, f"={PUBLICATIONS.name}!$B$2:$B${LOOKUP_ROWS}")
     letters = _letters(PUBLICATIONS)
     index = {c.key: i for i, c in enumerate(PUBLICATIONS.columns)}
-    for r in range(1, max(len(rows), 1) + 1):
+    last = max(len(rows), 1) + READY_ROWS  # drop-downs and formulas reach the same rows
+    for r in range(1, last + 1):
         formula = formulas.s55_due_formula(r + 1, letters)
         sheet.write_formula(r, index["s55_due"], formula, fm.due, "")
-    last = LOOKUP_ROWS
     lists = {"type": ("=TypeList", "warning"), "tracked": ("=YesNoList", "stop")}
     lists["s55_required"] = ("=YesNoList", "stop")
     for key, (source, kind) in lists.items():
@@ -299,6 +304,7 @@ def _settings_sheet(book: XlsxBook, settings: Settings, fm: _Formats) -> None:
         sheet.data_validation(
             r, 1, r, 1, {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 3650}
         )
+    print_setup(sheet, header_row=False)
 
 
 def _lists_sheet(book: XlsxBook, fm: _Formats) -> None:
@@ -316,6 +322,8 @@ def _lists_sheet(book: XlsxBook, fm: _Formats) -> None:
             sheet.write(r, col, value)
         letter = column_letter(col + 1)
         book.define_name(name, f"={LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}")
+    print_setup(sheet)
+    sheet.hide()  # it only feeds the drop-downs
 
 
 def _guide_sheet(book: XlsxBook, fm: _Formats) -> None:
@@ -324,6 +332,8 @@ def _guide_sheet(book: XlsxBook, fm: _Formats) -> None:
     sheet.write(0, 0, GUIDE[0], fm.title)
     for r, line in enumerate(GUIDE[1:], start=1):
         sheet.write(r, 0, line)
+        sheet.set_row(r, LINE_HEIGHT * max(1, -(-len(line) // 120)))
+    print_setup(sheet, header_row=False)
 
 
 def write_register(
@@ -348,13 +358,14 @@ def write_register(
             properties["created"] = created
         book.set_properties(properties)
         fm = _Formats(book)
+        _guide_sheet(book, fm)  # first, for whoever opens the register for the first time
         _register_sheet(book, items, fm)
         _owners_sheet(book, owners, fm)
         _publications_sheet(book, publications, fm)
         _updates_sheet(book, fm)
         _settings_sheet(book, settings, fm)
         _lists_sheet(book, fm)
-        _guide_sheet(book, fm)
+        book.get_worksheet_by_name(REGISTER.name).activate()  # opens on the items
         book.close()
         os.replace(temp, path)
     finally:

@@ -154,7 +154,8 @@ def _new_row(ws: Worksheet, old: SheetState, row: int, rng: CellRange) -> bool:
 
 
 def extend_ranges(ws: Worksheet, old_last: int, new_last: int, min_col: int, max_col: int) -> None:
-    """Grow tables, drop-downs and conditional formats ending at ``old_last`` to ``new_last``."""
+    """Grow tables, drop-downs and conditional formats ending at ``old_last`` (or in the ready
+    rows below it, short of ``new_last``) to ``new_last``."""
     if new_last <= old_last:
         return
     for table in ws.tables.values():
@@ -184,6 +185,10 @@ def _grown_multi(
 
 
 def _grown(rng: CellRange, old_last: int, new_last: int, min_col: int, max_col: int) -> CellRange | None:
-    if rng.max_row != old_last or rng.max_col < min_col or rng.min_col > max_col:
+    """A range ending at the old last row, or in the blank rows made ready below it (a fresh
+    register's drop-downs reach past its items), grows to cover every new row."""
+    if not old_last <= rng.max_row < new_last or rng.min_row > old_last + 1:
+        return None
+    if rng.max_col < min_col or rng.min_col > max_col:
         return None
     return CellRange(min_col=rng.min_col, min_row=rng.min_row, max_col=rng.max_col, max_row=new_last)
