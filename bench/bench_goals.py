@@ -18,6 +18,7 @@ bench/README.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -25,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,26 +81,40 @@ class Runs:
         return max(self.peaks)
 
 
+# A small launcher runs each command: a child forked from this (large) benchmark process would
+# count this process's memory in its own peak, as Linux keeps the larger of the two at exec.
+LAUNCH = """
+import json, os, sys, time
+argv, report = json.loads(sys.argv[1]), sys.argv[2]
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(argv[0], argv)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+took = time.perf_counter() - started
+scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+with open(report, "w") as out:
+    json.dump([took, usage.ru_maxrss * scale, os.waitstatus_to_exitcode(status)], out)
+"""
+
+
 def run(
     argv: Sequence[str], *, ok: Sequence[int] = (0,), cwd: Path | None = None
 ) -> tuple[float, int, bytes]:
-    """One fresh subprocess: (wall seconds, peak RSS in bytes, stdout)."""
-    with tempfile.TemporaryFile() as out:
-        started = time.perf_counter()
-        child = subprocess.Popen(list(argv), stdout=out, stderr=subprocess.PIPE, cwd=cwd)
-        assert child.stderr is not None
-        err = child.stderr.read()
-        # wait4 gives this child's own peak memory (getrusage gives the maximum over all children)
-        _, status, usage = os.wait4(child.pid, 0)
-        took = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
-        child.stderr.close()
+    """One fresh process, timed by the launcher: (wall seconds, peak RSS in bytes, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        launcher = [sys.executable, "-c", LAUNCH, json.dumps(list(argv)), str(report)]
+        done = subprocess.run(launcher, stdout=out, stderr=subprocess.PIPE, cwd=cwd, check=False)
+        took, peak, code = json.loads(report.read_text()) if report.exists() else (0.0, 0, done.returncode)
         out.seek(0)
         stdout = out.read()
-    if child.returncode not in ok:
-        sys.exit(f"{' '.join(argv[:4])} ... failed (exit {child.returncode}):\n{err.decode()[-3000:]}")
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return took, usage.ru_maxrss * scale, stdout
+    if code not in ok:
+        sys.exit(f"{' '.join(argv[:4])} ... failed (exit {code}):\n{done.stderr.decode()[-3000:]}")
+    return took, peak, stdout
 
 
 Command = Callable[[], list[str]]  # a fresh argv for each run (a new outbox folder, a new copy)

@@ -6,6 +6,7 @@ Numeric dates are always day first (UK order); nothing here guesses the way pand
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -115,6 +116,7 @@ def _within(match: re.Match[str], published: date) -> date:
     return add_months(published, amount * (12 if unit == "year" else 1))
 
 
+@functools.lru_cache(maxsize=8192)  # a register repeats a few phrases over thousands of rows
 def resolve_deadline(text: str, published: date | None = None) -> Deadline:
     """What a deadline phrase means, as DOMAIN.md sets out.
 

@@ -234,19 +234,19 @@ class Item(Located):
     @classmethod
     def bulk(cls, values: Mapping[str, Any]) -> Item:
         """An Item from field values, without ``__init__``'s per-field cost: reading a 50,000
-        row register builds 50,000 of them. ``values`` must name real fields."""
+        row register builds 50,000 of them. ``values`` must name real fields; those it leaves
+        out read their defaults from the class (so each item holds only what was read)."""
+        own = {**_factory_defaults(), **values}
         item = object.__new__(cls)
-        item.__dict__.update(_item_defaults())
-        item.__dict__.update(values)
+        object.__setattr__(item, "__dict__", own)
         return item
 
 
 @functools.cache
-def _item_defaults() -> dict[str, Any]:
-    found = {}
-    for f in dataclasses.fields(Item):
-        if f.default is not dataclasses.MISSING:
-            found[f.name] = f.default
-        elif f.default_factory is not dataclasses.MISSING:
-            found[f.name] = MappingProxyType({})  # shared, so read-only
-    return found
+def _factory_defaults() -> dict[str, Any]:
+    """Defaults the class cannot hold (made by a factory), shared and so read-only."""
+    return {
+        f.name: MappingProxyType({})
+        for f in dataclasses.fields(Item)
+        if f.default is dataclasses.MISSING and f.default_factory is not dataclasses.MISSING
+    }

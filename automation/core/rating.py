@@ -74,7 +74,7 @@ RATED_FROM = frozenset(
 
 def rate(item: Item, today: date, settings: Settings, published: date | None) -> Rating:
     """The item's BRAG rating on ``today``, with its reason in words."""
-    unread = [key.replace("_", " ") for key in item.unread if key in RATED_FROM]
+    unread = [key.replace("_", " ") for key in item.unread if key in RATED_FROM] if item.unread else ()
     if unread:  # a formula with no saved value: not blank, unknown
         return Rating(
             Rag.NOT_RATED,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 
@@ -39,10 +40,15 @@ _ACTED_ON = {
 }
 
 
+_ANY_ACTED_ON = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def terminal_safe(text: str) -> str:
     """Output for a terminal with every character it would act on shown escaped instead
     (line breaks and tabs kept), so nothing from a workbook or paper can move the cursor,
     clear the screen, retitle the window or reorder a line."""
+    if _ANY_ACTED_ON.search(text) is None:  # the usual case, found fast (output can be MBs)
+        return text
     return text.translate(_ACTED_ON)
 
 

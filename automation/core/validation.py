@@ -30,8 +30,8 @@ def validate(register: Register, allowed_domains: Sequence[str] | None = None) -
     problems.extend(_publication_sheet(register))
     problems.extend(_duplicates(register))
     reported = {(p.sheet, p.cell) for p in register.problems}
-    for item in register.items:
-        problems.extend(_item(register, item, reported))
+    for item in register.items:  # a function per item, not generators: this runs 200,000 times
+        _item(register, item, reported, problems)
     order = {"Register": 0, "Owners": 1, "Publications": 2}
     return sorted(problems, key=lambda p: (order.get(p.sheet, 3), p.sheet, p.row, len(p.cell), p.cell))
 
@@ -179,52 +179,61 @@ def _duplicates(register: Register) -> Iterator[Problem]:
             first[key] = item.row
 
 
-def _item(register: Register, item: Item, reported: set[tuple[str, str]]) -> Iterator[Problem]:
+def _item(register: Register, item: Item, reported: set[tuple[str, str]], out: list[Problem]) -> None:
     for field, message, fix in _REQUIRED:
         if not getattr(item, field):
             cell = item.cell(field)
             if (cell.sheet, cell.a1) not in reported:
-                yield error(cell, "", message, fix)
-    yield from _owner(register, item)
+                out.append(error(cell, "", message, fix))
+    _owner(register, item, out)
     publication = register.publication(item.publication) if item.publication else None
     if item.publication and publication is None:
-        yield error(
-            item.cell("publication"),
-            item.publication,
-            "is not on the Publications sheet",
-            "add the publication there, or correct the title to match it exactly",
+        out.append(
+            error(
+                item.cell("publication"),
+                item.publication,
+                "is not on the Publications sheet",
+                "add the publication there, or correct the title to match it exactly",
+            )
         )
     published = publication.published if publication else None
-    yield from _dates(item, published)
+    if item.deadline_text or item.deadline_date or item.target_date:
+        out.extend(_dates(item, published))
     if item.status is Status.CLOSED:
-        yield from _closed(item)
+        out.extend(_closed(item))
     elif item.date_closed is not None:
-        yield warning(
-            item.cell("date_closed"),
-            item.date_closed,
-            f"has a date closed but the status is {item.status.label if item.status else 'blank'}",
-            "set the status to Closed, or clear the date closed",
+        out.append(
+            warning(
+                item.cell("date_closed"),
+                item.date_closed,
+                f"has a date closed but the status is {item.status.label if item.status else 'blank'}",
+                "set the status to Closed, or clear the date closed",
+            )
         )
 
 
-def _owner(register: Register, item: Item) -> Iterator[Problem]:
+def _owner(register: Register, item: Item, out: list[Problem]) -> None:
     if "owner" not in item.columns:
         return
     if not item.owner:
         if item.status is None or item.status.is_open:
-            yield warning(
-                item.cell("owner"),
-                "",
-                "open item has no owner, so nobody is chased",
-                "pick an owner from the drop-down",
+            out.append(
+                warning(
+                    item.cell("owner"),
+                    "",
+                    "open item has no owner, so nobody is chased",
+                    "pick an owner from the drop-down",
+                )
             )
         return
     if register.owners and register.owner(item.owner) is None:
-        yield error(
-            item.cell("owner"),
-            item.owner,
-            "is not on the Owners sheet" + _did_you_mean(item.owner, register),
-            "add them to the Owners sheet with their email, or pick a listed owner",
+        out.append(
+            error(
+                item.cell("owner"),
+                item.owner,
+                "is not on the Owners sheet" + _did_you_mean(item.owner, register),
+                "add them to the Owners sheet with their email, or pick a listed owner",
+            )
         )
 
 

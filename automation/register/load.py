@@ -177,10 +177,17 @@ def _items(
     fields: frozenset[str] | None,
     unsaved: dict[int, tuple[str, ...]],
 ) -> tuple[Item, ...]:
+    """One Item per row with a Publication or Ref. A loop over every row of the register:
+    each item's values go straight into the dict it keeps."""
     columns = _one_based(table)
-    typed = _typed_rows(table, REGISTER, problems, fields)
+    keys, typed = _typed_columns(table, REGISTER, problems, fields)
+    concern = "cause_for_concern" in keys
+    extra = bool(table.extra) and fields is None
+    sheet, bulk = table.sheet, Item.bulk
     items = []
-    for (number, row), (_, values) in zip(typed, table.rows, strict=True):
+    by_row = zip(*typed, strict=True) if typed else _empty(table)
+    for (number, values), row_values in zip(table.rows, by_row, strict=True):
+        row = dict(zip(keys, row_values, strict=True))
         if number in unsaved:  # never read as blank: reported, and the item is not rated
             row["unread"] = unsaved[number]
             problems.extend(_unsaved_problems(table, number, unsaved[number]))
@@ -194,12 +201,17 @@ def _items(
                 )
             )
             continue
-        row["cause_for_concern"] = bool(row.get("cause_for_concern"))
-        row.update(row=number, sheet=table.sheet, columns=columns)
-        if table.extra and fields is None:
+        if concern:
+            row["cause_for_concern"] = bool(row["cause_for_concern"])
+        row["row"], row["sheet"], row["columns"] = number, sheet, columns
+        if extra:
             row["extra"] = _extra(table, values)
-        items.append(Item.bulk(row))
+        items.append(bulk(row))
     return tuple(items)
+
+
+def _empty(table: SheetTable) -> list[tuple[()]]:
+    return [()] * len(table.rows)
 
 
 def _owners(table: SheetTable, problems: list[Problem]) -> tuple[Owner, ...]:

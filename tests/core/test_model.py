@@ -1,3 +1,4 @@
+import dataclasses
 from datetime import date
 
 from automation.core.model import CellRef, Item, Kind, Rag, Status, column_letter
@@ -14,9 +15,12 @@ def test_bulk_items_equal_ordinary_ones():
         sheet="Register",
         columns={"ref": 2},
     )
-    assert Item.bulk(values) == Item(**values)
-    assert Item.bulk(values).cell("ref") == CellRef("Register", 5, 2)
+    bulk, ordinary = Item.bulk(values), Item(**values)
+    assert bulk == ordinary and hash(bulk) == hash(ordinary) and repr(bulk) == repr(ordinary)
+    assert dataclasses.replace(bulk, ref="R2") == Item(**{**values, "ref": "R2"})
+    assert bulk.cell("ref") == CellRef("Register", 5, 2)
     assert Item.bulk({"publication": "P", "ref": "R", "row": 2}).extra == {}
+    assert Item.bulk({"publication": "P", "ref": "R", "row": 2}).owner == ""
 
 
 def test_cell_references_quote_awkward_sheet_names():
