@@ -26,7 +26,10 @@ XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
-EXCEL_ONLY = "make this change by hand in Excel"
+EXCEL_ONLY = (
+    "add the new rows by hand in Excel; or remove this from the workbook, run tracker again, "
+    "then put it back in Excel"
+)
 
 # Extensions inside a sheet's <extLst>, by uri (upper case): what it is, how to proceed.
 SHEET_EXTENSIONS: dict[str, tuple[str, str]] = {
@@ -96,6 +99,7 @@ PART_NAMES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml": "query tables",
     "application/vnd.openxmlformats-officedocument.vmlDrawing": "legacy (VML) drawings",
     "application/xml": "custom XML data (e.g. SharePoint or document-management metadata)",
+    "application/vnd.openxmlformats-officedocument.custom-properties+xml": "custom document properties",
 }
 
 TOLERATED = {
@@ -177,7 +181,7 @@ def _element_losses(
         where = f"sheet '{name}'"
         if not original.has(part) or not copy.has(copied.get(name, "")):
             continue
-        before = _child_tags(original.settings_xml(part))
+        before = _child_tags(original.settings_xml(part), keep_empty=False)
         after = _child_tags(copy.settings_xml(copied[name]))
         for tag in sorted(before - after - {"extLst", *SHEET_ELEMENTS, *HARMLESS_ELEMENTS}):
             if (where, "element") not in reported:
@@ -186,9 +190,22 @@ def _element_losses(
     return losses
 
 
-def _child_tags(xml: bytes) -> set[str]:
+def _child_tags(xml: bytes, *, keep_empty: bool = True) -> set[str]:
+    """The sheet's settings elements; without ``keep_empty``, those that say nothing (such as
+    the empty header and footer LibreOffice writes) are left out: losing them loses nothing."""
     root = ET.fromstring(xml)
-    return {child.tag.rpartition("}")[2] for child in root}
+    return {child.tag.rpartition("}")[2] for child in root if keep_empty or not is_empty(child)}
+
+
+_NOTHING = ("", "0", "false")
+
+
+def is_empty(element: ET.Element) -> bool:
+    """True when an element and everything in it carries no text and only off/zero flags."""
+    return all(
+        not (node.text or "").strip() and all(v.strip().casefold() in _NOTHING for v in node.attrib.values())
+        for node in element.iter()
+    )
 
 
 def _drawing_losses(package: Package, sheets: dict[str, str]) -> list[Loss]:
@@ -226,7 +243,7 @@ def _part_losses(original: Package, copy: Package, sheets: dict[str, str], known
     after = Counter(copy.content_types.values())
     lost: dict[str, list[str]] = {}
     for part, kind in original.content_types.items():
-        if kind not in TOLERATED and not part.startswith(THUMBNAIL):
+        if kind not in TOLERATED and not part.startswith(THUMBNAIL) and not _empty_part(original, part):
             lost.setdefault(kind, []).append(part)
     owners = {
         target: f"sheet '{name}'"
@@ -242,6 +259,17 @@ def _part_losses(original: Package, copy: Package, sheets: dict[str, str], known
         where = " and ".join(sorted({owners.get(p, "workbook") for p in parts}))
         losses.append(Loss(where, f"{label} ({', '.join(sorted(parts)[:3])})", EXCEL_ONLY))
     return losses
+
+
+def _empty_part(package: Package, part: str) -> bool:
+    """An XML part holding nothing, such as the empty custom-properties part LibreOffice
+    writes: dropping it loses nothing."""
+    if not part.endswith(".xml") or not package.has(part):
+        return False
+    try:
+        return is_empty(ET.fromstring(package.read(part)))
+    except ET.ParseError:
+        return False
 
 
 def _warning_losses(messages: list[str], known: list[Loss]) -> list[Loss]:

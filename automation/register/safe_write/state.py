@@ -66,7 +66,8 @@ class Styles:
         self.by_key: dict[bytes, tuple[Any, ...]] = {}
 
     def of(self, ids: StyleArray | None) -> tuple[Any, ...]:
-        ids = ids if ids is not None else StyleArray()
+        if ids is None:  # saved with no style index, which means the first cell format (xf 0)
+            ids = self.wb._cell_styles[0] if len(self.wb._cell_styles) else StyleArray()
         key = ids.tobytes()
         found = self.by_key.get(key)
         if found is None:
