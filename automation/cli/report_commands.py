@@ -26,11 +26,10 @@ def snapshot(options: Options, today: Any) -> int:
     from automation.cli import views
     from automation.run.clock import local_now
     from automation.run.reports import take_snapshot
-    from automation.run.weekly import ledger_path
 
     day = options.today(_day(today))
     recorded = take_snapshot(options.config, options.register, day, local_now())
-    click.echo(views.snapshot_text(recorded, ledger_path(options.config, options.register)))
+    click.echo(views.snapshot_text(recorded, options.config.ledger_for(options.register)))
     return 0
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from automation.core.pauses import no_gc_pauses
 from automation.core.rating import StatusReport, status_report
 from automation.register.load import load_register
+from automation.reports.changes import FIELDS as EVENT_FIELDS
 from automation.reports.changes import PeriodChanges, period_changes
 from automation.reports.history import Change, HistoryStore, Recorded
 from automation.reports.meeting import MeetingPack, build_meeting, extension_requests
@@ -20,7 +22,7 @@ def changes_between(history: Path, since: date, until: date) -> PeriodChanges:
     with HistoryStore(history, create=False) as store:
         first = store.snapshots()[:1]
         recorded_from = first[0].as_of if first else None
-        found = store.changes(since=since, until=until, baseline=False)
+        found = store.changes(since=since, until=until, baseline=False, fields=EVENT_FIELDS)
     return period_changes(found, since, until, recorded_from)
 
 
@@ -72,7 +74,8 @@ def make_dashboard(register: Path, history: Path, today: date, marking: str = "O
     report = status_report(load_register(register, for_rating=True, also=shown), today)
     with HistoryStore(history, create=False) as store:
         trend = store.rating_trend()
-    return write_dashboard(dashboard_data(report, trend, marking))
+    with no_gc_pauses():  # a line and a cell for every item: the collector would find nothing to free
+        return write_dashboard(dashboard_data(report, trend, marking))
 
 
 def record_snapshot(history: Path, report: StatusReport, now: datetime, source: str) -> Recorded:

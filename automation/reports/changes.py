@@ -66,6 +66,7 @@ class PeriodChanges:
 
 
 _RED = Rag.RED.value
+FIELDS = ("item", "status", "rag", "due", "owner")  # the fields an event can come from
 
 
 def events(changes: Iterable[Change]) -> Iterator[Event]:

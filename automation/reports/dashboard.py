@@ -5,38 +5,42 @@ Written with XlsxWriter: a Summary sheet with counts by rating and native Excel 
 weeks in the history as lines), then Overdue, By owner (counts by rating) and All items sheets, each with an
 autofilter, a frozen header, RAG colours and a print set-up (landscape, fit to width,
 header row repeated). Every text from the register is written as a string, so nothing
-can become a formula. pandas does the grouping and the trend tables; it is imported here
-only, so ``tracker status`` never pays for it.
+can become a formula.
+
+The grouping and the trend tables are plain counting over the lines: pandas did them once,
+but importing it cost more CPU than two bare reads of a 10,000-row register, thirty times
+the counting itself, and pushed the dashboard past its goal (see bench/README.md).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from automation.core.errors import MissingExtra
 from automation.core.model import Rag
 from automation.core.rating import Basis, StatusReport
 from automation.reports.history import Snapshot
 from automation.reports.lines import RAG_COLOURS, ItemLine
 
 RAGS = [rag.value for rag in Rag]
-COLUMNS = (  # header, width, value
-    ("Publication", 40, lambda line: line.publication),
-    ("Ref", 18, lambda line: line.ref),
-    ("Rating", 11, lambda line: line.rag.value),
-    ("Why", 26, lambda line: line.reason),
-    ("Due", 11, lambda line: line.due),
-    ("Status", 18, lambda line: line.status),
-    ("Owner", 20, lambda line: line.owner),
-    ("Executive lead", 22, lambda line: line.executive_lead),
-    ("Last update", 11, lambda line: line.last_update),
-    ("Latest update", 50, lambda line: line.progress),
-    ("Item", 60, lambda line: line.short_text),
+COLUMNS = (  # header, width; ``_cells`` gives the values in this order
+    ("Publication", 40),
+    ("Ref", 18),
+    ("Rating", 11),
+    ("Why", 26),
+    ("Due", 11),
+    ("Status", 18),
+    ("Owner", 20),
+    ("Executive lead", 22),
+    ("Last update", 11),
+    ("Latest update", 50),
+    ("Item", 60),
 )
+RATING = 2  # the column of COLUMNS coloured by rating
 TOP = 25  # the bar charts show this many publications and owners, the most red first
 
 
@@ -54,43 +58,48 @@ def dashboard_data(
     return DashboardData(report.as_of, tuple(ItemLine.of(r) for r in report.rated), tuple(trend), marking)
 
 
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as exc:
-        raise MissingExtra("pandas", "reports", "The dashboard") from exc
-    return pandas
+Counts = dict[str, int]  # items by rating, every rating present
+Table = list[tuple[str, Counts]]  # (publication or owner, its counts)
 
 
-def _frames(data: DashboardData) -> dict[str, Any]:
-    pd = _pandas()
-    items = pd.DataFrame(
-        {
-            "publication": [line.publication for line in data.lines],
-            "owner": [line.owner or "(no owner)" for line in data.lines],
-            "rag": pd.Categorical([line.rag.value for line in data.lines], categories=RAGS),
-        }
+@dataclass(frozen=True)
+class Tables:
+    """What the Summary, its charts and the By owner sheet show, grouped from the lines."""
+
+    counts: Counts
+    publications: Table  # the TOP publications with the most red, then amber, items
+    owners: Table  # the TOP owners likewise
+    every_owner: Table  # every owner: the most red, then amber, then items first
+    trend: list[tuple[date, Counts]]
+
+
+def _group(names: Iterable[str], rags: Sequence[str]) -> Table:
+    """Counts by rating for each name, in name order."""
+    counted: dict[str, Counter[str]] = {}
+    for name, rag in zip(names, rags, strict=True):
+        counted.setdefault(name, Counter())[rag] += 1
+    return [(name, {rag: counted[name][rag] for rag in RAGS}) for name in sorted(counted)]
+
+
+def _most_red(table: Table, *, then_total: bool = False) -> Table:
+    def key(row: tuple[str, Counts]) -> tuple[int, ...]:
+        counts = row[1]
+        return (-counts["Red"], -counts["Amber"], -sum(counts.values()) if then_total else 0)
+
+    return sorted(table, key=key)  # stable: names in order within a tie
+
+
+def _tables(data: DashboardData) -> Tables:
+    rags = [line.rag.value for line in data.lines]
+    counted = Counter(rags)
+    owners = _group((line.owner or "(no owner)" for line in data.lines), rags)
+    return Tables(
+        counts={rag: counted[rag] for rag in RAGS},
+        publications=_most_red(_group((line.publication for line in data.lines), rags))[:TOP],
+        owners=_most_red(owners)[:TOP],
+        every_owner=_most_red(owners, then_total=True),
+        trend=[(snap.as_of, {rag: n.get(rag, 0) for rag in RAGS}) for snap, n in data.trend],
     )
-
-    def by(field: str) -> Any:
-        table = pd.crosstab(items[field], items["rag"]).reindex(columns=RAGS, fill_value=0)
-        return table.sort_values(["Red", "Amber"], ascending=False, kind="stable").head(TOP)
-
-    counts = items["rag"].value_counts().reindex(RAGS, fill_value=0)
-    trend = pd.DataFrame(
-        [{"as_of": snap.as_of, **{rag: n.get(rag, 0) for rag in RAGS}} for snap, n in data.trend],
-        columns=["as_of", *RAGS],
-    )
-    owners = pd.crosstab(items["owner"], items["rag"]).reindex(columns=RAGS, fill_value=0)
-    owners["Total"] = owners.sum(axis=1)
-    owners = owners.sort_values(["Red", "Amber", "Total"], ascending=False, kind="stable")
-    return {
-        "counts": counts,
-        "publication": by("publication"),
-        "owner": by("owner"),
-        "trend": trend,
-        "owners": owners,
-    }
 
 
 class _Formats:
@@ -112,7 +121,7 @@ def write_dashboard(data: DashboardData) -> bytes:
     """The dashboard workbook's bytes."""
     import xlsxwriter
 
-    frames = _frames(data)
+    tables = _tables(data)
     out = io.BytesIO()
     book = xlsxwriter.Workbook(
         out, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
@@ -121,10 +130,10 @@ def write_dashboard(data: DashboardData) -> bytes:
     fm = _Formats(book)
     summary = book.add_worksheet("Summary")
     data_sheet = book.add_worksheet("Chart data")
-    _summary(book, summary, data_sheet, frames, data, fm)
+    _summary(book, summary, data_sheet, tables, data, fm)
     overdue = [line for line in data.lines if line.basis is Basis.OVERDUE]
     _list_sheet(book.add_worksheet("Overdue"), overdue, fm, data)
-    _owner_sheet(book.add_worksheet("By owner"), frames["owners"], fm, data)
+    _owner_sheet(book.add_worksheet("By owner"), tables.every_owner, fm, data)
     _list_sheet(book.add_worksheet("All items"), list(data.lines), fm, data)
     data_sheet.hide()
     book.close()
@@ -132,7 +141,7 @@ def write_dashboard(data: DashboardData) -> bytes:
 
 
 def _summary(
-    book: Any, sheet: Any, data_sheet: Any, frames: dict[str, Any], data: DashboardData, fm: _Formats
+    book: Any, sheet: Any, data_sheet: Any, tables: Tables, data: DashboardData, fm: _Formats
 ) -> None:
     sheet.write_string(0, 0, data.marking, fm.marking)
     sheet.write_string(1, 0, f"HMICFRS recommendations: the register as at {data.as_of:%d/%m/%Y}", fm.title)
@@ -142,45 +151,42 @@ def _summary(
     sheet.write_string(3, 1, "Items", fm.header)
     for n, rag in enumerate(RAGS, start=4):
         sheet.write_string(n, 0, rag, fm.rag[rag])
-        sheet.write_number(n, 1, int(frames["counts"][rag]))
+        sheet.write_number(n, 1, tables.counts[rag])
     sheet.write_string(9, 0, "Total", fm.header)
     sheet.write_number(9, 1, len(data.lines), fm.header)
     row = 0
-    charts = (
-        ("Ratings by publication", "publication", "bar"),
-        ("Ratings by owner", "owner", "bar"),
-    )
+    charts = (("Ratings by publication", tables.publications), ("Ratings by owner", tables.owners))
     place = 3
-    for title, key, _ in charts:
-        first, last = row, _write_table(data_sheet, row, frames[key], fm)
+    for title, table in charts:
+        first, last = row, _write_table(data_sheet, row, table, fm)
         sheet.insert_chart(place, 3, _stacked(book, title, first, last), {"x_scale": 1.6, "y_scale": 1.6})
         place += 25
         row = last + 2
-    first, last = row, _write_trend(data_sheet, row, frames["trend"], fm)
+    first, last = row, _write_trend(data_sheet, row, tables.trend, fm)
     sheet.insert_chart(place, 3, _trend(book, first, last), {"x_scale": 1.6, "y_scale": 1.3})
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
 
 
-def _write_table(sheet: Any, row: int, table: Any, fm: _Formats) -> int:
+def _write_table(sheet: Any, row: int, table: Table, fm: _Formats) -> int:
     sheet.write_string(row, 0, "Name", fm.header)
     for col, rag in enumerate(RAGS, start=1):
         sheet.write_string(row, col, rag, fm.header)
-    for r, (name, values) in enumerate(table.iterrows(), start=row + 1):
-        sheet.write_string(r, 0, str(name))
+    for r, (name, counts) in enumerate(table, start=row + 1):
+        sheet.write_string(r, 0, name)
         for col, rag in enumerate(RAGS, start=1):
-            sheet.write_number(r, col, int(values[rag]))
+            sheet.write_number(r, col, counts[rag])
     return row + max(len(table), 1)
 
 
-def _write_trend(sheet: Any, row: int, trend: Any, fm: _Formats) -> int:
+def _write_trend(sheet: Any, row: int, trend: list[tuple[date, Counts]], fm: _Formats) -> int:
     sheet.write_string(row, 0, "As at", fm.header)
     for col, rag in enumerate(RAGS, start=1):
         sheet.write_string(row, col, rag, fm.header)
-    for r, values in enumerate(trend.itertuples(index=False), start=row + 1):
-        sheet.write_datetime(r, 0, values[0], fm.date)
-        for col, count in enumerate(values[1:], start=1):
-            sheet.write_number(r, col, int(count))
+    for r, (as_of, counts) in enumerate(trend, start=row + 1):
+        sheet.write_datetime(r, 0, as_of, fm.date)
+        for col, rag in enumerate(RAGS, start=1):
+            sheet.write_number(r, col, counts[rag])
     return row + max(len(trend), 1)
 
 
@@ -219,16 +225,16 @@ def _trend(book: Any, first: int, last: int) -> Any:
     return chart
 
 
-def _owner_sheet(sheet: Any, owners: Any, fm: _Formats, data: DashboardData) -> None:
+def _owner_sheet(sheet: Any, owners: Table, fm: _Formats, data: DashboardData) -> None:
     """Each owner's items by rating, the most red first."""
     headers = ["Owner", *RAGS, "Total"]
     for col, header in enumerate(headers):
         sheet.write_string(0, col, header, fm.rag.get(header, fm.header) if header in RAGS else fm.header)
         sheet.set_column(col, col, 28 if col == 0 else 11)
-    for row, (name, values) in enumerate(owners.iterrows(), start=1):
-        sheet.write_string(row, 0, str(name), fm.text)
+    for row, (name, counts) in enumerate(owners, start=1):
+        sheet.write_string(row, 0, name, fm.text)
         for col, header in enumerate(headers[1:], start=1):
-            count = int(values[header])
+            count = counts[header] if header in counts else sum(counts.values())
             sheet.write_number(
                 row, col, count, fm.rag[header] if count and header in ("Red", "Amber") else None
             )
@@ -246,21 +252,34 @@ def _finish_list(sheet: Any, rows: int, columns: int, data: DashboardData) -> No
     sheet.set_footer(f"&L{data.marking}&RPage &P of &N")
 
 
-def _list_sheet(
-    sheet: Any, lines: list[ItemLine], fm: _Formats, data: DashboardData, first: str = ""
-) -> None:
-    columns = sorted(COLUMNS, key=lambda c: c[0] != first) if first else list(COLUMNS)
-    for col, (header, width, _) in enumerate(columns):
+def _cells(line: ItemLine) -> tuple[str | date | None, ...]:
+    return (
+        line.publication,
+        line.ref,
+        line.rag.value,
+        line.reason,
+        line.due,
+        line.status,
+        line.owner,
+        line.executive_lead,
+        line.last_update,
+        line.progress,
+        line.short_text,
+    )
+
+
+def _list_sheet(sheet: Any, lines: list[ItemLine], fm: _Formats, data: DashboardData) -> None:
+    for col, (header, width) in enumerate(COLUMNS):
         sheet.write_string(0, col, header, fm.header)
         sheet.set_column(col, col, width)
     write_string, write_datetime = sheet.write_string, sheet.write_datetime
+    text, day, rag = fm.text, fm.date, fm.rag
     for row, line in enumerate(lines, start=1):
-        for col, (header, _, value) in enumerate(columns):
-            cell = value(line)
+        for col, cell in enumerate(_cells(line)):
             if not cell:
                 continue
             if isinstance(cell, date):
-                write_datetime(row, col, cell, fm.date)
+                write_datetime(row, col, cell, day)
             else:
-                write_string(row, col, cell, fm.rag[cell] if header == "Rating" else fm.text)
-    _finish_list(sheet, len(lines), len(columns), data)
+                write_string(row, col, cell, rag[cell] if col == RATING else text)
+    _finish_list(sheet, len(lines), len(COLUMNS), data)

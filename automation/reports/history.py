@@ -11,9 +11,12 @@ records what it saw.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from automation.core.errors import CannotRun
@@ -236,9 +239,11 @@ class HistoryStore:
         until: date | None = None,
         item: tuple[str, str] | None = None,
         baseline: bool = True,
+        fields: Iterable[str] = (),
     ) -> list[Change]:
         """Changes seen by snapshots taken after ``since`` and on or before ``until``, oldest
-        first; for one item when ``item`` is given; without the baseline when asked."""
+        first; for one item when ``item`` is given; of only ``fields`` when given; without
+        the baseline when asked."""
         sql = (
             "SELECT s.id, s.as_of, i.publication, i.ref, c.field, c.old, c.new, s.id = ("
             "SELECT MIN(id) FROM history_snapshots) FROM history_changes c"
@@ -255,33 +260,40 @@ class HistoryStore:
         if item is not None:
             sql += " AND i.publication = ? AND i.ref = ?"
             args.extend(item)
+        if fields := list(fields):
+            sql += f" AND c.field IN ({', '.join('?' * len(fields))})"
+            args.extend(fields)
         sql += " ORDER BY s.id, i.publication, i.ref, c.rowid"
         found = (_change(row) for row in self._db.execute(sql, args))
         return [c for c in found if baseline or not c.baseline]
 
     def rating_trend(self) -> list[tuple[Snapshot, dict[str, int]]]:
-        """Counts by rating at each snapshot, replayed from the rating changes."""
-        by_snapshot: dict[int, list[tuple[int, str, str, str]]] = {}
-        for snapshot_id, item_id, field, old, new in self._db.execute(
-            "SELECT snapshot_id, item_id, field, old, new FROM history_changes"
+        """Counts by rating at each snapshot, replayed from the rating changes: one pass over
+        them, keeping the counts up to date as items change rating, arrive and leave."""
+        changes = self._db.execute(
+            "SELECT snapshot_id, item_id, field, new FROM history_changes"
             " WHERE field IN ('rag', 'item') ORDER BY snapshot_id, rowid"
-        ):
-            by_snapshot.setdefault(snapshot_id, []).append((item_id, field, old or "", new or ""))
+        )
+        by_snapshot = {n: list(rows) for n, rows in groupby(changes, key=itemgetter(0))}
         rating: dict[int, str] = {}
         present: set[int] = set()
+        counts: Counter[str] = Counter()
         trend = []
         for snapshot in self.snapshots():
-            for item_id, field, _, new in by_snapshot.get(snapshot.id, ()):
+            for _, item_id, field, new in by_snapshot.get(snapshot.id, ()):
+                new = new or ""
                 if field == "rag":
+                    if item_id in present:
+                        counts[rating.get(item_id, "")] -= 1
+                        counts[new] += 1
                     rating[item_id] = new
-                elif new == PRESENT:
+                elif new == PRESENT and item_id not in present:
                     present.add(item_id)
-                else:
+                    counts[rating.get(item_id, "")] += 1
+                elif new == ABSENT and item_id in present:
                     present.discard(item_id)
-            counts: dict[str, int] = {}
-            for item_id in present:
-                counts[rating.get(item_id, "")] = counts.get(rating.get(item_id, ""), 0) + 1
-            trend.append((snapshot, counts))
+                    counts[rating.get(item_id, "")] -= 1
+            trend.append((snapshot, {rag: n for rag, n in counts.items() if n}))
         return trend
 
 

@@ -134,7 +134,8 @@ def build_paper(
 ) -> Paper:
     """The paper for publications published from ``period_from`` to ``period_to``, with the
     register as it stands on ``report.as_of``."""
-    lines = {r.item.key: ItemLine.of(r) for r in report.rated}
+    ordered = [ItemLine.of(r) for r in report.rated]  # most urgent first
+    lines = {r.item.key: line for r, line in zip(report.rated, ordered, strict=True)}
     by_publication: dict[str, list[ItemLine]] = {}
     for item in register.items:
         line = lines.get(item.key)
@@ -161,7 +162,6 @@ def build_paper(
         )
         for n, p in enumerate(chosen, start=1)
     )
-    ordered = [ItemLine.of(r) for r in report.rated]  # most urgent first
     return Paper(
         options=options,
         as_of=report.as_of,

@@ -94,10 +94,13 @@ class Config:
 
     @property
     def ledger_path(self) -> Path:
+        return self.ledger_for(self.register_path)
+
+    def ledger_for(self, register: Path) -> Path:
+        """The ledger of ``register``: the configured one, else the file beside it."""
         if self.ledger:
             return self.path(self.ledger)
-        reg = self.register_path
-        return reg.with_name(reg.stem + ".ledger.sqlite")
+        return register.with_name(register.stem + ".ledger.sqlite")
 
 
 def _as_written(value: Any) -> str:

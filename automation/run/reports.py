@@ -14,7 +14,6 @@ from automation.core.errors import CannotRun
 from automation.reports.history import Change, Recorded
 from automation.reports.paper import PaperOptions
 from automation.run.config import Config
-from automation.run.weekly import ledger_path
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def write_paper(
     if end < start:
         raise CannotRun(f"--to {end:%d/%m/%Y} is before --from {start:%d/%m/%Y}", fix="swap them")
     paper = make_paper(
-        register, ledger_path(config, register), start, end, today, since=since, options=paper_options(config)
+        register, config.ledger_for(register), start, end, today, since=since, options=paper_options(config)
     )
     data = render_paper(paper, fmt, _templates(config))
     out = out or Path(f"committee-paper-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}.{fmt}")
@@ -93,7 +92,7 @@ def write_meeting(
     from automation.reports.build import make_meeting, render_meeting
 
     pack = make_meeting(
-        register, ledger_path(config, register), today, since=since, options=paper_options(config)
+        register, config.ledger_for(register), today, since=since, options=paper_options(config)
     )
     data = render_meeting(pack, fmt, _templates(config))
     out = out or Path(f"meeting-pack-{today:%Y-%m-%d}.{fmt}")
@@ -109,7 +108,7 @@ def write_dashboard(config: Config, register: Path, today: date, *, out: Path | 
 
     if out is not None and out.suffix.lower() != ".xlsx":
         raise CannotRun(f"{out} does not end in .xlsx", fix="name the dashboard file NAME.xlsx")
-    data = make_dashboard(register, ledger_path(config, register), today, config.mail.marking)
+    data = make_dashboard(register, config.ledger_for(register), today, config.mail.marking)
     out = out or Path(f"dashboard-{today:%Y-%m-%d}.xlsx")
     return Written(_write(out, data, register), "dashboard", f"the register as at {today:%d/%m/%Y}")
 
@@ -121,7 +120,7 @@ def take_snapshot(config: Config, register: Path, today: date, now: datetime) ->
     from automation.reports.build import record_snapshot
 
     report = status_report(load_register(register), today)
-    return record_snapshot(ledger_path(config, register), report, now, "snapshot")
+    return record_snapshot(config.ledger_for(register), report, now, "snapshot")
 
 
 def history_of(
@@ -129,4 +128,4 @@ def history_of(
 ) -> list[Change]:
     from automation.reports.build import item_history
 
-    return item_history(ledger_path(config, register), item=item, since=since)
+    return item_history(config.ledger_for(register), item=item, since=since)

@@ -63,9 +63,7 @@ class WeeklyResult:
 
 
 def ledger_path(config: Config, register: Path) -> Path:
-    if config.ledger:
-        return config.path(config.ledger)
-    return register.with_name(register.stem + ".ledger.sqlite")
+    return config.ledger_for(register)
 
 
 def _compose_options(config: Config, ledger: Path, history: History, today: date) -> Options:

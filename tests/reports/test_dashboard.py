@@ -1,6 +1,8 @@
 """The dashboard read back with openpyxl (sheets, values, formats) and its chart parts
 checked in the package; never the master register."""
 
+import subprocess
+import sys
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -8,9 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from automation.core.rating import status_report
+from automation.core.model import Rag
+from automation.core.rating import RatedItem, Rating, StatusReport, status_report
 from automation.register.load import load_register
 from automation.reports.build import make_dashboard, record_snapshot
+from automation.reports.dashboard import _tables, dashboard_data
 from tests.builders import item, workbook
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,3 +85,41 @@ def test_register_text_is_never_a_formula(tmp_path):
     sheet = openpyxl.load_workbook(out)["All items"]
     assert sheet["B2"].value == '=HYPERLINK("x")' and sheet["B2"].data_type == "s"
     assert sheet["J2"].data_type == "s"
+
+
+def test_publications_and_owners_most_red_first_then_amber_then_items_then_by_name():
+    def rated(publication, owner, rag):
+        return RatedItem(item(publication=publication, ref=f"R{rag.value}", owner=owner), Rating(rag, ""))
+
+    rows = [
+        ("P3", "Cy", Rag.GREEN),
+        ("P2", "Bo", Rag.RED),
+        ("P1", "Al", Rag.RED),
+        ("P1", "Al", Rag.GREEN),
+        ("P2", "Bo", Rag.GREEN),
+        ("P2", "Bo", Rag.BLUE),
+        ("P3", "", Rag.AMBER),
+    ]
+    report = StatusReport(TODAY, tuple(rated(*row) for row in rows))
+    tables = _tables(dashboard_data(report, [], "OFFICIAL"))
+    assert [name for name, _ in tables.publications] == ["P1", "P2", "P3"]  # ties keep name order
+    assert [name for name, _ in tables.owners] == ["Al", "Bo", "(no owner)", "Cy"]
+    assert [(name, counts["Red"], sum(counts.values())) for name, counts in tables.every_owner] == [
+        ("Bo", 1, 3),  # as red as Al, more items
+        ("Al", 1, 2),
+        ("(no owner)", 0, 1),
+        ("Cy", 0, 1),
+    ]
+    assert tables.counts == {"Red": 2, "Amber": 1, "Green": 3, "Blue": 1, "Not rated": 0}
+
+
+def test_the_dashboard_loads_neither_pandas_nor_the_mail_stack(tmp_path):
+    code = (
+        "import sys\nfrom datetime import date\nfrom pathlib import Path\n"
+        "import automation.run.reports\nfrom automation.reports.build import make_dashboard\n"
+        f"make_dashboard(Path({str(ROOT / 'tracker.xlsx')!r}), Path({str(tmp_path / 'none.sqlite')!r}), date(2021, 10, 1))\n"
+        "loaded = [m for m in ('pandas', 'automation.mail.deliver') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -149,6 +149,13 @@ def test_item_removed_and_back(tmp_path):
         run(path, store, 2)
         kinds = [(c.field, c.new) for c in store.changes(baseline=False) if c.field == "item"]
         assert kinds == [("item", "not in the register"), ("item", "in the register")]
+        assert [sum(counts.values()) for _, counts in store.rating_trend()] == [3, 2, 3]
+
+
+def test_changes_of_some_fields_only(five_weeks):
+    _, store = five_weeks
+    found = [(c.ref, c.label) for c in store.changes(baseline=False, fields=("owner", "due"))]
+    assert found == [("Recommendation 1", "owner"), ("Recommendation 3", "due date")]
 
 
 def test_snapshots_in_date_order_only(tmp_path):
