@@ -4,8 +4,11 @@ A block is a heading (with its level), a paragraph, a list item (with its level,
 marker and the number it shows) or a table (rows of cells). Readers keep the words
 verbatim (curly quotes, dashes, typos); they only normalise spaces and line ends, take
 paragraph numbers and bullets off the text (kept beside it), and leave out page furniture
-(running headers and footers, page numbers, menus). All extraction works on this model,
-so the rules see the same shape whatever the file format was.
+(running headers and footers, page numbers, menus, footnotes). Lettered and roman list
+markers ('(a)', 'b)', 'iii.') are list markers like numbers and bullets. A block the source
+sets apart as quoted words (a Markdown '>' line, an HTML <blockquote>, Word's Quote style) is
+marked so: it restates someone else's words. All extraction works on this model, so the
+rules see the same shape whatever the file format was.
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ class Block:
 
     ``text`` keeps soft line breaks as ``\\n`` (a header's address lines need them);
     ``number`` is the displayed paragraph or list number without its final dot
-    (``"4.10"``, ``"3"``); ``bullet`` says a bullet was shown; ``level`` is the heading
+    (``"4.10"``, ``"3"``), or the letter of a lettered list (``"a"``, ``"iii"``); ``bullet``
+    says a bullet was shown; ``level`` is the heading
     level (1 is the largest; 0 for a heading whose level the format does not say) or the
     list's nesting depth (0 outermost); ``marker`` is the number or bullet as shown
     (``"4.10."``, ``"(a)"``, ``"•"``); ``bold`` says the whole block is emphasised (a
     label line, or a heading a writer made bold instead of styling it); ``rows`` are a
-    table's cells, each cell's text with its soft breaks.
+    table's cells, each cell's text with its soft breaks; ``quoted`` marks words the source
+    quotes (a blockquote).
     """
 
     text: str
@@ -43,6 +48,7 @@ class Block:
     marker: str = ""
     bold: bool = False
     rows: tuple[tuple[str, ...], ...] = ()
+    quoted: bool = False
 
     @property
     def flat(self) -> str:
@@ -51,7 +57,12 @@ class Block:
 
     @property
     def is_list(self) -> bool:
-        return self.kind is BlockKind.LIST_ITEM or self.bullet
+        return self.kind is BlockKind.LIST_ITEM or self.bullet or self.lettered
+
+    @property
+    def lettered(self) -> bool:
+        """An item of a lettered or roman-numbered list ('(a)', 'ii.')."""
+        return self.number.isalpha()
 
     @property
     def list_number(self) -> str:

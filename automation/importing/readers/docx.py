@@ -1,6 +1,7 @@
 """Word .docx files: headings by style or outline level, paragraphs and list items with the
-numbers and bullets Word displays (computed from the numbering definitions), and tables
-as tables, all in body order. Headers, footers and comments are not body text."""
+numbers, letters and bullets Word displays (computed from the numbering definitions), and
+tables as tables, all in body order. Paragraphs in a Quote style are quoted words.
+Headers, footers and comments are not body text."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from typing import Any
 
 from automation.core.errors import CannotRun, MissingExtra
 from automation.importing.document import Block, BlockKind, Document, table_block
-from automation.importing.markers import split_markers
+from automation.importing.markers import letter_label, split_markers
 from automation.importing.normalise import clean_text
 from automation.importing.readers.numbering import Numbering, Shown, paragraph_numbering
 
 SUFFIXES = (".docx",)
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title|subtitle)", re.I)
+_QUOTE_STYLE = re.compile(r"\bquote\b|\bquotation\b|block\s*text", re.I)
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -109,19 +111,22 @@ def _block(paragraph: Any, numbering: Numbering) -> Block | None:
         return Block(text, BlockKind.HEADING, number, level=heading, marker=marker)
     kind = (
         BlockKind.LIST_ITEM
-        if shown is not None or bullet or "list" in style.casefold()
+        if shown is not None or bullet or "list" in style.casefold() or number.isalpha()
         else BlockKind.PARAGRAPH
     )
-    return Block(text, kind, number, bullet, level, marker, _is_bold(paragraph))
+    quoted = bool(_QUOTE_STYLE.search(style))
+    return Block(text, kind, number, bullet, level, marker, _is_bold(paragraph), quoted=quoted)
 
 
 def _shown(shown: Shown, text: str) -> tuple[str, str, str]:
-    """(number, text, marker) for a paragraph Word numbers: a dotted number is taken apart;
-    '(a)' or '1)' stays in the sentence, as shown."""
+    """(number, text, marker) for a paragraph Word numbers: a dotted number or a list letter
+    ('(a)', 'ii.') is taken apart; another label ('1)', 'Step 1') stays in the sentence."""
     if shown.bullet:
         return "", text, "\u2022"
     if _DOTTED.match(shown.label):
         return shown.label.rstrip("."), text, shown.label
+    if letter := letter_label(shown.label):
+        return letter, text, shown.label
     if shown.label:
         return "", f"{shown.label} {text}", shown.label
     return "", text, ""

@@ -1,9 +1,12 @@
 """A web page saved from a browser: the page's own structure, without menus and scripts.
 
 Headings (with their level), paragraphs, list items (with their depth and the numbers an
-ordered list shows) and tables (rows of cells) come from the DOM (BeautifulSoup with lxml).
-When the page has a <main> or <article>, only that is read; navigation, banners, cookie
-notices, footers and asides are left out wherever they are.
+ordered list shows, letters for a lettered one) and tables (rows of cells, a cell spanning
+rows or columns repeated in each) come from the DOM (BeautifulSoup with lxml). A
+<summary> heads its <details> box; a <dt> and its <dd> are one line ('Published: 21 May
+2025'); words in a <blockquote> are quoted. When the page has a <main> or <article>, only
+that is read; navigation, banners, cookie notices, footers and asides are left out
+wherever they are.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from automation.core.errors import CannotRun, MissingExtra
 from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text
+from automation.importing.readers.html_grid import grid_row
+from automation.importing.readers.numbering import roman
 
 SUFFIXES = (".html", ".htm")
 _DROP = (
@@ -54,7 +59,7 @@ _BLOCKS = {
     "caption",
     "figcaption",
 }
-_NESTED = _BLOCKS | {"div", "ul", "ol", "table", "section", "article"}
+_NESTED = _BLOCKS | {"div", "ul", "ol", "table", "section", "article", "dl"}
 _CONTAINERS = {
     "div",
     "section",
@@ -131,6 +136,10 @@ def _visit(child: Any, blocks: list[Block]) -> None:
     if name == "table":
         if table := _table(child):
             blocks.append(table)
+    elif name == "summary" and (text := _text(child)):
+        blocks.append(Block(" ".join(text.split()), BlockKind.HEADING))  # its level is not written
+    elif name == "dl" and not child.find(list(_NESTED - {"dt", "dd"})):
+        blocks.extend(_block(text, "p", child) for text in _definitions(child))
     elif name in _BLOCKS and not child.find(list(_NESTED)):
         if text := _text(child):
             blocks.append(_block(text, name, child))
@@ -157,12 +166,27 @@ def _piece_text(part: Any) -> str:
     return str(part) if getattr(part, "name", None) is None else part.get_text(" ")
 
 
+def _definitions(element: Any) -> list[str]:
+    """'Published: 21 November 2024' for each <dt> and the <dd>s after it."""
+    lines: list[str] = []
+    for part in element.find_all(["dt", "dd"]):
+        text = " ".join(_text(part).split())
+        if part.name == "dt" or not lines:
+            lines.append(text)
+        elif text:
+            term = lines[-1]
+            lines[-1] = (
+                f"{term}{'' if term.endswith(':') else ':'} {text}" if ":" not in term else f"{term}, {text}"
+            )
+    return [line for line in lines if line]
+
+
 def _table(element: Any) -> Block | None:
+    spanning: dict[int, tuple[str, int]] = {}
     rows = []
     for row in element.find_all("tr"):
-        if row.find_parent("table") is not element:
-            continue  # a table inside a cell
-        rows.append([_cell_text(cell) for cell in row.find_all(["td", "th"], recursive=False)])
+        if row.find_parent("table") is element:  # not a table inside a cell
+            rows.append(grid_row(row.find_all(["td", "th"], recursive=False), spanning, _cell_text))
     rows = [row for row in rows if any(row)]
     return table_block(rows) if rows else None
 
@@ -201,37 +225,53 @@ def _block(text: str, name: str, element: Any) -> Block:
             markers.text, BlockKind.HEADING, markers.number, level=int(name[1:]), marker=markers.marker
         )
     bold = _is_bold(element)
+    quoted = element.name == "blockquote" or element.find_parent("blockquote") is not None
     if name == "li":
         parent = element.find_parent(["ol", "ul"])
+        markers = split_markers(text)
         if parent is not None and parent.name == "ol":
-            number = _ol_number(element, parent)
-            markers = split_markers(text)
-            shown = markers.number or number
+            shown = markers.number or _ol_number(element, parent)
+            marker = markers.marker or (f"{shown}." if shown else "")
             return Block(
-                markers.text,
-                BlockKind.LIST_ITEM,
-                shown,
-                level=_depth(element),
-                marker=f"{shown}." if shown else "",
-                bold=bold,
+                markers.text, BlockKind.LIST_ITEM, shown, level=_depth(element), marker=marker, bold=bold
             )
-        text = split_markers(text).text
+        lettered = markers.number if markers.number.isalpha() else ""
         return Block(
-            text, BlockKind.LIST_ITEM, bullet=True, level=_depth(element), marker="\u2022", bold=bold
+            markers.text,
+            BlockKind.LIST_ITEM,
+            lettered,
+            bullet=not lettered,
+            level=_depth(element),
+            marker=markers.marker if lettered else "\u2022",
+            bold=bold,
         )
     markers = split_markers(text)
     return Block(
-        markers.text, BlockKind.PARAGRAPH, markers.number, markers.bullet, marker=markers.marker, bold=bold
+        markers.text,
+        BlockKind.LIST_ITEM if markers.number.isalpha() else BlockKind.PARAGRAPH,
+        markers.number,
+        markers.bullet,
+        marker=markers.marker,
+        bold=bold,
+        quoted=quoted,
     )
 
 
 def _ol_number(item: Any, parent: Any) -> str:
-    if str(parent.get("type", "1")) != "1":
-        return ""
+    """The number or letter an ordered list shows before ``item`` ('3', 'c', 'iv')."""
+    kind = str(parent.get("type", "1"))
     try:
         start = int(parent.get("start", 1))
     except ValueError:
         start = 1
     siblings = parent.find_all("li", recursive=False)
     index = next((i for i, sibling in enumerate(siblings) if sibling is item), None)
-    return "" if index is None else str(start + index)
+    if index is None or kind not in ("1", "a", "A", "i", "I"):
+        return ""
+    value = start + index
+    if kind in ("a", "A"):
+        letter = chr(ord("a") + (value - 1) % 26)
+        return letter if kind == "a" else letter.upper()
+    if kind in ("i", "I"):
+        return roman(value).lower() if kind == "i" else roman(value)
+    return str(value)

@@ -122,12 +122,13 @@ def _format(value: int, fmt: str) -> str:
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters if fmt == "lowerLetter" else letters.upper()
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
+        roman_numeral = roman(value)
+        return roman_numeral if fmt == "upperRoman" else roman_numeral.lower()
     return str(value)
 
 
-def _roman(value: int) -> str:
+def roman(value: int) -> str:
+    """'XIV' for 14."""
     numerals = (
         (1000, "M"),
         (900, "CM"),

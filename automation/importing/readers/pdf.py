@@ -15,11 +15,12 @@ from typing import Any
 from automation.core.errors import CannotRun, MissingExtra
 from automation.importing.document import Document
 from automation.importing.normalise import clean_text
-from automation.importing.readers.pdf_layout import Line, Page, PageTable, lay_out
+from automation.importing.readers.pdf_layout import lay_out
+from automation.importing.readers.pdf_model import Line, Page, PageTable
+from automation.importing.readers.pdf_words import reading_lines
 
 SUFFIXES = (".pdf",)
 _BOLD_FONT = ("bold", "black", "heavy", "semibold", "demi", ",b", "-b")
-_LINE_TOLERANCE = 2.5  # points: words whose tops differ by less are on one line
 
 
 def read(path: Path) -> Document:
@@ -50,7 +51,7 @@ def _page(page: Any, number: int) -> Page:
     in_tables: list[dict[str, Any]] = []
     for word in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
         (in_tables if any(_inside(word, box) for box in boxes) else words).append(word)
-    lines = [_line(group, number) for group in _line_groups(words)]
+    lines = [_line(group, number, column) for column, group in reading_lines(words, float(page.width))]
     table_text = tuple((round(float(word["size"]) * 2) / 2, len(str(word["text"]))) for word in in_tables)
     return Page(
         number,
@@ -129,17 +130,7 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
-def _line_groups(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    groups: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
-        if groups and abs(float(word["top"]) - float(groups[-1][0]["top"])) <= _LINE_TOLERANCE:
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    return [sorted(group, key=lambda w: float(w["x0"])) for group in groups]
-
-
-def _line(words: list[dict[str, Any]], page: int) -> Line:
+def _line(words: list[dict[str, Any]], page: int, column: int) -> Line:
     text = clean_text(" ".join(str(word["text"]) for word in words)).strip()
     sizes = sorted(float(word["size"]) for word in words)
     letters = sum(len(str(word["text"])) for word in words) or 1
@@ -153,6 +144,7 @@ def _line(words: list[dict[str, Any]], page: int) -> Line:
         size=round(sizes[len(sizes) // 2] * 2) / 2,
         bold=bold / letters > 0.8,
         page=page,
+        column=column,
     )
 
 

@@ -1,7 +1,11 @@
 """From a PDF's positioned lines and tables to the document model. Pure: no files.
 
 - Running headers and footers: lines in a page's top or bottom tenth that recur (digits
-  aside) on at least half the pages, and page numbers there, are dropped.
+  aside) on at least half the pages, and page numbers there, are dropped; so are footnotes
+  (lines set smaller than the body below all of a page's body text, the first starting
+  with its number).
+- Columns: each run of a column's lines (see ``pdf_words``) is read like a page of its
+  own, and a paragraph cut by a column break is joined like one cut by a page break.
 - Headings: lines set larger than the body text, levelled by size (largest is 1).
 - Paragraphs: a line joins the one above unless it starts with a bullet or a number, is
   set in another size or weight, or is further below than lines within a paragraph are.
@@ -18,12 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
 from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers, starts_block
+from automation.importing.readers.pdf_flows import flows, without_footnotes
+from automation.importing.readers.pdf_model import Line, Page, PageTable
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?(?:\s+(?:of|/)\s+\d{1,4})?$", re.I
@@ -37,36 +42,6 @@ _KEEP_HYPHEN = frozenset(("non", "self", "cross", "cyber", "anti", "semi", "well
 _MAYBE_HYPHEN = frozenset(("pre", "post", "co", "multi", "inter", "intra", "full", "part", "re", "sub"))
 
 
-@dataclass(frozen=True)
-class Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    page: int
-
-
-@dataclass(frozen=True)
-class PageTable:
-    bbox: tuple[float, float, float, float]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class Page:
-    number: int
-    width: float
-    height: float
-    lines: tuple[Line, ...]
-    tables: tuple[PageTable, ...] = ()
-    table_text: tuple[
-        tuple[float, int], ...
-    ] = ()  # (size, letters) of the words in its tables: body text too
-
-
 Piece = list[Line] | PageTable  # a paragraph's lines, or a table
 
 
@@ -75,16 +50,25 @@ def lay_out(pages: list[Page], source: str = "") -> Document:
     table_text = [entry for page in pages for entry in page.table_text]
     size = _body_size([list(page.lines) for page in pages], table_text)
     bodies = [[line for line in page.lines if not _is_furniture(line, page, running, size)] for page in pages]
+    bodies = [without_footnotes(lines, size) for lines in bodies]
     body_size = _body_size(bodies, table_text)
     headings = _heading_levels(bodies, body_size)
     gap = _paragraph_gap(bodies)
     vocabulary = _vocabulary(bodies)
     pieces: list[Piece] = []
+    left = 0.0  # where the column read last starts
     for page, lines in zip(pages, bodies, strict=True):
-        page_pieces = _page_pieces(lines, page.tables, gap)
-        if pieces and page_pieces and _joined_across(pieces, page_pieces[0], headings, vocabulary):
-            page_pieces.pop(0)
-        pieces.extend(page_pieces)
+        for flow, tables in flows(lines, page.tables):
+            page_pieces = _page_pieces(flow, tables, gap)
+            start = min((line.x0 for line in flow), default=left)
+            if (
+                pieces
+                and page_pieces
+                and _joined_across(pieces, page_pieces[0], headings, vocabulary, left - start)
+            ):
+                page_pieces.pop(0)
+            pieces.extend(page_pieces)
+            left = start
     indents = _bullet_indents(pieces)
     blocks = [_block(piece, headings, vocabulary, indents) for piece in pieces]
     return Document(tuple(block for block in blocks if block.text), source)
@@ -170,9 +154,10 @@ def _same_paragraph(lines: list[Line], line: Line, gap: float) -> bool:
 
 
 def _joined_across(
-    pieces: list[Piece], first: Piece, headings: dict[float, int], vocabulary: set[str]
+    pieces: list[Piece], first: Piece, headings: dict[float, int], vocabulary: set[str], shift: float = 0.0
 ) -> bool:
-    """Join ``first`` (a page's first piece) onto the last piece of the page before."""
+    """Join ``first`` (a page's or column's first piece) onto the last piece before it;
+    ``shift`` is how far left the new column starts of the one before."""
     last = pieces[-1]
     if isinstance(last, PageTable) or isinstance(first, PageTable):
         if isinstance(last, PageTable) and isinstance(first, PageTable) and _same_columns(last, first):
@@ -185,7 +170,8 @@ def _joined_across(
     if abs(head.size - end.size) >= 0.6 or head.bold != end.bold:
         return False
     indents = {round(line.x0) for line in last[1:]} or {round(last[0].x0)}
-    if not any(abs(head.x0 - indent) <= 3 for indent in indents):
+    shift = shift if head.column != end.column else 0.0
+    if not any(abs(head.x0 + shift - indent) <= 3 for indent in indents):
         return False
     if _TERMINAL.search(end.text) and not head.text[:1].islower():
         return False
@@ -235,7 +221,7 @@ def _block(piece: Piece, headings: dict[float, int], vocabulary: set[str], inden
             marker=markers.marker,
         )
     level = next((i for i, indent in enumerate(indents) if abs(piece[0].x0 - indent) <= 6), 0)
-    kind = BlockKind.LIST_ITEM if markers.bullet else BlockKind.PARAGRAPH
+    kind = BlockKind.LIST_ITEM if markers.bullet or markers.number.isalpha() else BlockKind.PARAGRAPH
     bold = all(line.bold for line in piece)
     return Block(
         markers.text,

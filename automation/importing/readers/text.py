@@ -6,7 +6,9 @@ lines, keeps each line apart, so a title line is never glued onto the paragraph 
 it; only hard-wrapped text (every long line stopping near the same width) joins its
 lines again. Bullet glyphs in the middle of a line ('• one. • two') start new bullets.
 Tab-separated rows (a table copied out of Word) and ``| a | b |`` rows become tables.
-In Markdown, ``**bold**`` lines are emphasised blocks and the asterisks go.
+In Markdown, ``**bold**`` lines are emphasised blocks and the asterisks go. A line
+underlined with ``===`` or ``---`` is a heading; lines after ``>`` are quoted words.
+Text saved from a paginated document loses its page furniture first (``text_pages``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from automation.core.errors import CannotRun
 from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers, split_mid_line_bullets, starts_block
 from automation.importing.normalise import clean_text, decode_bytes
+from automation.importing.readers.text_pages import without_page_furniture
 
 SUFFIXES = (".txt", ".md", ".markdown")
 _TERMINAL = re.compile(r"[.:;?!][\"'\u2019\u201d)\]*]*$")
@@ -27,6 +30,7 @@ _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _ENUMERATION = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+_QUOTE = re.compile(r"^\s*>\s?")
 _TAB = "\x1f"  # a tab, kept through the clean-up: it separates a copied table's cells
 _RUNS = re.compile(r" {2,}")
 
@@ -42,7 +46,7 @@ def read(path: Path) -> Document:
 
 def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
     """Blocks from text (see the module's note)."""
-    cells = clean_text(text.replace("\t", _TAB)).split("\n")
+    cells = clean_text(without_page_furniture(text).replace("\t", _TAB)).split("\n")
     lines = [line if _TAB in line.strip(_TAB + " ") else line.replace(_TAB, "  ") for line in cells]
     width = _wrap_width(lines)
     blocks: list[Block] = []
@@ -57,7 +61,7 @@ def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
             blocks.append(table_block(table[0]))
             index = table[1]
             continue
-        if group and _SETEXT.match(line) and markdown and len(group) == 1:
+        if group and len(group) == 1 and _underlines(group[0], line, markdown):
             blocks.append(Block(group[0].strip(), BlockKind.HEADING, level=1 if line.startswith("=") else 2))
             group, index = [], index + 1
             continue
@@ -70,6 +74,13 @@ def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
     if group:
         blocks.extend(_blocks(group, markdown))
     return Document(tuple(blocks), source)
+
+
+def _underlines(text: str, line: str, markdown: bool) -> bool:
+    """A setext underline: in plain text only one about as long as the line above it."""
+    if not _SETEXT.match(line):
+        return False
+    return markdown or len(line.strip()) >= max(3.0, len(text.strip()) * 0.6)
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -88,6 +99,9 @@ def _continues(previous: str, line: str, width: int, markdown: bool) -> bool:
     """Whether ``line`` goes on with the paragraph whose last line is ``previous``."""
     if starts_block(line) or _BOLD_LINE.match(previous.strip()) or _BOLD_LINE.match(line.strip()):
         return False
+    if bool(_QUOTE.match(previous)) != bool(_QUOTE.match(line)):
+        return False  # quoted words start and end a paragraph
+    previous, line = _QUOTE.sub("", previous, count=1), _QUOTE.sub("", line, count=1)
     if width:
         return len(previous) >= width * 0.6
     if markdown and previous.endswith("  "):
@@ -119,6 +133,9 @@ def _table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
 
 def _blocks(lines: list[str], markdown: bool) -> list[Block]:
     lines = [_RUNS.sub(" ", line.replace(_TAB, " ")) if _TAB in line else line for line in lines]
+    quoted = all(_QUOTE.match(line) for line in lines)
+    if quoted:
+        lines = [_QUOTE.sub("", line, count=1) for line in lines]
     first = lines[0]
     indent = len(first) - len(first.lstrip())
     markers = split_markers(first.strip())
@@ -135,12 +152,11 @@ def _blocks(lines: list[str], markdown: bool) -> list[Block]:
     if markers.heading_level:
         return [Block(text.strip("*_ "), BlockKind.HEADING, markers.number, level=markers.heading_level)]
     level = indent // 2 if markdown else 0
-    kind = (
-        BlockKind.LIST_ITEM
-        if markers.bullet or (markdown and indent and markers.number)
-        else BlockKind.PARAGRAPH
+    listed = markers.bullet or markers.number.isalpha() or (markdown and indent and markers.number)
+    kind = BlockKind.LIST_ITEM if listed else BlockKind.PARAGRAPH
+    block = Block(
+        text, kind, markers.number, markers.bullet, min(level, 4), markers.marker, bold, quoted=quoted
     )
-    block = Block(text, kind, markers.number, markers.bullet, min(level, 4), markers.marker, bold)
     return _split_mid_line(block)
 
 

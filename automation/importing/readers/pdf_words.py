@@ -1,0 +1,119 @@
+"""A PDF page's words into lines, in reading order. Pure: words are pdfplumber's dicts.
+
+- Superscript markers (a footnote's '3' raised after a word, set small) are not words of
+  the sentence and are dropped.
+- Two columns: a gutter is a band in the middle of the page that hardly any line crosses,
+  with many lines of words on either side of it. Lines that do not cross it are split at it; a run of
+  such lines is read left column first, then right; a line across the gutter (a title
+  band) ends the run. Each line says its column (0 across the page, 1 left, 2 right).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Word = dict[str, Any]
+_LINE_TOLERANCE = 2.5  # points: words whose tops differ by less are on one line
+_MARKER = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021\u00a7]+)$")
+_MIN_COLUMN_LINES = 5
+
+
+def reading_lines(words: list[Word], width: float) -> list[tuple[int, list[Word]]]:
+    """(column, words) for each line of the page, in reading order."""
+    words = [word for word in words if not _superscript(word, words)]
+    groups = line_groups(words)
+    gutter = _gutter(groups, width)
+    if gutter is None:
+        return [(0, group) for group in groups]
+    ordered: list[tuple[int, list[Word]]] = []
+    left: list[list[Word]] = []
+    right: list[list[Word]] = []
+    for group in groups:
+        if _across(group, gutter):
+            ordered += [(1, part) for part in left] + [(2, part) for part in right] + [(0, group)]
+            left, right = [], []
+            continue
+        if on_left := [word for word in group if float(word["x1"]) <= gutter]:
+            left.append(on_left)
+        if on_right := [word for word in group if float(word["x0"]) >= gutter]:
+            right.append(on_right)
+    return ordered + [(1, part) for part in left] + [(2, part) for part in right]
+
+
+def _across(group: list[Word], gutter: float) -> bool:
+    """Whether a line runs across the gutter: a word on it, or only a word space at it (a
+    title set across both columns), not a column's width of white."""
+    if any(float(word["x0"]) < gutter < float(word["x1"]) for word in group):
+        return True
+    before = [float(word["x1"]) for word in group if float(word["x1"]) <= gutter]
+    after = [float(word["x0"]) for word in group if float(word["x0"]) >= gutter]
+    size = max(float(word["size"]) for word in group)
+    return bool(before and after) and min(after) - max(before) < size
+
+
+def line_groups(words: list[Word]) -> list[list[Word]]:
+    groups: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        if groups and abs(float(word["top"]) - float(groups[-1][0]["top"])) <= _LINE_TOLERANCE:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [sorted(group, key=lambda w: float(w["x0"])) for group in groups]
+
+
+def _superscript(word: Word, words: list[Word]) -> bool:
+    """A small raised marker at the end of a larger word (touching it, or after a space)."""
+    if not _MARKER.match(str(word["text"])):
+        return False
+    size, x0 = float(word["size"]), float(word["x0"])
+    return any(
+        float(other["size"]) >= size * 1.15
+        and -1.0 <= x0 - float(other["x1"]) <= 3.5
+        and float(word["bottom"]) < float(other["bottom"]) - 1
+        and float(word["top"]) >= float(other["top"]) - size
+        for other in words
+    )
+
+
+def _gutter(groups: list[list[Word]], width: float) -> float | None:
+    """The x of the gap between two columns, or None for a page of one column."""
+    if len(groups) < 2 * _MIN_COLUMN_LINES:
+        return None
+    crossing = _crossing_counts(groups, int(width * 0.3), int(width * 0.7))
+    fewest = min(crossing.values(), default=len(groups))
+    if fewest > len(groups) * 0.1:
+        return None
+    gutter = _widest_gap(crossing, fewest + max(1.0, len(groups) * 0.03))
+    left = sum(1 for group in groups if any(float(w["x1"]) <= gutter for w in group))
+    right = sum(1 for group in groups if any(float(w["x0"]) >= gutter for w in group))
+    needed = max(_MIN_COLUMN_LINES, len(groups) * 0.25)
+    return gutter if max(left, right) >= needed and min(left, right) >= 2 else None
+
+
+def _crossing_counts(groups: list[list[Word]], low: int, high: int) -> dict[int, int]:
+    """For each x from ``low`` to ``high``, how many lines have a word across it."""
+    changes = [0] * (high - low + 2)
+    for group in groups:
+        covered: set[int] = set()
+        for word in group:
+            start, end = max(low, int(float(word["x0"])) + 1), min(high, int(-(-float(word["x1"]) // 1)) - 1)
+            covered.update(range(start, end + 1))
+        for x in covered:
+            changes[x - low] += 1
+    return {x: changes[x - low] for x in range(low, high)}
+
+
+def _widest_gap(crossing: dict[int, int], allowed: float) -> float:
+    """The middle of the widest run of x that at most ``allowed`` lines cross: a title set
+    across the gutter with a word break near it does not pull the gutter off centre."""
+    runs: list[list[int]] = []
+    for x, count in sorted(crossing.items()):
+        if count > allowed:
+            continue
+        if runs and runs[-1][-1] == x - 1:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    widest = max(runs, key=len)
+    return float(widest[len(widest) // 2])
