@@ -1,9 +1,13 @@
-"""The ledger: an SQLite file recording every run, every message and each run's ratings.
+"""The ledger: an SQLite file recording every run and every message.
 
 It is what makes the weekly job safe to rerun: a message is keyed by ISO week, kind and
 recipient, moves attempting -> sent (with the transport's id) or failed (with the reason),
 and a key already sent this week is not sent again. A key left at 'attempting' by a crash is
 reported, never silently resent: nobody knows whether the mail system took it.
+
+What each run saw of the items (their ratings) is in the items' history, in tables of its
+own in the same file (``automation.reports.history``). The ``ratings`` table holds what
+runs recorded before that; it is read, never written.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from typing import Any
 
 from automation.core.errors import CannotRun
 from automation.core.model import Rag
-from automation.core.rating import RatedItem
 from automation.mail.digests import History
 from automation.mail.ledger_files import check_file, check_room, explain
 
@@ -228,22 +231,6 @@ class Ledger:
             ),
         )
 
-    def record_ratings(self, run_id: int, rated: Iterable[RatedItem]) -> None:
-        rows = [
-            (
-                run_id,
-                r.item.publication,
-                r.item.ref,
-                r.item.owner,
-                r.rating.rag.key,
-                r.rating.due.isoformat() if r.rating.due else None,
-            )
-            for r in rated
-        ]
-        with self._db:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO ratings VALUES (?, ?, ?, ?, ?, ?)", rows)
-
     def runs(self, limit: int = 20) -> list[RunRecord]:
         rows = self._db.execute(
             "SELECT id, kind, week, as_of, started, finished, outcome, sent, failed, skipped,"
@@ -261,9 +248,20 @@ class Ledger:
         ).fetchone()
         return row is not None
 
+    def reached(self, week: str) -> frozenset[str]:
+        """The owners (email, casefolded) whose digest was sent in ``week``."""
+        return frozenset(
+            recipient.casefold()
+            for (recipient,) in self._db.execute(
+                "SELECT recipient FROM messages WHERE week=? AND kind='owner' AND state='sent'", (week,)
+            )
+        )
+
     def history(self, before_week: str) -> History:
-        """Ratings of the latest weekly run before ``before_week``, and when each item's
-        current red streak began (over the latest run of each earlier week)."""
+        """From a ledger written before the items' history took its place (runs that
+        recorded a ``ratings`` table): the ratings of the latest weekly run before
+        ``before_week``, when each item's current red streak began (over the latest run of
+        each earlier week), and who that week's owner digests reached."""
         runs = self._db.execute(
             "SELECT week, MAX(id), as_of FROM runs WHERE kind='weekly' AND week < ?"
             " AND EXISTS (SELECT 1 FROM ratings WHERE run_id = runs.id)"
@@ -280,13 +278,7 @@ class Ledger:
             )
         }
         red_since = self._red_streaks(runs, previous)
-        reached = frozenset(
-            recipient.casefold()
-            for (recipient,) in self._db.execute(
-                "SELECT recipient FROM messages WHERE week=? AND kind='owner' AND state='sent'", (runs[0][0],)
-            )
-        )
-        return History(date.fromisoformat(runs[0][2]), previous, red_since, reached)
+        return History(date.fromisoformat(runs[0][2]), previous, red_since, self.reached(runs[0][0]))
 
     def _red_streaks(
         self, runs: list[tuple[str, int, str]], previous: dict[tuple[str, str], Rag]

@@ -13,6 +13,7 @@ from automation.reports.changes import PeriodChanges, period_changes
 from automation.reports.history import Change, HistoryStore, Recorded
 from automation.reports.meeting import MeetingPack, build_meeting, extension_requests
 from automation.reports.paper import Paper, PaperOptions, build_paper, quarter_end_before
+from automation.reports.replay import rating_trend
 from automation.reports.writers.interface import writer_for
 
 
@@ -73,7 +74,7 @@ def make_dashboard(register: Path, history: Path, today: date, marking: str = "O
     shown = frozenset(("executive_lead", "progress", "text", "kind", "cause_for_concern"))
     report = status_report(load_register(register, for_rating=True, also=shown), today)
     with HistoryStore(history, create=False) as store:
-        trend = store.rating_trend()
+        trend = rating_trend(store)
     with no_gc_pauses():  # a line and a cell for every item: the collector would find nothing to free
         return write_dashboard(dashboard_data(report, trend, marking))
 

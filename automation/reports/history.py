@@ -11,12 +11,9 @@ records what it saw.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 
 from automation.core.errors import CannotRun
@@ -103,6 +100,22 @@ class Recorded:
     removed: int
 
 
+@dataclass(frozen=True)
+class _Written:
+    new: int
+    changed: int
+    removed: int
+    rows: int  # change rows written
+    present: int  # items in the register now: every item seen, no other
+
+
+_KNOWN = (
+    "SELECT publication, ref, id, present, "
+    + ", ".join(f"IFNULL({f}, '')" for f in FIELDS)
+    + " FROM history_items"
+)
+
+
 class HistoryStore:
     """The history tables in ``path`` (the ledger file), created on first use."""
 
@@ -147,23 +160,17 @@ class HistoryStore:
                 (as_of.isoformat(), now.isoformat(timespec="seconds"), source),
             )
             snapshot_id = int(cursor.lastrowid or 0)
-            counts = self._write_changes(snapshot_id, rated)
-            total = self._db.execute("SELECT COUNT(*) FROM history_items WHERE present=1").fetchone()[0]
-            changes = self._db.execute(
-                "SELECT COUNT(*) FROM history_changes WHERE snapshot_id=?", (snapshot_id,)
-            ).fetchone()[0]
+            written = self._write_changes(snapshot_id, rated)
             self._db.execute(
-                "UPDATE history_snapshots SET items=?, changes=? WHERE id=?", (total, changes, snapshot_id)
+                "UPDATE history_snapshots SET items=?, changes=? WHERE id=?",
+                (written.present, written.rows, snapshot_id),
             )
-        return Recorded(self.snapshot(snapshot_id), *counts)
+        return Recorded(self.snapshot(snapshot_id), written.new, written.changed, written.removed)
 
-    def _write_changes(self, snapshot_id: int, rated: Iterable[RatedItem]) -> tuple[int, int, int]:
-        known = {
-            (pub, ref): (item_id, present, tuple(v or "" for v in values))
-            for item_id, pub, ref, present, *values in self._db.execute(
-                "SELECT id, publication, ref, present, " + ", ".join(FIELDS) + " FROM history_items"
-            )
-        }
+    def _write_changes(self, snapshot_id: int, rated: Iterable[RatedItem]) -> _Written:
+        """One pass over the items against every item's last recorded state, then one
+        statement each for the changed items, the items gone and the change rows."""
+        known = {row[:2]: row for row in self._db.execute(_KNOWN)}  # (pub, ref, id, present, *state)
         changes: list[tuple[int, int, str, str, str]] = []
         updates: list[tuple[str, ...]] = []
         seen: set[tuple[str, str]] = set()
@@ -183,25 +190,25 @@ class HistoryStore:
                 )
                 new += 1
                 continue
-            item_id, present, old = found
+            item_id, present, old = found[2], found[3], found[4:]
+            if present and old == state:
+                continue
             if not present:
                 changes.append((snapshot_id, item_id, "item", ABSENT, PRESENT))
-            diff = [
+            changes.extend(
                 (snapshot_id, item_id, f, o, v) for f, o, v in zip(FIELDS, old, state, strict=True) if o != v
-            ]
-            if diff or not present:
-                changes.extend(diff)
-                updates.append((*state, str(item_id)))
-                changed += 1
-        gone = [(item_id, key) for key, (item_id, present, _) in known.items() if present and key not in seen]
-        changes.extend((snapshot_id, item_id, "item", PRESENT, ABSENT) for item_id, _ in gone)
+            )
+            updates.append((*state, str(item_id)))
+            changed += 1
+        gone = [row[2] for key, row in known.items() if row[3] and key not in seen]
+        changes.extend((snapshot_id, item_id, "item", PRESENT, ABSENT) for item_id in gone)
         self._db.executemany(
             "UPDATE history_items SET " + ", ".join(f"{f}=?" for f in FIELDS) + ", present=1 WHERE id=?",
             updates,
         )
-        self._db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i, _ in gone])
+        self._db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i in gone])
         self._db.executemany("INSERT INTO history_changes VALUES (?, ?, ?, ?, ?)", changes)
-        return new, changed, len(gone)
+        return _Written(new, changed, len(gone), len(changes), len(seen))
 
     def _add_item(self, key: tuple[str, str], state: State) -> int:
         cursor = self._db.execute(
@@ -267,34 +274,29 @@ class HistoryStore:
         found = (_change(row) for row in self._db.execute(sql, args))
         return [c for c in found if baseline or not c.baseline]
 
-    def rating_trend(self) -> list[tuple[Snapshot, dict[str, int]]]:
-        """Counts by rating at each snapshot, replayed from the rating changes: one pass over
-        them, keeping the counts up to date as items change rating, arrive and leave."""
-        changes = self._db.execute(
-            "SELECT snapshot_id, item_id, field, new FROM history_changes"
-            " WHERE field IN ('rag', 'item') ORDER BY snapshot_id, rowid"
+    def rating_changes(
+        self, *, after: int = 0, upto: int | None = None, newest_first: bool = False
+    ) -> Iterator[tuple[int, int, str, str, str]]:
+        """(snapshot id, item id, field, old, new) of each change of rating ('rag') or of
+        presence in the register ('item') by snapshots after ``after`` up to ``upto``, in the
+        order recorded (or the reverse)."""
+        order = "DESC" if newest_first else "ASC"
+        yield from self._db.execute(
+            "SELECT snapshot_id, item_id, field, IFNULL(old, ''), IFNULL(new, '') FROM history_changes"
+            " WHERE field IN ('rag', 'item') AND snapshot_id > ? AND snapshot_id <= ?"
+            f" ORDER BY snapshot_id {order}, rowid {order}",
+            (after, upto if upto is not None else 2**62),
         )
-        by_snapshot = {n: list(rows) for n, rows in groupby(changes, key=itemgetter(0))}
-        rating: dict[int, str] = {}
-        present: set[int] = set()
-        counts: Counter[str] = Counter()
-        trend = []
-        for snapshot in self.snapshots():
-            for _, item_id, field, new in by_snapshot.get(snapshot.id, ()):
-                new = new or ""
-                if field == "rag":
-                    if item_id in present:
-                        counts[rating.get(item_id, "")] -= 1
-                        counts[new] += 1
-                    rating[item_id] = new
-                elif new == PRESENT and item_id not in present:
-                    present.add(item_id)
-                    counts[rating.get(item_id, "")] += 1
-                elif new == ABSENT and item_id in present:
-                    present.discard(item_id)
-                    counts[rating.get(item_id, "")] -= 1
-            trend.append((snapshot, {rag: n for rag, n in counts.items() if n}))
-        return trend
+
+    def ratings_now(self) -> dict[int, tuple[tuple[str, str], bool, str]]:
+        """Every item's (publication, ref), whether it is in the register and its rating, as
+        the latest snapshot saw them, by item id."""
+        return {
+            item_id: ((pub, ref), bool(present), rag or "")
+            for item_id, pub, ref, present, rag in self._db.execute(
+                "SELECT id, publication, ref, present, rag FROM history_items"
+            )
+        }
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -26,6 +26,7 @@ from automation.mail.news import news_since
 from automation.mail.outgoing import Outgoing, build_outgoing, summary_recipients
 from automation.mail.render import Renderer
 from automation.mail.transports.interface import Transport, close_transport, location
+from automation.reports.replay import previous_week
 from automation.returns.model import IssuedReturn
 from automation.returns.outgoing import (
     attacher,
@@ -81,7 +82,7 @@ def _history(path: Path, week: str, dry_run: bool) -> History:
     if dry_run and not path.exists():
         return History()
     with Ledger(path) as ledger:
-        return ledger.history(week)
+        return previous_week(ledger, path, week)
 
 
 def weekly_run(
@@ -250,7 +251,6 @@ def _send(
     with Ledger(path) as ledger:
         try:
             run_id = ledger.start_run(kind, report.as_of, now())
-            ledger.record_ratings(run_id, report.rated)
         except LedgerError as exc:  # e.g. a full disk: nothing is sent that could not be recorded
             why = f"the ledger cannot record what is sent: {exc.what}; {exc.fix}"
             return [Delivery(o, Result.NOT_TRIED, why) for o in outgoing]

@@ -13,8 +13,13 @@ def rated(ref, rag):
 
 
 def run(ledger, day, ratings):
+    """A weekly run as trackers recorded it before the items' history: with its ratings in
+    the ledger's ``ratings`` table, which the ledger still reads."""
     run_id = ledger.start_run("weekly", day, NOW)
-    ledger.record_ratings(run_id, ratings)
+    ledger._db.executemany(
+        "INSERT INTO ratings VALUES (?, ?, ?, ?, ?, NULL)",
+        [(run_id, r.item.publication, r.item.ref, r.item.owner, r.rating.rag.key) for r in ratings],
+    )
     ledger.finish_run(run_id, NOW, "done")
     return run_id
 
@@ -177,7 +182,16 @@ def test_a_full_ledger_database_says_the_disk_is_full(tmp_path):
     with Ledger(tmp_path / "tracker.ledger.sqlite") as ledger:
         pages = ledger._db.execute("PRAGMA page_count").fetchone()[0]
         ledger._db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL
+        run_id = run(ledger, date(2021, 10, 4), [])
         with pytest.raises(LedgerError, match="is full"):
-            ledger.record_ratings(
-                run(ledger, date(2021, 10, 4), []), [rated(f"R{n}", Rag.RED) for n in range(500)]
-            )
+            for n in range(500):
+                ledger.attempting(
+                    f"2021-W40:owner:owner{n}@x.police.uk",
+                    week="2021-W40",
+                    kind="owner",
+                    recipient=f"owner{n}@x.police.uk",
+                    subject="Your open HMICFRS recommendations " * 4,
+                    transport="outbox",
+                    run_id=run_id,
+                    now=NOW,
+                )

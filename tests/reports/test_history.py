@@ -12,6 +12,7 @@ from automation.register.load import load_register
 from automation.reports.build import changes_between
 from automation.reports.changes import EventKind
 from automation.reports.history import HistoryStore
+from automation.reports.replay import rating_trend
 from tests.builders import COLUMNS, PUB, edit, item, workbook
 
 START = date(2021, 9, 6)  # a Monday; weekly runs follow
@@ -133,7 +134,7 @@ def test_store_keeps_changes_not_copies_and_trend(five_weeks):
     rows = store._db.execute("SELECT COUNT(*) FROM history_changes").fetchone()[0]
     baseline = store.snapshots()[0].changes
     assert rows == baseline + 11
-    trend = [counts for _, counts in store.rating_trend()]
+    trend = [counts for _, counts in rating_trend(store)]
     assert trend[0] == {"Green": 2, "Amber": 1}
     assert trend[3] == {"Green": 2, "Red": 1}
     assert trend[4] == {"Amber": 2, "Blue": 1, "Green": 1}
@@ -149,7 +150,7 @@ def test_item_removed_and_back(tmp_path):
         run(path, store, 2)
         kinds = [(c.field, c.new) for c in store.changes(baseline=False) if c.field == "item"]
         assert kinds == [("item", "not in the register"), ("item", "in the register")]
-        assert [sum(counts.values()) for _, counts in store.rating_trend()] == [3, 2, 3]
+        assert [sum(counts.values()) for _, counts in rating_trend(store)] == [3, 2, 3]
 
 
 def test_changes_of_some_fields_only(five_weeks):
