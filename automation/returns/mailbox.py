@@ -5,48 +5,14 @@ with no return are left where they are for a person to read."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
-from typing import Protocol
+from collections.abc import Iterable
 
 from automation.core.errors import CannotRun, TrackerError
 from automation.mail.settings import Deployment
+from automation.returns.mailbox_interface import MailAttachment, Mailbox, MailMessage
 from automation.returns.model import Incoming
 from automation.returns.settings import ReturnsConfig
 from automation.returns.sources import RETURN_SUFFIXES, Found, candidate, describe, messages_of
-
-
-@dataclass(frozen=True)
-class MailAttachment:
-    id: str
-    name: str
-    size: int
-
-
-@dataclass(frozen=True)
-class MailMessage:
-    id: str
-    sender: str
-    subject: str
-    received: date | None
-    attachments: tuple[MailAttachment, ...]
-
-
-class Mailbox(Protocol):
-    label: str
-
-    def messages(self) -> Iterator[MailMessage]:
-        """Messages with attachments in the folder read."""
-        ...
-
-    def download(self, message: MailMessage, attachment: MailAttachment) -> bytes: ...
-
-    def move(self, message_id: str) -> None:
-        """Move a processed message to the processed folder; raises TrackerError saying why not."""
-        ...
-
-    def close(self) -> None: ...
 
 
 class MailboxSource:

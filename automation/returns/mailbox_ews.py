@@ -13,7 +13,7 @@ from automation.core.errors import CannotRun
 from automation.mail.settings import Deployment
 from automation.mail.transports.ews_account import EXCHANGE_BUILD, account_factory, forget
 from automation.mail.transports.ews_account import exchangelib as _exchangelib
-from automation.returns.mailbox import MailAttachment, MailMessage
+from automation.returns.mailbox_interface import MailAttachment, MailMessage
 from automation.returns.settings import ReturnsConfig
 
 _FIX = "check the account has full access to the mailbox, and [returns] mailbox and folder"

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from automation.core.errors import CannotRun, TrackerError
 from automation.mail.settings import Deployment
-from automation.returns.mailbox import MailAttachment, MailMessage
+from automation.returns.mailbox_interface import MailAttachment, MailMessage
 from automation.returns.settings import ReturnsConfig
 from automation.returns.sources import message_date
 

@@ -6,14 +6,12 @@ page numbers. The docxtpl tags inside are Jinja2.
 
 A force edits the built template in Word (letterhead, styles, wording) and points
 ``[reports] templates`` at its folder; this module is only for rebuilding the built-in ones:
-``python -m automation.reports.writers.docx_template templates/``.
+``python -m automation.reports.writers.build_templates templates/``.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -195,16 +193,3 @@ def heading_block(doc: Any, rows: Sequence[tuple[str, str]]) -> None:
         block.rows[n].cells[0].paragraphs[0].add_run(label).bold = True
         block.rows[n].cells[1].text = value
     set_widths(block, (3.0, 14.0))
-
-
-def main(argv: list[str]) -> int:
-    from automation.reports.writers import docx_meeting_template, docx_paper_template
-
-    folder = Path(argv[0]) if argv else Path("templates")
-    docx_paper_template.build(folder / "committee_paper.docx")
-    docx_meeting_template.build(folder / "meeting_pack.docx")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
