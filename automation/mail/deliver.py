@@ -143,6 +143,8 @@ class _Run:
         except LedgerError as exc:  # before anything was handed over
             self.stopped = self.stopped or f"the ledger cannot record what is sent: {exc.what}"
             return Delivery(item, Result.NOT_TRIED, f"{self.stopped}; {exc.fix}")
+        finally:
+            item.forget()  # the message is handed over or not: its bytes need not be kept
 
     def _one(self, item: Outgoing) -> Delivery:
         record = self.ledger.message(item.key)

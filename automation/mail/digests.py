@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -170,12 +171,37 @@ class ManagerSummary:
     returns: ReturnsNews = ReturnsNews()  # owners' updates and refused returns this week
     needs_update: tuple[Line, ...] = ()  # Amber because no update for longer than the window
     stale_window: int = 28
-    noted: tuple[Noted, ...] = ()  # ``problems``, each named by item and column
+    noted: tuple[Noted, ...] = ()  # ``problems``, each named by item and column (the most urgent)
+    totals: Mapping[str, int] = field(default_factory=dict)  # each list's length before it was cut
+    scope: str = ""  # whose items this summary covers, when not the whole register's
+    team: tuple[str, ...] = ()  # for a line manager's summary, the names of their owners
+    everything: SummaryLists | None = None  # every list in full, when any was cut
 
     @property
     def named(self) -> tuple[Noted, ...]:
         """The problems as the summary lists them: by item and column where known."""
         return self.noted or tuple(Noted(p) for p in self.problems)
+
+    def total(self, name: str) -> int:
+        """How many items (or groups, or problems) list ``name`` holds in all."""
+        shown = self.named if name == "problems" else getattr(self, name)
+        return self.totals.get(name, len(shown))
+
+    def more(self, name: str) -> int:
+        """How many list ``name`` holds beyond those shown (they are in the attachment)."""
+        shown = self.named if name == "problems" else getattr(self, name)
+        return self.total(name) - len(shown)
+
+
+@dataclass(frozen=True)
+class SummaryLists:
+    """Every list of a manager summary in full, for the attached workbook: the items of each
+    list most urgent first, the counts by publication and by owner, and the problems."""
+
+    items: Mapping[str, Sequence[RatedItem]]  # turned_red, overdue, unowned, due_soon, ...
+    groups: Mapping[str, Mapping[str, Mapping[Rag, int]]]  # publication, owner -> counts
+    problems: tuple[Noted, ...]
+    red_since: Mapping[tuple[str, str], date]
 
 
 @dataclass(frozen=True)
@@ -201,10 +227,16 @@ class Options:
     updates_to: str = ""
     allowed_domains: tuple[str, ...] = ("*.police.uk",)
     refused_returns: tuple[RefusedReturn, ...] = ()  # since the previous run, from the ledger
+    teams: tuple[str, ...] = ()  # line managers who get a summary of their owners' items
 
 
 @dataclass(frozen=True)
 class Plan:
     as_of: date
     digests: tuple[OwnerDigest, ...]
-    summary: ManagerSummary
+    summary: ManagerSummary  # the whole register's
+    teams: Mapping[str, ManagerSummary] = field(default_factory=dict)  # line managers' (casefolded)
+
+    def summary_for(self, recipient: str) -> ManagerSummary:
+        """A line manager's summary covers their owners' items; anyone else's, everything."""
+        return self.teams.get(recipient.strip().casefold(), self.summary)

@@ -28,4 +28,15 @@ def with_returns(plan: Plan, register: Register, history: History, options: Opti
         for d in plan.digests
     )
     summary = dataclasses.replace(plan.summary, returns=news)
-    return dataclasses.replace(plan, digests=digests, summary=summary)
+    teams = {
+        manager: dataclasses.replace(s, returns=_theirs(news, s.team)) for manager, s in plan.teams.items()
+    }
+    return dataclasses.replace(plan, digests=digests, summary=summary, teams=teams)
+
+
+def _theirs(news: ReturnsNews, owners: tuple[str, ...]) -> ReturnsNews:
+    """What came back from a line manager's own owners."""
+    team = {name.casefold() for name in owners}
+    updates = tuple(u for u in news.updates if u.owner.casefold() in team)
+    refused = tuple(r for r in news.refused if r.owner.casefold() in team)
+    return ReturnsNews(news.since, updates, refused)

@@ -9,8 +9,8 @@ from functools import cache, cached_property, partial
 
 from automation.core.addresses import refusal
 from automation.core.model import Owner
-from automation.mail.digests import OwnerDigest, Plan
-from automation.mail.render import Attachment, Renderer, addressed, build_message, message_body
+from automation.mail.digests import ManagerSummary, OwnerDigest, Plan
+from automation.mail.render import Attachment, Rendered, Renderer, addressed, build_message, message_body
 from automation.mail.settings import MailConfig
 
 
@@ -28,6 +28,11 @@ class Outgoing:
     def message(self) -> EmailMessage:
         """The MIME message, encoded when first needed: a dry run never pays for it."""
         return self.make()
+
+    def forget(self) -> None:
+        """Let the built message go (a run of hundreds need not hold them all); it is built
+        again if asked for."""
+        self.__dict__.pop("message", None)
 
 
 @dataclass(frozen=True)
@@ -81,14 +86,35 @@ def build_outgoing(
             attachments=files,
         )
         out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, about, make))
-    summary = renderer.manager_summary(plan.summary, week)
-    body = cache(partial(message_body, summary, sender=mail.sender, reply_to=reply_to))  # once for all
+    bodies: dict[int, tuple[Rendered, Callable[[], EmailMessage]]] = {}  # one per distinct summary
     for recipient in summary_recipients(mail, owners):
         why = refusal(recipient, mail.allowed_domains)
         if why:
             refused.append(Refused(recipient, why))
             continue
+        summary = plan.summary_for(recipient)
+        if id(summary) not in bodies:  # a body several recipients share is rendered and built once
+            rendered = renderer.manager_summary(summary, week)
+            made = partial(_summary_files, summary, week, renderer.marking)
+            bodies[id(summary)] = (rendered, cache(partial(_summary_body, rendered, mail, reply_to, made)))
+        rendered, body = bodies[id(summary)]
         key = f"{week}:summary:{recipient.casefold()}"
         make = partial(_address_summary, body, to=[recipient], key=key)
-        out.append(Outgoing(key, "summary", recipient, (), summary.subject, "manager summary", make))
+        about = "manager summary" + (", their owners' items" if summary.scope else "")
+        out.append(Outgoing(key, "summary", recipient, (), rendered.subject, about, make))
     return out, refused
+
+
+def _summary_files(summary: ManagerSummary, week: str, marking: str) -> list[Attachment]:
+    """The whole of every list, when the summary's body shows only the most urgent rows."""
+    if summary.everything is None:
+        return []
+    from automation.mail.summary_workbook import attachment_name, summary_workbook
+
+    return [Attachment(attachment_name(week), summary_workbook(summary, marking))]
+
+
+def _summary_body(
+    rendered: Rendered, mail: MailConfig, reply_to: str, files: Callable[[], Sequence[Attachment]]
+) -> EmailMessage:
+    return message_body(rendered, sender=mail.sender, reply_to=reply_to, attachments=files)

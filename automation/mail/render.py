@@ -218,9 +218,16 @@ class Renderer:
         return self._both("test_message", subject, "test message", address=address, transport=transport)
 
 
-def message_body(rendered: Rendered, *, sender: str, reply_to: str = "") -> EmailMessage:
-    """A message with a plain-text part and an HTML alternative, not yet addressed. Encoding
-    a large body is the costly part of a message, so one body can serve many recipients."""
+def message_body(
+    rendered: Rendered,
+    *,
+    sender: str,
+    reply_to: str = "",
+    attachments: Callable[[], Sequence[Attachment]] | None = None,
+) -> EmailMessage:
+    """A message with a plain-text part, an HTML alternative and the files ``attachments``
+    makes, not yet addressed. Encoding a large body is the costly part of a message, so one
+    body can serve many recipients."""
     message = EmailMessage(policy=POLICY)
     message["From"] = sender
     if reply_to:
@@ -229,6 +236,11 @@ def message_body(rendered: Rendered, *, sender: str, reply_to: str = "") -> Emai
     message["Date"] = formatdate(localtime=True)
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
+    for attachment in attachments() if attachments else ():
+        maintype, _, subtype = attachment.content_type.partition("/")
+        message.add_attachment(
+            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+        )
     return message
 
 
@@ -270,8 +282,5 @@ def build_message(
 ) -> EmailMessage:
     """One addressed message with a plain-text part and an HTML alternative, and the files
     ``attachments`` makes (called only now, when the message is built)."""
-    body = message_body(rendered, sender=sender, reply_to=reply_to)
-    for attachment in attachments() if attachments else ():
-        maintype, _, subtype = attachment.content_type.partition("/")
-        body.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename)
+    body = message_body(rendered, sender=sender, reply_to=reply_to, attachments=attachments)
     return addressed(body, to=to, cc=cc, key=key)

@@ -67,14 +67,19 @@ def ledger_path(config: Config, register: Path) -> Path:
     return config.ledger_for(register)
 
 
-def _compose_options(config: Config, ledger: Path, history: History, today: date) -> Options:
+def _compose_options(
+    config: Config, ledger: Path, history: History, today: date, register: Register
+) -> Options:
     mail = config.mail
+    configured = [a for a in (mail.register_owner, *mail.managers) if a]
     return Options(
         escalate=mail.escalate,
         send_empty=mail.send_empty_digests,
         updates_to=mail.reply_to or mail.register_owner,
         allowed_domains=tuple(mail.allowed_domains),
         refused_returns=refused_since(ledger, news_since(history, today), today),
+        # with nobody configured, the line managers get the summary: each of their own owners
+        teams=() if configured else tuple(summary_recipients(mail, register.owners)),
     )
 
 
@@ -105,7 +110,7 @@ def weekly_run(
     report = status_report(register, today)
     path = ledger_path(config, register_path)
     history = _history(path, week, dry_run)
-    options = _compose_options(config, path, history, today)
+    options = _compose_options(config, path, history, today, register)
     plan = compose(register, report, checked.problems, history, options)
     issued = issue_returns(plan, report, week, register_path.name) if config.returns.enabled else {}
     plan = with_return_names(plan, issued)
@@ -127,7 +132,7 @@ def weekly_run(
             refusals,
             checked.problems,
             True,
-            len(plan.summary.left_out),
+            plan.summary.total("left_out"),
             quiet=quiet,
         )
     if transport is None:
@@ -152,7 +157,7 @@ def weekly_run(
         refusals,
         checked.problems,
         False,
-        len(plan.summary.left_out),
+        plan.summary.total("left_out"),
         location(transport, week),
         history_problem,
         quiet,
@@ -180,7 +185,7 @@ def _why_quiet(plan: Plan, config: Config, register: Register) -> tuple[str, ...
             "nobody receives the manager summary (set [mail] register_owner or managers in "
             "tracker.toml, or a Manager email on the Owners sheet)"
         )
-    if unowned := len(plan.summary.unowned):
+    if unowned := plan.summary.total("unowned"):
         verb = "has" if unowned == 1 else "have"
         reasons.append(f"{plural(unowned, 'open item')} {verb} no owner (pick one in the Owner column)")
     if not plan.digests:

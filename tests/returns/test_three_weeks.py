@@ -20,7 +20,7 @@ from tests.builders import edit
 from tests.returns.helpers import fill, message, shipped_register
 
 DANA, TOM = "dana.whitfield@example.police.uk", "tom.brennan@example.police.uk"
-PRIYA = "priya.shah@example.police.uk"
+MARK = "mark.ellison@example.police.uk"  # Dana's and Tom's manager: his summary covers their items
 
 
 class Clock:
@@ -129,7 +129,7 @@ def test_three_weeks_of_returns(tmp_path: Path) -> None:
     # --- week 2: the summary lists what came back; a refused return and a repeat collection
     clock.day = date(2021, 10, 11)
     weekly_run(config, register, clock.day, now=clock.now)
-    summary = text(mail(outbox, "2021-W41", f"summary~{PRIYA}.eml"))
+    summary = text(mail(outbox, "2021-W41", f"summary~{MARK}.eml"))
     assert section(summary, "UPDATES RECEIVED THIS WEEK (2)") == [
         f"  - {d1.cells[1]} - {d1.cells[0]} - Dana Whitfield - received 05/10/2021: Tool live.",
         "      proposed status Complete – awaiting sign-off: applied",
@@ -171,7 +171,7 @@ def test_three_weeks_of_returns(tmp_path: Path) -> None:
         f"YOUR RETURN w2-dana.eml, from {DANA}, RECEIVED 12/10/2021, WAS NOT ACCEPTED:\n  - {refusal}\n"
         in digest
     )
-    summary = text(mail(outbox, "2021-W42", f"summary~{PRIYA}.eml"))
+    summary = text(mail(outbox, "2021-W42", f"summary~{MARK}.eml"))
     assert section(summary, "UPDATES RECEIVED THIS WEEK (0)") == ["  None."]
     assert section(summary, "RETURNS REFUSED (1)") == [
         f"  - w2-dana.eml, from {DANA} (Dana Whitfield), received 12/10/2021:",
