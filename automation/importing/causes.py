@@ -15,11 +15,19 @@ from dataclasses import dataclass
 from automation.core.model import Kind
 from automation.importing.document import Block, BlockKind
 from automation.importing.found import Frame
+from automation.importing.fragments import is_name
 from automation.importing.grammar import directive
 from automation.importing.labels import Label, context_heading, looks_like_heading, parse_label
 from automation.importing.leadins import LeadIns
 
 _OWN_VOICE = re.compile(r"^(?:we|our|i|hmicfrs|the\s+inspectorate)\b", re.I)
+# Headings every report has: they end a cause, they never name one.
+_STRUCTURAL = re.compile(
+    r"^(?:next\s+steps|what\s+happens\s+next|conclusions?|background|introduction|summary|overview"
+    r"|methodology|about\s+(?:this|the|our)\b.*|further\s+information|contacts?|glossary|foreword"
+    r"|(?:annex|appendix)\b.*|yours\s+(?:sincerely|faithfully)|terms\s+of\s+reference)$",
+    re.I,
+)
 
 
 @dataclass
@@ -36,10 +44,12 @@ class Causes(LeadIns):
         self.pending: Pending | None = None
         self.following: Block | None = None  # the block after the one being read
 
-    def _names_plain_cause(self) -> bool:
+    def _names_plain_cause(self, heading: str) -> bool:
         """In text without heading levels, a heading line under 'Causes of concern' names
         the next cause when a statement of it follows ('The force doesn't ...')."""
         if not (self.cause is not None or any(frame.kind is Kind.CAUSE_OF_CONCERN for frame in self.frames)):
+            return False
+        if _STRUCTURAL.match(heading.strip(" :")):
             return False
         following = self.following
         if following is None or following.kind is BlockKind.HEADING or following.is_list:
@@ -75,6 +85,8 @@ class Causes(LeadIns):
             return False
         if block.kind is not BlockKind.HEADING and not looks_like_heading(block):
             return False
+        if not is_name(block.flat):
+            return False  # the cause's statement set as a heading, not its name
         pending.name = block.flat
         if block.kind is BlockKind.HEADING and block.level:
             pending.level = float(block.level)

@@ -33,6 +33,7 @@ from automation.importing.parts import (
 )
 from automation.importing.phrases import deadline_value, find_deadline, resolve
 from automation.importing.records import Record, record_item, split_records
+from automation.importing.refs import settle
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
 from automation.importing.sections import is_tracked, quoted_title
 from automation.importing.subject import issue_date, resolves, subject_body
@@ -147,7 +148,7 @@ def _publication(
     part: Part, seq: int, setting: Setting, require_statement: bool, warnings: list[str]
 ) -> ExtractedPublication | None:
     walker = Walker(response=setting.response)
-    found = _unique(walker.walk(part.blocks))
+    found = settle(walker.walk(part.blocks))
     said = next(
         (block.flat for block in part.blocks[:4] if re.search(r"\bpublished\b", block.flat, re.I)), ""
     )
@@ -235,22 +236,6 @@ def _addressed_to(texts: list[str], found: list[Candidate]) -> str | None:
             if body := single_body(match.group("who")):
                 return body
     return None
-
-
-def _unique(found: list[Candidate]) -> list[Candidate]:
-    """A report that repeats its recommendations (summary, then chapters) lists each once."""
-    refs: set[str] = set()
-    texts: set[str] = set()
-    kept = []
-    for item in found:
-        key = " ".join(item.text.split()).casefold()
-        if item.included and (item.ref in refs or (item.ref_made_up and key in texts)):
-            continue
-        if item.included:
-            refs.add(item.ref)
-            texts.add(key)
-        kept.append(item)
-    return kept
 
 
 def _extraction(

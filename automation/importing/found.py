@@ -18,12 +18,14 @@ from automation.importing.document import Block
 
 @dataclass
 class Frame:
-    """An open heading: its level, the kind of item under it, whether it holds answers."""
+    """An open heading: its level, the kind of item under it, whether it holds answers, and
+    whether it is itself an item that the blocks under it explain."""
 
     level: float
     kind: Kind | None
     answer: bool
     title: str
+    explains: bool = False
 
 
 def ref_number(ref: str) -> str:

@@ -8,7 +8,11 @@ or the committee form 'That the department publish ...'; or an action's 'HMICFRS
 consider ...'. A modal inside a reported or subordinate clause ('we found that forces
 should ...', 'officers told us they should ...'), in quoted words, or in the inspectorate's
 own voice ('we should like to thank') does not make a directive; nor do 'should be proud'
-and 'should have been'. Whether a directive is an *item* is for its context to say.
+and 'should have been' or 'should have had' (what ought to have happened is a finding), nor
+what a report asks its readers to do with it ('should read the recommendations for national
+bodies too', 'are asked to respond to the recommendations').
+'We recommend that, by March, the College updates ...' is the committee form after a
+recommending clause. Whether a directive is an *item* is for its context to say.
 """
 
 from __future__ import annotations
@@ -49,9 +53,21 @@ _PARENTHETICAL = re.compile(
 )
 _NOT_AN_ASK = re.compile(
     r"^(?:\s*(?:not\s+)?be\s+(?:proud|pleased|commended|congratulated|reassured|in\s+no\s+doubt|aware|noted"
-    r"|recognised|acknowledged|remembered|underestimated)|\s*have\s+been|\s*like\s+to)\b",
+    r"|recognised|acknowledged|remembered|underestimated)|\s*like\s+to"
+    r"|\s*(?:not\s+)?have\s+(?:been|had|done|known|taken|given|made|seen|gone|begun|shown|told|heard|got"
+    r"|acted|started|identified|recognised|recognized|considered|asked|checked|referred|received|spoken"
+    r"|followed|stopped|called|sought|thought|realised|realized|noticed|intervened|responded))\b",
     re.I,
 )
+# What the report's readers are asked to do with the report itself: not an item.
+_PROCEDURAL = re.compile(
+    r"^\s*(?:also\s+)?(?:(?:read|note|respond\s+to|reply\s+to|comment\s+on|take\s+note\s+of)\s+"
+    r"(?:the|these|this|our|its|all\s+(?:of\s+)?the)\s+(?:\w+\s+){0,2}?"
+    r"(?:recommendations?|report|letter|findings|areas?\s+for\s+improvement)\b|note\s+that\b)",
+    re.I,
+)
+# A date in the words before a verb: 'By 31 May 2025' is not the modal 'may'.
+_DATE_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d{4}\b|\bMay\s+\d{1,2}\b")
 _PURPOSE = re.compile(
     r"\b(?:aim|aims|purpose|intention|objective|goal|plan|idea|intent|ambition|challenge|task|role|answer"
     r"|question|point|result|effect|hope|vision|priority|priorities)$",
@@ -74,12 +90,6 @@ DIRECTIVE_VERBS = frozenset(
     protect reconsider reform restate clear analyse analyze offer inform notify fund limit expand
     standardise standardize align integrate streamline adapt amend formalise formalize investigate
     explain pilot secure supervise test track upgrade contact attend act bring""".split()  # noqa: SIM905
-)
-_CONDITION_START = re.compile(
-    r"^(?:with|without|using|before|after|by|in|including|for|through|within|at|on|when|whenever|where"
-    r"|if|once|following|during|as|no\s+later|so\s+that|taking|having|under|via|from|to\s+cover"
-    r"|and|or)\b",
-    re.I,
 )
 
 
@@ -138,7 +148,12 @@ def _modal(text: str, pattern: re.Pattern[str]) -> Directive | None:
         subject = main_subject(text[: match.start()])
         if subject is None:
             return None  # the first modal is not in the main clause
-        if _NOT_AN_ASK.match(text[match.end() :]) or (subject and _PRONOUN_SUBJECT.match(subject)):
+        after = text[match.end() :]
+        if (
+            _NOT_AN_ASK.match(after)
+            or _PROCEDURAL.match(after)
+            or (subject and _PRONOUN_SUBJECT.match(subject))
+        ):
             return None
         if not subject or (match.group(0).casefold().endswith(" to") and _PURPOSE.search(subject)):
             return None  # 'The aim is to reduce ...' says what something is for
@@ -159,7 +174,7 @@ def main_subject(before: str) -> str | None:
     kept = [segments[0]] if segments else []
     kept += [segment for segment in segments[1:] if not _PARENTHETICAL.match(segment)]
     subject = " ".join(" ".join(kept).split())
-    if len(subject.split()) > 16 or _NOT_SUBJECT.search(subject):
+    if len(subject.split()) > 16 or _NOT_SUBJECT.search(_DATE_WORDS.sub("", subject)):
         return None
     return subject
 
@@ -211,16 +226,30 @@ def _imperative(text: str) -> Directive | None:
 
 
 def _that_form(text: str) -> Directive | None:
-    """'That the Commissioner publish ...': the committee form of a recommendation."""
-    match = re.match(r"^that\s+(?P<rest>.+)$", text, re.I)
+    """'That the Commissioner publish ...', 'that, by March, the College updates ...': the
+    committee form of a recommendation (an opening adverbial before its subject)."""
+    match = re.match(r"^that\s*,?\s+(?P<rest>.+)$", text, re.I)
     if not match:
         return None
-    words = match.group("rest").split()
+    segments = _top_level_commas(match.group("rest"))
+    while len(segments) > 1 and _OPENER.match(segments[0]):
+        segments.pop(0)
+    words = ", ".join(segments).split()
     for index, word in enumerate(words[:14]):
-        if index and word.casefold() in DIRECTIVE_VERBS:
+        if index and verb_stems(word) & DIRECTIVE_VERBS:
             subject = " ".join(words[:index])
-            return None if _NOT_SUBJECT.search(subject) else Directive("that", subject, 0)
+            return (
+                None if _NOT_SUBJECT.search(_DATE_WORDS.sub("", subject)) else Directive("that", subject, 0)
+            )
     return None
+
+
+def verb_stems(word: str) -> set[str]:
+    """'updates' -> {'update', ...}: the base forms a verb written in the third person may have."""
+    word = word.casefold().strip(",;:")
+    if not word.endswith("s"):
+        return {word}
+    return {word, word[:-1], word[:-2], word[:-3] + "y"}
 
 
 def _to_form(text: str) -> Directive | None:
@@ -234,23 +263,6 @@ def _to_form(text: str) -> Directive | None:
     if all(is_body(part) for part in parts if part):
         return Directive("to", match.group("who"), 0)
     return None
-
-
-def is_condition(text: str) -> bool:
-    """A bullet that qualifies a directive ('with the partnership;', 'before the audit')
-    rather than asking something of its own."""
-    return bool(_CONDITION_START.match(text.strip())) and directive_sentence(text) is None
-
-
-def starts_with_verb(text: str) -> bool:
-    """A fragment that goes on from 'should:' ('review how it records ...') or from 'we
-    recommend that the force:' ('reviews how it records ...')."""
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
-    if not words:
-        return False
-    word = words[0].casefold()
-    stems = {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word}
-    return bool(stems & DIRECTIVE_VERBS)
 
 
 def is_quoted_or_log(text: str) -> bool:

@@ -2,8 +2,10 @@
 answer in a response, or narrative.
 
 ``Recommendation 4: ...``, ``Recommendation 10 (cause for concern): ...``, ``Action 3: ...``,
-``Area for improvement 2: ...``, ``AFI 3 - ...`` and ``Cause of concern: ...`` open items; a
-label alone on its line ('Recommendation 3') labels the block after it. A mention such as
+``Area for improvement 2: ...``, ``Area for improvement: ...``, ``AFI 3 - ...`` and ``Cause of
+concern: ...`` open items; a label alone on its line ('Recommendation 3'), or followed only
+by a name ('Area for improvement 1 – Responding to the public', 'Cause of concern:
+Prevention'), labels the block after it, and a cause of concern's name is its ref. A mention such as
 'progress on AFI 7' or 'AFI 7 remains open' is not a label: the label must start the
 block and be followed by a colon, stop or dash, and what follows must not report on it.
 """
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from automation.core.model import Kind
 from automation.importing.document import Block
+from automation.importing.fragments import is_name
 from automation.importing.grammar import MODAL, directive, is_quoted_or_log
 
 _WORDS = {
@@ -44,8 +47,8 @@ _CONTEXT_WORDS = (
 )
 _CONTEXT_PREFIX = re.compile(
     r"^(?:(?:annex|appendix|part|section|chapter)\s+[\w.]+\s*[:.\u2013-]\s*)?"
-    r"(?:(?:our|the|a|full|new|further|key|main|summary\s+of(?:\s+the)?|list\s+of(?:\s+the)?"
-    r"|hmicfrs(?:'s|\u2019s)?)\s+)*",
+    r"(?:(?:our|the|a|an|full|new|further|key|main|accelerated|national|summary\s+of(?:\s+the)?"
+    r"|list\s+of(?:\s+the)?|hmicfrs(?:'s|\u2019s)?)\s+)*",
     re.I,
 )
 _RECOMMEND_LEAD = re.compile(
@@ -84,6 +87,7 @@ class Label:
     number: str  # '' when the paper leaves it unnumbered
     cause_for_concern: bool
     rest: str  # the text after the label ('' for a label standing alone)
+    name: str = ""  # a name after the label, with no verb ('Prevention'): a heading, not the text
 
 
 def parse_label(text: str) -> Label | None:
@@ -92,15 +96,15 @@ def parse_label(text: str) -> Label | None:
         return None
     word = " ".join(match.group("word").casefold().split())
     kind, number, rest = _WORDS[word], match.group("num") or "", text[match.end() :].strip()
-    if not number and rest and kind not in (Kind.CAUSE_OF_CONCERN, Kind.RECOMMENDATION):
-        return None
-    if not number and rest and match.group("sep") != ":":
-        return None  # 'Recommendation. ...' or 'Action - ...' is prose, not a label
+    cause = kind is Kind.CAUSE_OF_CONCERN or bool(match.group("cfc"))
+    if rest and match.group("sep") != "." and is_name(rest):
+        return Label(kind, number, cause, "", rest)  # 'Cause of concern 1: Prevention' then its statement
+    if not number and rest and (match.group("sep") != ":" or kind is Kind.ACTION):
+        return None  # 'Recommendation. ...', 'Action - ...' or a minute's 'Action: ...' is prose
     if rest and not asks_something(rest, allow_will=True):
         reports = _REPORTS.search(" ".join(rest.split()[:6]))
         if reports or (match.group("sep") != ":" and not re.search(r"\bwill\b", rest, re.I)):
             return None  # 'AFI 7 - progress was discussed': minutes report on an item
-    cause = kind is Kind.CAUSE_OF_CONCERN or bool(match.group("cfc"))
     return Label(kind, number, cause, rest)
 
 
@@ -123,9 +127,19 @@ def context_heading(text: str) -> Kind | None:
     return None
 
 
+_ASSESSMENT_HEADING = re.compile(
+    r"^(?:(?:annex|appendix|part|section|chapter)\s+[\w.]+\s*[:.\u2013-]\s*)?"
+    r"(?:(?:our|an|the)\s+)?(?:assessment\s+of\s+)?progress\s+(?:against|on|with|made|since|in)\b",
+    re.I,
+)
+
+
 def is_answer_heading(text: str) -> bool:
-    """'Chief Constable's response', 'Commissioner's comments', 'Force updates'."""
+    """'Chief Constable's response', 'Commissioner's comments', 'Force updates', and the
+    assessment of earlier items: 'Progress against our 2019 recommendations'."""
     flat = " ".join(text.split())
+    if len(flat.split()) <= 12 and _ASSESSMENT_HEADING.match(flat):
+        return True
     return len(flat.split()) <= 6 and bool(_ANSWER_HEADING.search(flat)) and context_heading(flat) is None
 
 

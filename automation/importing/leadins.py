@@ -9,18 +9,24 @@
 - 'HMICFRS identified two areas for improvement:' or 'We make two further
   recommendations.': the list after it holds items of that kind; a list of causes of
   concern is a summary, not the causes.
+- '2. By June, chief constables should:' numbered in a list of recommendations is itself
+  the item (Recommendation 2); the bullets that ask something are its children, and
+  bullets that only qualify it become part of its text.
+
+A document that numbers its paragraphs ('1.', '2.' of a letter, items among them) shows
+paragraph numbers, not refs: a number continuing a narrative paragraph's is one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from automation.core.model import Kind
 from automation.importing import candidates as conf
 from automation.importing.candidates import REF_WORD, Candidate, quote
 from automation.importing.document import Block
 from automation.importing.found import Found
-from automation.importing.grammar import is_condition, starts_with_verb
+from automation.importing.fragments import is_condition, starts_with_verb
 from automation.importing.labels import (
     asks_something,
     is_recommend_lead_in,
@@ -38,10 +44,17 @@ class Lead:
     conditions: list[str] = field(default_factory=list)
     para: str | None = None
     listed: bool | None = None  # whether its items are list items (a block of the other sort ends them)
+    marker: str = ""  # how its list marks items ('letter', 'number', 'bullet'): another mark ends it
 
 
 def _is_listed(block: Block) -> bool:
     return block.is_list or bool(block.list_number)
+
+
+def _marker(block: Block) -> str:
+    if block.lettered:
+        return "letter"
+    return "number" if block.list_number else "bullet"
 
 
 def _is_intro(text: str) -> bool:
@@ -58,6 +71,15 @@ class LeadIns(Found):
         super().__init__()
         self.lead: Lead | None = None
         self.parent: Candidate | None = None  # a labelled item ending 'we recommend:' or 'should:'
+        self.narrative: set[int] = set()  # numbers of narrative paragraphs seen (a letter's '1.', '2.')
+        self.paragraph_numbers = False  # the document numbers its paragraphs: a number is not a ref
+
+    def numbers_paragraphs(self, block: Block) -> bool:
+        """Whether ``block``'s number is a paragraph number rather than an item's: it goes on
+        from the number of a narrative paragraph (or the document was found to do so)."""
+        if block.list_number and int(block.list_number) - 1 in self.narrative:
+            self.paragraph_numbers = True
+        return self.paragraph_numbers
 
     def list_kind(self) -> Kind | None:
         if self.lead is not None and self.lead.kind is not None:
@@ -72,7 +94,11 @@ class LeadIns(Found):
         if is_recommend_lead_in(text):
             self.lead = Lead(text, "recommend", self.list_kind())
         elif is_should_lead_in(text):
-            self.lead = Lead(text, "should", self.context or Kind.RECOMMENDATION, para=block.number or None)
+            kind = self.context or Kind.RECOMMENDATION
+            kind = Kind.RECOMMENDATION if kind is Kind.CAUSE_OF_CONCERN else kind
+            self.lead = Lead(text, "should", kind, para=block.number or None)
+            if block.list_number and self.context is not None and self.cause is None:
+                self._numbered_lead_in(block, kind)
         elif (listed := listing_lead_in(text)) is not None:
             self.lead = Lead(text, "listing", listed)
         elif _is_intro(text):
@@ -81,10 +107,32 @@ class LeadIns(Found):
             return False
         return True
 
+    def _numbered_lead_in(self, block: Block, kind: Kind) -> None:
+        """'2. By June, chief constables should:' in a numbered list of items: item 2 itself."""
+        if self.numbers_paragraphs(block):
+            return
+        number = block.list_number
+        reason = f"item {number} of a numbered list, a lead-in to what follows"
+        item = Candidate(
+            f"{REF_WORD[kind]} {number}",
+            kind,
+            block.flat,
+            conf.NUMBERED,
+            reason,
+            number,
+        )
+        self.found.append(item)
+        self.parent = item
+
     def under_lead_in(self, block: Block) -> bool:
         lead = self.lead
         assert lead is not None
         listed = _is_listed(block)
+        if listed and lead.marker and _marker(block) != lead.marker and lead.style != "recommend":
+            self.close_lead()
+            return False  # 'a) b) c)' under '4. ... should:' end at '5.'
+        if listed and not lead.marker:
+            lead.marker = _marker(block)
         if lead.style == "should" and listed:
             return self._lead_in_bullet(lead, block)
         if lead.style in ("listing", "intro") and (listed or lead.style == "listing"):
@@ -151,9 +199,11 @@ class LeadIns(Found):
         self.lead, self.parent = None, None
         if lead is None or lead.style != "should" or lead.items:
             return
-        if (self.found and self.found[-1].text == lead.text) or not (
-            lead.conditions or self.context or self.cause
-        ):
+        if self.found and self.found[-1].text == lead.text:
+            if lead.conditions:  # 'Recommendation 12' + '... setting out:' + its conditions
+                self.found[-1] = replace(self.found[-1], text=" ".join([lead.text, *lead.conditions]))
+            return
+        if not (lead.conditions or self.context or self.cause):
             return
         text = " ".join([lead.text, *lead.conditions])
         block = Block(text, number=lead.para or "")

@@ -2,12 +2,17 @@
 
 What each block is decides what happens, in this order:
 
-1. a table: its rows, when it is a table of recommendations (``tables``);
+1. a table: its rows, when it is a table of recommendations (``tables``); quoted words
+   (a blockquote) restate someone's earlier words and are never new items;
 2. a heading: opens a part of the report; 'Recommendations', 'Areas for improvement',
    'Causes of concern', 'Actions' say what the blocks under it are, sub-headings keep
-   that, a sub-heading under 'Causes of concern' names a cause; a heading that answers
-   ('Chief Constable's response', 'Force updates') holds no items;
-3. a label opens an item ('Recommendation 4: ...'); a label alone labels the next block;
+   that, a sub-heading under 'Causes of concern' names a cause; a sub-heading that is
+   itself a directive ('The force should answer calls within ...') or a cause's statement
+   is the item, and the paragraphs under it explain it; a heading that answers or
+   assesses ('Chief Constable's response', 'Force updates', 'Our assessment of
+   progress') holds no items, nor do the headings under it;
+3. a label opens an item ('Recommendation 4: ...'); a label alone labels the next block
+   that asks something (a finding after it does not take it);
 4. in a response, a restated recommendation ('3. The force should ...') is an item and
    everything else is the answer;
 5. a lead-in and the list after it (``leadins``);
@@ -24,27 +29,22 @@ from dataclasses import replace
 from automation.core.model import Kind
 from automation.importing import candidates as conf
 from automation.importing.candidates import REF_WORD, Candidate, quote
-from automation.importing.causes import Causes, Pending
+from automation.importing.causes import Pending
 from automation.importing.document import Block, BlockKind
-from automation.importing.found import Frame
+from automation.importing.fragments import is_name
 from automation.importing.grammar import directive, is_quoted_or_log
+from automation.importing.headings import Headings
 from automation.importing.labels import (
-    Label,
     asks_something,
-    context_heading,
-    is_answer_heading,
     is_committee_own,
-    is_recommend_lead_in,
-    is_should_lead_in,
     looks_like_heading,
     number_label,
     parse_label,
 )
-from automation.importing.leadins import Lead
 from automation.importing.tables import table_candidates, unread_table
 
 
-class Walker(Causes):
+class Walker(Headings):
     def __init__(self, response: bool = False) -> None:
         super().__init__()
         self.response = response  # a response: only restated recommendations are items
@@ -59,14 +59,21 @@ class Walker(Causes):
         return self.found
 
     def feed(self, block: Block) -> None:
+        if block.quoted and not self.response:
+            return  # quoted words restate earlier ones: a revisit quoting what it assesses
         if block.kind is BlockKind.TABLE:
-            self._table(block)
+            if not self._assessing():
+                self._table(block)
             return
         label = parse_label(block.flat)
         if self._names_cause(block, label):
             return
-        if block.kind is BlockKind.HEADING or (label is None and looks_like_heading(block)):
+        if block.kind is BlockKind.HEADING or (
+            label is None and looks_like_heading(block) and not self._labels(block)
+        ):
             self._heading(block, label)
+        elif self._assessing():
+            return
         elif label is not None:
             self.close_lead()
             if label.rest:
@@ -78,6 +85,15 @@ class Walker(Causes):
         else:
             self._unlabelled(block)
 
+    def _labels(self, block: Block) -> bool:
+        """A plain line after a waiting label that is not a name: the label's own words
+        ('Cause of concern 1: Protection' then 'The service hasn't audited ...')."""
+        return self.pending is not None and not block.bold and not is_name(block.flat)
+
+    def _assessing(self) -> bool:
+        """Under a heading that answers or assesses earlier items, outside a response."""
+        return not self.response and bool(self.frames) and self.frames[-1].answer
+
     def _table(self, block: Block) -> None:
         self.close_lead()
         rows = table_candidates(block, self.context)
@@ -86,88 +102,21 @@ class Walker(Causes):
         if not any(found.included for found in rows) and (warning := unread_table(block)):
             self.warnings.append(warning)
 
-    # --- headings ---------------------------------------------------------------------
-
-    def _level(self, block: Block) -> float:
-        if block.kind is BlockKind.HEADING and block.level:
-            return float(block.level)
-        real = [frame.level for frame in self.frames if frame.level == int(frame.level)]
-        if block.bold or block.kind is BlockKind.HEADING:
-            return (max(real) if real else 0) + 0.5
-        return 1.0  # a plain-text heading line: its level is not written, so it is a top one
-
-    def _heading(self, block: Block, label: Label | None) -> None:
-        level = self._level(block)
-        text = block.flat
-        kind = label.kind if label is not None else context_heading(text)
-        if _unlevelled(block) and label is None and kind is None and self._names_plain_cause():
-            return self._plain_cause_name(text)
-        if _unlevelled(block) and kind is Kind.RECOMMENDATION and self.cause is not None and self.frames:
-            level = self.frames[-1].level + 0.5  # a cause's own 'Recommendations' line stays in the cause
-        lead = self.lead
-        if not (lead is not None and lead.items == 0 and not lead.conditions and kind is None):
-            self.close_lead()  # a heading between a lead-in and its bullets keeps the lead-in
-        self._pop_to(level)
-        parent = self.frames[-1] if self.frames else None
-        answer = is_answer_heading(text)
-        if kind is None and not answer and parent is not None:
-            kind, answer = parent.kind, parent.answer
-            if parent.kind is Kind.CAUSE_OF_CONCERN and label is None:
-                self.cause, self.cause_name, self.cause_level = None, text, level  # a named cause
-        if self.cause is not None and level <= self.cause_level and kind is not Kind.RECOMMENDATION:
-            self.cause = None  # a heading as high as the cause's, and not its recommendations
-        self.frames.append(Frame(level, kind, answer, text))
-        if label is not None and not label.rest:
-            self.pending = Pending(label, block, level)
-        elif label is not None:
-            self._labelled(label, label.rest, block)
-
-    # --- labels -----------------------------------------------------------------------
-
-    def _after_label(self, block: Block) -> None:
-        assert self.pending is not None
-        pending, self.pending = self.pending, None
-        if pending.label.kind is Kind.CAUSE_OF_CONCERN and not pending.label.number:
-            reason = f"under the heading {quote(pending.block.flat)}"
-            self.add_cause(block, pending.name or self.cause_name, reason, level=pending.level)
-        elif pending.label.number or not is_should_lead_in(block.flat):
-            self._labelled(pending.label, block.flat, block, pending.block)
-        else:
-            self._unlabelled(block)
-
-    def _labelled(self, label: Label, text: str, block: Block, heading: Block | None = None) -> None:
-        self.close_lead()
-        shown = (heading or block).flat
-        reason = f"labelled {quote(shown.split(':')[0] if label.rest else shown, 40)}"
-        para = block.number or (heading.number if heading else "") or None
-        if label.kind is Kind.CAUSE_OF_CONCERN:
-            self.add_cause(block, f"Cause of concern {label.number}" if label.number else "", reason, text)
-            return
-        if label.kind is Kind.RECOMMENDATION and not label.number and self.cause is not None:
-            self.add_child(self.cause, text, block, conf.LABELLED, reason)
-            return
-        number = label.number or self.next_number(label.kind)
-        ref = f"{REF_WORD[label.kind]} {number}"
-        parent = ref.rsplit(".", 1)[0] if "." in number else None
-        cause = label.cause_for_concern
-        if label.kind is Kind.RECOMMENDATION and self.cause is not None and parent is None:
-            parent, cause = self.cause.ref, True  # a cause of concern's own recommendation
-        item = Candidate(
-            ref, label.kind, text, conf.LABELLED, reason, para, cause, parent, ref_made_up=not label.number
-        )
-        self.found.append(item)
-        if text.rstrip().endswith(":"):
-            self.parent = item
-            style = "recommend" if is_recommend_lead_in(text) else "should"
-            self.lead = Lead(text, style, label.kind, para=para)
-
     # --- blocks without a label ---------------------------------------------------------
 
     def _unlabelled(self, block: Block) -> None:
         text = block.flat
-        answering = bool(self.frames) and self.frames[-1].answer
-        if is_quoted_or_log(text) or answering or is_committee_own(text):
+        frame = self.frames[-1] if self.frames else None
+        if (
+            is_quoted_or_log(text)
+            or is_committee_own(text)
+            or (frame is not None and (frame.answer or frame.explains))
+        ):
             return
+        if block.list_number:
+            self.numbers_paragraphs(block)
+            if self.context is None and self.lead is None:
+                self.narrative.add(int(block.list_number))
         if self.response:
             self._restated(block)  # anything else in a response is its answer or its own words
         elif (numbered := number_label(text)) is not None:
@@ -178,7 +127,7 @@ class Walker(Causes):
     def _restated(self, block: Block) -> None:
         """A response restating a recommendation: '3. The force should ...' or in bold."""
         number = block.list_number
-        if not (number or block.bold) or directive(block.flat) is None:
+        if not (number or block.bold or block.quoted) or directive(block.flat) is None:
             return
         number = number or self.next_number(Kind.RECOMMENDATION)
         reason = f"restated recommendation {number} in a response"
@@ -212,12 +161,14 @@ class Walker(Causes):
         words = block.flat[found.start :]
         if self.cause is not None and kind in (Kind.CAUSE_OF_CONCERN, Kind.RECOMMENDATION):
             reason = f"asks something under the cause of concern {quote(self.cause.ref, 40)}"
-            self.add_child(self.cause, words, block, conf.IN_SECTION, reason)
+            self.add_child(
+                self.cause, words, block, conf.IN_SECTION, reason, shown=not self.numbers_paragraphs(block)
+            )
         elif kind is None:
             self.add(
                 Kind.RECOMMENDATION, words, block, conf.OUTSIDE, "asks something outside any items section"
             )
-        elif number := block.list_number:
+        elif (number := block.list_number) and not self.numbers_paragraphs(block):
             reason = f"item {number} of a numbered list under {quote(self.heading_title())}"
             self.add(
                 _item_kind(kind),
@@ -232,11 +183,6 @@ class Walker(Causes):
             confidence = conf.PASSIVE_IN_SECTION if passive else conf.IN_SECTION
             reason = f"asks something under the heading {quote(self.heading_title())}"
             self.add(_item_kind(kind), words, block, confidence, reason)
-
-
-def _unlevelled(block: Block) -> bool:
-    """A heading line of plain text: neither styled as a heading nor emphasised."""
-    return block.kind is not BlockKind.HEADING and not block.bold
 
 
 def _item_kind(kind: Kind) -> Kind:

@@ -108,7 +108,10 @@ def _continues(previous: str, line: str, width: int, markdown: bool) -> bool:
         return False
     if previous.rstrip().endswith(":") and _ENUMERATION.match(line.lstrip()):
         return True  # 'should assure themselves that:' then '1) their officers ...'
-    return not _TERMINAL.search(previous.rstrip()) and line.lstrip()[:1].islower()
+    if _TERMINAL.search(previous.rstrip()):
+        return False
+    first = line.lstrip()[:1]
+    return first.islower() or (first.isdigit() and len(previous.strip()) >= 40)  # 'more than' + '24 hours'
 
 
 def _table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
