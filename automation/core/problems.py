@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from automation.core.model import CellRef, quoted_sheet
+from automation.core.model import CellRef, FastEnum, quoted_sheet
 from automation.core.text import clip, plural
 
 
-class Severity(enum.Enum):
+class Severity(FastEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -10,18 +10,17 @@ the stale window (counting from publication when never updated) is Amber; else G
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from automation.core.deadlines import resolve_deadline
-from automation.core.model import DeadlineKind, Item, Rag, Settings, Status
+from automation.core.model import DeadlineKind, FastEnum, Item, Rag, Settings, Status
 from automation.core.pauses import no_gc_pauses
 from automation.core.register import Register
 
 
-class Basis(enum.Enum):
+class Basis(FastEnum):
     """Which rule decided the rating: owners' digests group items by it."""
 
     CLOSED = "closed"

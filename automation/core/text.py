@@ -13,7 +13,7 @@ def plural(n: int, word: str) -> str:
 
 def ddmmyyyy(value: date | None, blank: str = "") -> str:
     """A date as UK officers write it; ``blank`` when there is none."""
-    return value.strftime("%d/%m/%Y") if value else blank
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else blank
 
 
 def printable(text: str) -> str:

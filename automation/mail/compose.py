@@ -21,7 +21,7 @@ from automation.mail.digests import (
     Section,
 )
 from automation.mail.news import with_returns
-from automation.mail.summary import OPEN, by_team, manager_summary, name_problems, teams
+from automation.mail.summary import OPEN, by_team, manager_summary, name_problems, problem_rows, teams
 
 
 def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:
@@ -134,9 +134,10 @@ def compose(
     digests, unreachable = owner_digests(register, report, excluded, history, options, noted)
     summary = manager_summary(register, report, problems, excluded, history, unreachable, noted)
     found = teams(register.owners, options.teams)
+    rows = problem_rows(problems) if found else {}
     team_summaries = {
         manager: manager_summary(
-            register, theirs, problems, excluded, history, unreachable, noted, found[manager]
+            register, theirs, problems, excluded, history, unreachable, noted, found[manager], rows
         )
         for manager, theirs in by_team(report, found).items()
     }

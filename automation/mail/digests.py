@@ -53,22 +53,26 @@ class Line:
 
     @classmethod
     def of(cls, rated: RatedItem, red_since: date | None = None, *, with_text: bool = True) -> Line:
-        """``with_text`` False for lists that do not show the item's text (manager tables)."""
+        """``with_text`` False for lists that do not show the item's text (manager tables).
+        Made without ``__init__``'s per-field cost: a week's emails hold one per open item."""
         item, rating = rated.item, rated.rating
-        return cls(
-            item.publication,
-            item.ref,
-            shorten(item.text) if with_text else "",
-            item.owner,
-            item.status.label if item.status else "",
-            rating.due,
-            rating.rag,
-            rating.reason,
-            rating.basis,
-            item.last_update,
-            item.cell("ref"),
-            red_since,
-        )
+        line = object.__new__(cls)
+        fields = {
+            "publication": item.publication,
+            "ref": item.ref,
+            "text": shorten(item.text) if with_text else "",
+            "owner": item.owner,
+            "status": item.status.label if item.status else "",
+            "due": rating.due,
+            "rag": rating.rag,
+            "reason": rating.reason,
+            "basis": rating.basis,
+            "last_update": item.last_update,
+            "cell": item.cell("ref"),
+            "red_since": red_since,
+        }
+        object.__setattr__(line, "__dict__", fields)
+        return line
 
 
 @dataclass(frozen=True)

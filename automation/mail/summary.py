@@ -69,12 +69,14 @@ def manager_summary(
     unreachable: Sequence[tuple[str, str]],
     noted: Sequence[Noted] = (),
     team: Team | None = None,
+    by_row: Mapping[tuple[str, int], list[int]] | None = None,
 ) -> ManagerSummary:
     """The summary of ``report``: the whole register's, or with ``team`` that manager's
-    owners' (``report`` then holds only their items: see ``by_team``), with the problems,
-    refusals and news about them."""
+    owners' (``report`` then holds only their items: see ``by_team``), with the problems
+    (``by_row``: each row's, by their place in ``problems``), refusals and news about them."""
     if team is not None:
-        problems, noted, unreachable = _for_team(team, report, problems, noted, unreachable)
+        rows = by_row if by_row is not None else problem_rows(problems)
+        problems, noted, unreachable = _for_team(team, report, problems, noted, unreachable, rows)
     today, window = report.as_of, register.settings.amber_days
     rated = unconfirmed_closures(report.rated, excluded)
     lists = _lists(rated, report.rated, excluded, history, today, today + timedelta(days=window))
@@ -160,17 +162,26 @@ def by_team(report: StatusReport, found: Mapping[str, Team]) -> dict[str, Status
     return {manager: StatusReport(report.as_of, tuple(items)) for manager, items in rated.items()}
 
 
+def problem_rows(problems: Sequence[Problem]) -> dict[tuple[str, int], list[int]]:
+    """Where each row's problems are in ``problems``."""
+    found: dict[tuple[str, int], list[int]] = {}
+    for n, p in enumerate(problems):
+        found.setdefault((p.sheet, p.row), []).append(n)
+    return found
+
+
 def _for_team(
     team: Team,
     report: StatusReport,
     problems: Sequence[Problem],
     noted: Sequence[Noted],
     unreachable: Sequence[tuple[str, str]],
+    by_row: Mapping[tuple[str, int], list[int]],
 ) -> tuple[list[Problem], list[Noted], list[tuple[str, str]]]:
     owners = {name.casefold() for name in team.owners}
-    rows = {(r.item.sheet, r.item.row) for r in report.rated}
-    mine = [p for p in problems if (p.sheet, p.row) in rows]
-    named = [n for n in noted if (n.problem.sheet, n.problem.row) in rows]
+    places = sorted(n for r in report.rated for n in by_row.get((r.item.sheet, r.item.row), ()))
+    mine = [problems[n] for n in places]
+    named = [noted[n] for n in places] if noted else []
     reach = [(who, why) for who, why in unreachable if who.casefold() in owners]
     return mine, named, reach
 

@@ -146,3 +146,16 @@ def test_shorten_keeps_whole_words():
     text = "word " * 100
     short = shorten(text, 22)
     assert short == "word word word word\u2026"
+
+
+def test_lines_made_fast_are_ordinary_lines():
+    import dataclasses
+
+    from automation.core.rating import RatedItem, rate
+    from automation.mail.digests import Line
+
+    made = item(ref="R9", text="A  long   text " * 30, last_update=FRESH)
+    line = Line.of(RatedItem(made, rate(made, TODAY, Settings(), PUBLISHED)), TODAY)
+    ordinary = Line(**{f.name: getattr(line, f.name) for f in dataclasses.fields(Line)})
+    assert line == ordinary and hash(line) == hash(ordinary) and repr(line) == repr(ordinary)
+    assert line.text.endswith("\u2026") and line.where == "Register!B2"
