@@ -14,6 +14,7 @@ rules see the same shape whatever the file format was.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 
@@ -76,7 +77,7 @@ class Block:
         )
 
 
-def table_block(rows: list[list[str]] | tuple[tuple[str, ...], ...]) -> Block:
+def table_block(rows: Sequence[Sequence[str]]) -> Block:
     """A table block; its text is the cells, tab-separated, one row a line (for display)."""
     kept = tuple(tuple(cell.strip() for cell in row) for row in rows if any(cell.strip() for cell in row))
     text = "\n".join("\t".join(" ".join(cell.split()) for cell in row) for row in kept)

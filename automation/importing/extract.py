@@ -19,6 +19,7 @@ from automation.core.model import Kind
 from automation.importing.addressees import applies_to_force, find_addressees, single_body
 from automation.importing.candidates import THRESHOLD, Candidate
 from automation.importing.document import Block, BlockKind, Document
+from automation.importing.grouped import split_grouped_tables
 from automation.importing.header import header_fields, read_dated, read_header
 from automation.importing.labels import is_answer, is_answer_heading
 from automation.importing.layout import join_continuations
@@ -44,6 +45,13 @@ _ADDRESSED = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\bwithin\b", re.I)
+_RESPONSE_TITLE = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+){0,4}?response\s*:|(?:'s|\u2019s)\s+response\b|\bresponds?\s+to\b"
+    r"|\bresponse\s+to\s+(?:the\s+|our\s+|this\s+|an?\s+)?(?:[\w'\u2019&-]+\s+){0,4}?"
+    r"(?:report|recommendations?|inspection|review|letter|hmicfrs|hmic|inspectorate|committee|inquiry"
+    r"|super-complaint|peel)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,7 @@ class Setting:
 
 
 def extract(document: Document) -> Extraction:
-    blocks = join_continuations(document.blocks)
+    blocks = split_grouped_tables(join_continuations(document.blocks))
     records = split_records(blocks)
     if records is not None:
         return _from_records(*records)
@@ -133,14 +141,17 @@ def _from_records(front: tuple[Block, ...], records: list[Record]) -> Extraction
 
 def _is_response(title: str, blocks: tuple[Block, ...]) -> bool:
     """A response restates recommendations and answers them: its title says so, and it has
-    answers ('Accepted.', 'Chief Constable's response', 'The Government accepts ...')."""
-    if not re.search(r"\bresponse\b", title, re.I):
-        return False
+    answers ('Accepted.', 'Chief Constable's response', 'The Government accepts ...'), in
+    its paragraphs or in a table's cells."""
+    if not _RESPONSE_TITLE.search(title):
+        return False  # 'the police response to missing adults' is what a report is about
     answers = sum(
         1
         for block in blocks
-        if is_answer(block.flat) or (block.kind is BlockKind.HEADING and is_answer_heading(block.flat))
+        for text in (block.rows[0] if block.rows else (block.flat,))  # a table's header cells too
+        if is_answer(text) or ((block.rows or block.kind is BlockKind.HEADING) and is_answer_heading(text))
     )
+    answers += sum(1 for block in blocks for row in block.rows[1:] for cell in row if is_answer(cell))
     return answers >= 2
 
 

@@ -218,8 +218,8 @@ def _first_words(text: str) -> list[str]:
 
 def _imperative(text: str) -> Directive | None:
     words = _first_words(text)
-    if not words or words[0].casefold() not in DIRECTIVE_VERBS:
-        return None
+    if len(words) < 2 or words[0].casefold() not in DIRECTIVE_VERBS:
+        return None  # 'Report' alone is a heading, not an order
     if len(words) > 1 and words[1].casefold() in ("is", "are", "was", "were", "has", "have", "of", "and"):
         return None  # 'Review is ...', 'Work has ...': a noun, not an order
     return Directive("imperative", "", 0)

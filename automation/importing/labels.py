@@ -128,7 +128,7 @@ def context_heading(text: str) -> Kind | None:
 
 
 _ASSESSMENT_HEADING = re.compile(
-    r"^(?:(?:annex|appendix|part|section|chapter)\s+[\w.]+\s*[:.\u2013-]\s*)?"
+    r"^(?:(?:annex|appendix|part|section|chapter)(?:\s+[\w.]+)?\s*[:.\u2013-]\s*)?"
     r"(?:(?:our|an|the)\s+)?(?:assessment\s+of\s+)?progress\s+(?:against|on|with|made|since|in)\b",
     re.I,
 )

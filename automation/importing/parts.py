@@ -61,9 +61,10 @@ def _headed_parts(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Pa
     if len(starts) < 2 or len(levels) > 1:
         return None
     level = levels.pop()
+    limits = [*starts[1:], len(blocks)]  # a part ends at the next one, or at a heading as high
     ends = [
-        next((i for i in range(start + 1, len(blocks)) if _ends_part(blocks[i], level)), len(blocks))
-        for start in starts
+        next((i for i in range(start + 1, limit) if _ends_part(blocks[i], level)), limit)
+        for start, limit in zip(starts, limits, strict=True)
     ]
     parts = [Part(unescape(blocks[s].flat), blocks[s + 1 : e]) for s, e in zip(starts, ends, strict=True)]
     return blocks[: starts[0]], parts

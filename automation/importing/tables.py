@@ -2,17 +2,23 @@
 act, read from the header row; each data row a candidate.
 
 A table is a table of items when a header names the items ('Recommendation', 'Area for
-improvement', 'Action') or when most of its rows ask something; a Ref, No. or # column
-gives the refs (a bare number becomes 'Recommendation 3'); a Deadline, By when, Timescale
-or Due column gives the deadline as written ('' and 'n/a' are none); an Addressed to,
-Responsible, Lead organisation or Who column names the bodies. An Owner or Lead officer
-column is a person in the force, not the addressee, and is left alone.
+improvement', 'Action') or when most of its rows ask something; a Ref, No., # or AFI column
+gives the refs (a bare number becomes 'Recommendation 3', or 'AFI 3' under an AFI
+header); a label written in the text cell ('Recommendation 3' on its own line) is taken
+off and gives the ref. A Deadline, By when, Timescale or Due column gives the deadline as
+written ('n/a' is none; an empty cell leaves the text's own deadline); a Target date is the
+force's own date for its owner, not the inspectorate's deadline. An Addressed to, Directed
+to, Responsible, Lead organisation or Who column names the bodies; an Owner or Lead officer
+column is a person in the force, not the addressee, and is left alone. A row spanning the
+table ('PEEL 2025: An inspection of ... (published 12 March 2024)') heads the rows under
+it; a dotted ref under a written one ('CoC 1.1' under 'CoC 1') is its child. A column of
+counts ('Recommendations: 4') is a summary, not items.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from automation.core.model import Kind
 from automation.importing import candidates as conf
@@ -23,19 +29,25 @@ from automation.importing.labels import parse_label
 
 _HEADERS = {
     "ref": re.compile(
-        r"^(?:ref(?:erence)?|no\.?|number|#|id|item|rec(?:ommendation)?\s*(?:no\.?|number|ref))$", re.I
+        r"^(?:ref(?:erence)?|no\.?|number|#|id|item|rec(?:ommendation)?\s*(?:no\.?|number|ref)"
+        r"|(?:afi|aoi|coc|cfc|rec)s?\.?(?:\s*(?:no\.?|number|ref))?)$",
+        re.I,
+    ),
+    "owner": re.compile(
+        r"\b(?:owner|lead\s+officer|officer|portfolio|manager|person|target(?:\s+date)?|agreed\s+date"
+        r"|revised\s+date|force\s+lead)\b",
+        re.I,
     ),
     "deadline": re.compile(
-        r"\b(?:deadline|by\s+when|when|timescales?|target\s+date|due(?:\s+date)?|date\s+due|completion\s+date"
-        r"|time\s*frame|timing)\b",
+        r"\b(?:deadline|by\s+when|when|timescales?|due(?:\s+date)?|date\s+due|time\s*frame|timing)\b",
         re.I,
     ),
     "who": re.compile(
-        r"\b(?:addressed\s+to|responsible(?:\s+(?:body|organisation|organization))?|lead\s+(?:organisation|"
-        r"organization|body|agency)|who|for|recipient|organisation|organization|body|bodies)\b",
+        r"\b(?:addressed\s+to|directed\s+to|responsible(?:\s+(?:body|organisation|organization))?"
+        r"|lead\s+(?:organisation|organization|body|agency)|who|for|recipient|addressee|organisation"
+        r"|organization|body|bodies)\b",
         re.I,
     ),
-    "owner": re.compile(r"\b(?:owner|lead\s+officer|officer|portfolio|manager|person)\b", re.I),
     "kind": re.compile(r"^(?:type|kind|category)$", re.I),
     "status": re.compile(r"\b(?:status|rag|progress|update|comments?|evidence)\b", re.I),
     "text": re.compile(
@@ -45,8 +57,9 @@ _HEADERS = {
 _NO_DEADLINE = re.compile(
     r"^(?:n/?a|none|nil|-+|\u2013|\u2014|tbc|tba|not\s+applicable|no\s+deadline(?:\s+set)?)$", re.I
 )
+_COUNT = re.compile(r"^(?:\d{1,3}|none|nil|n/a|-+|\u2013|\u2014)$", re.I)
 _KIND_OF_REF = (
-    (re.compile(r"^(?:afi|area)", re.I), Kind.AREA_FOR_IMPROVEMENT),
+    (re.compile(r"^(?:afi|aoi|area)", re.I), Kind.AREA_FOR_IMPROVEMENT),
     (re.compile(r"^(?:coc|cause)", re.I), Kind.CAUSE_OF_CONCERN),
     (re.compile(r"^(?:act|a\d)", re.I), Kind.ACTION),
 )
@@ -60,6 +73,7 @@ class Columns:
     who: int | None = None
     kind: int | None = None
     headed: bool = False  # the header names the items
+    ref_kind: Kind | None = None  # the kind the ref column's header names ('AFI')
 
 
 def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
@@ -70,11 +84,34 @@ def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
     columns = columns or _guess(rows)
     if columns is None:
         return []
+    data = [row for row in data if not spans_table(row)]
     asking = [row for row in data if _cell(row, columns.text) and directive(_cell(row, columns.text))]
     if not columns.headed and len(asking) * 2 < len(data):
         return []
     header = " / ".join(cell for cell in rows[0] if cell) if columns.headed else ""
-    return [found for row in data if (found := _row(row, columns, context, header)) is not None]
+    return _under_written_parents([found for row in data if (found := _row(row, columns, context, header))])
+
+
+def spans_table(row: list[str] | tuple[str, ...]) -> bool:
+    """A row of one merged cell across the table: a group's heading, not an item."""
+    filled = {" ".join(cell.split()) for cell in row if cell.strip()}
+    return len(filled) == 1 and (len(row) == 1 or all(cell.strip() for cell in row))
+
+
+def _under_written_parents(found: list[Candidate]) -> list[Candidate]:
+    """'CoC 1.1' after 'CoC 1': a child of the row it numbers under; under a cause of
+    concern, a recommendation."""
+    refs = {item.ref: item for item in found if item.ref}
+    placed = []
+    for item in found:
+        head = re.match(r"^(?P<parent>.*\d)\.\d{1,2}$", item.ref)
+        parent = refs.get(head.group("parent")) if head else None
+        if parent is not None and parent is not item:
+            cause = parent.kind is Kind.CAUSE_OF_CONCERN or parent.cause_for_concern
+            kind = Kind.RECOMMENDATION if parent.kind is Kind.CAUSE_OF_CONCERN else parent.kind
+            item = replace(item, kind=kind, parent_ref=parent.ref, cause_for_concern=cause)
+        placed.append(item)
+    return placed
 
 
 def _columns(header: list[str]) -> Columns | None:
@@ -87,8 +124,15 @@ def _columns(header: list[str]) -> Columns | None:
                 break
     if "text" not in roles:
         return None
+    ref_kind = _kind(_cell(header, roles.get("ref")), "", "", None) if "ref" in roles else None
     return Columns(
-        roles["text"], roles.get("ref"), roles.get("deadline"), roles.get("who"), roles.get("kind"), True
+        roles["text"],
+        roles.get("ref"),
+        roles.get("deadline"),
+        roles.get("who"),
+        roles.get("kind"),
+        True,
+        ref_kind if ref_kind is not Kind.RECOMMENDATION else None,
     )
 
 
@@ -107,15 +151,26 @@ def _cell(row: list[str], index: int | None) -> str:
     return " ".join(row[index].split())
 
 
+def _labelled_cell(cell: str) -> tuple[str, str]:
+    """(label as a ref, text) of a text cell: 'Recommendation 3: The force ...', or the label
+    on a line of its own above the text; ('', text) when no label is written."""
+    lines = [line.strip() for line in cell.split("\n") if line.strip()]
+    flat = " ".join(" ".join(lines).split())
+    if len(lines) > 1 and (label := parse_label(lines[0])) is not None and not label.rest:
+        rest = " ".join(" ".join(lines[1:]).split())
+    elif (label := parse_label(flat)) is not None and label.rest:
+        rest = label.rest
+    else:
+        return "", flat
+    return (f"{REF_WORD[label.kind]} {label.number}" if label.number else ""), rest
+
+
 def _row(row: list[str], columns: Columns, context: Kind | None, header: str) -> Candidate | None:
-    text = _cell(row, columns.text)
-    if not text:
-        return None
-    written = _cell(row, columns.ref)
-    if (label := parse_label(text)) is not None and label.rest:
-        text = label.rest  # 'Recommendation 3: The force should ...' in the text column
-        written = written or (f"{REF_WORD[label.kind]} {label.number}" if label.number else "")
-    kind = _kind(written, _cell(row, columns.kind), header, context)
+    labelled, text = _labelled_cell(row[columns.text] if columns.text < len(row) else "")
+    if not text or _COUNT.match(text):
+        return None  # an empty row, or a count in a summary table
+    written = _cell(row, columns.ref) or labelled
+    kind = _kind(written, _cell(row, columns.kind), header, context, columns.ref_kind)
     ref = _ref(written, kind)
     deadline = _cell(row, columns.deadline) if columns.deadline is not None else None
     who = _bodies(_cell(row, columns.who)) if columns.who is not None else None
@@ -140,16 +195,18 @@ def _row(row: list[str], columns: Columns, context: Kind | None, header: str) ->
         ref_made_up=not ref,
         deadline_text=_deadline(deadline),
         addressees=who,
-        deadline_given=columns.deadline is not None,
+        deadline_given=bool(deadline),  # an empty cell leaves the text's own deadline
     )
 
 
-def _kind(ref: str, kind_cell: str, header: str, context: Kind | None) -> Kind:
+def _kind(ref: str, kind_cell: str, header: str, context: Kind | None, ref_kind: Kind | None = None) -> Kind:
     for text in (kind_cell, ref):
         for pattern, kind in _KIND_OF_REF:
             if text and pattern.match(text):
                 return kind
-    if re.search(r"area\s+for\s+improvement", header, re.I) and not re.search(
+    if ref_kind is not None:
+        return ref_kind
+    if re.search(r"area\s+for\s+improvement|\bafis?\b", header, re.I) and not re.search(
         r"recommendation", header, re.I
     ):
         return Kind.AREA_FOR_IMPROVEMENT
@@ -188,7 +245,11 @@ def unread_table(block: Block) -> str | None:
     """What to tell the officer about a table that gave no items but looks as if it holds
     some (a header naming items, or rows that ask something)."""
     header = " / ".join(cell for cell in block.rows[0] if cell) if block.rows else ""
-    named = bool(_HEADERS["text"].search(header))
+    columns = _columns(list(block.rows[0])) if block.rows else None
+    counts = columns is not None and all(
+        _COUNT.match(_cell(list(row), columns.text) or "0") for row in block.rows[1:]
+    )
+    named = bool(_HEADERS["text"].search(header)) and not counts
     asking = any(directive(" ".join(cell.split())) for row in block.rows for cell in row)
     if not (named or asking):
         return None

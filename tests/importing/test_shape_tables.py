@@ -158,7 +158,7 @@ def test_each_part_of_a_joined_document_is_its_own_publication() -> None:
 def test_a_label_in_the_text_column_gives_the_ref() -> None:
     text = (
         "Inspection of Northvale Police\nPublished: 1 May 2026\n\n"
-        "Recommendation\tOwner\tTarget date\n"
+        "Recommendation\tOwner\tDeadline\n"
         "Recommendation 4: The force should review its call handling.\tHead of Contact\t30/09/2026\n"
         "Area for improvement 2: The force should audit its files.\tHead of Crime\t\n"
     )
@@ -168,3 +168,130 @@ def test_a_label_in_the_text_column_gives_the_ref() -> None:
         ("AFI 2", "area for improvement", "The force should audit its files.", None),
     ]
     assert all(item["addressees"] == ["Northvale Police"] for item in found)
+
+
+RESPONSE_PAGE = """<html><body><main>
+<h1>Police and Crime Commissioner's response to the HMICFRS report: Protecting older victims</h1>
+<p>HMICFRS published <em>Protecting older victims</em> on 4 March 2025. It made two recommendations
+and one area for improvement for Kestrel Constabulary.</p>
+<table><thead><tr><th>Recommendation</th><th>Chief Constable's response</th><th>Commissioner's comments</th></tr></thead>
+<tr><td><p><strong>Recommendation 1</strong></p><p>By 31 May 2025, chief constables should make sure that
+older victims are offered a specialist officer.</p></td><td><p>Accepted. Training starts in April.</p></td>
+<td><p>I welcome this.</p></td></tr>
+<tr><td><p><strong>Recommendation 2</strong></p><p>The College of Policing should update its guidance.</p></td>
+<td><p>Noted.</p></td><td><p>Noted.</p></td></tr></table>
+<table><tr><th>Area for improvement</th><th>Chief Constable's response</th></tr>
+<tr><td><p>Area for improvement 1</p><p>The force should record the age of every victim.</p></td>
+<td><p>Accepted.</p></td></tr></table>
+</main></body></html>"""
+
+
+def test_labels_on_their_own_line_in_a_cell_give_the_ref_and_answers_beside_make_a_response(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "response.html").write_text(RESPONSE_PAGE, encoding="utf-8")
+    data = to_json_dict(extract_file(tmp_path / "response.html"))
+    (publication,) = data["publications"]
+    assert publication["kind"] == "response" and publication["published"] == "2025-03-04"
+    assert [(item["ref"], item["ref_made_up"], item["text"][:30]) for item in publication["items"]] == [
+        ("Recommendation 1", False, "By 31 May 2025, chief constabl"),
+        ("Recommendation 2", False, "The College of Policing should"),
+        ("AFI 1", False, "The force should record the ag"),
+    ]
+    assert publication["items"][0]["addressees"] == ["Chief constables"]  # 'May' is the month
+    assert publication["items"][2]["addressees"] == ["Kestrel Constabulary"]
+
+
+def test_a_target_date_is_the_owners_and_an_empty_deadline_cell_leaves_the_texts() -> None:
+    text = (
+        "Inspection of Kestrel Constabulary\nPublished: 2 June 2025\n\n"
+        "AFI\tDescription\tTarget date\tDeadline\tDirected to\n"
+        "1\tThe force should audit its crime files.\t30/09/2025\t\tKestrel Constabulary\n"
+        "2\tBy 31 March 2026, the force should train its call handlers.\t31/01/2026\t\tKestrel Constabulary\n"
+        "3\tThe force should review its custody estate by June 2026.\t\tn/a\tKestrel Constabulary\n"
+    )
+    found = items(text)
+    assert [(item["ref"], item["kind"], item["deadline_text"]) for item in found] == [
+        ("AFI 1", "area for improvement", None),
+        ("AFI 2", "area for improvement", "By 31 March 2026"),
+        ("AFI 3", "area for improvement", None),
+    ]
+    assert all(item["addressees"] == ["Kestrel Constabulary"] for item in found)
+
+
+def test_a_deadline_spanning_rows_applies_to_each(tmp_path: Path) -> None:
+    page = """<html><body><main><h1>Super-complaint: stalking</h1><p>Published: 1 July 2025</p>
+    <table><tr><th>No.</th><th>Recommendation</th><th>Directed to</th><th>By when</th></tr>
+    <tr><th scope="row">1</th><td>Make sure that stalking is recorded.</td><td>Chief constables</td>
+    <td rowspan="2">By 31 March 2026</td></tr>
+    <tr><th scope="row">2</th><td>Appoint a stalking lead.</td><td>Chief constables</td></tr></table>
+    </main></body></html>"""
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    found = to_json_dict(extract_file(tmp_path / "page.html"))["publications"][0]["items"]
+    assert [(item["ref"], item["deadline"], item["addressees"]) for item in found] == [
+        ("Recommendation 1", "2026-03-31", ["Chief constables"]),
+        ("Recommendation 2", "2026-03-31", ["Chief constables"]),
+    ]
+
+
+def test_rows_spanning_a_table_head_their_reports_and_dotted_refs_sit_under_theirs(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Kestrel Constabulary – inspection action plan")
+    table = word.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ("Ref", "Recommendation", "Owner", "Status"), strict=True):
+        cell.text = text
+
+    def spanning(text: str) -> None:
+        row = table.add_row()
+        row.cells[0].merge(row.cells[-1]).text = text
+
+    def row(*texts: str) -> None:
+        for cell, text in zip(table.add_row().cells, texts, strict=True):
+            cell.text = text
+
+    spanning("PEEL 2025: An inspection of Kestrel Constabulary (published 4 April 2025)")
+    row("CoC 1", "The force needs to improve how it supervises investigations.", "ACC Crime", "Open")
+    row("CoC 1.1", "By 31 July 2025, the force should review every open investigation.", "DCI", "Open")
+    row("AFI 1", "The force should record the ethnicity of everyone it stops.", "Insp", "Done")
+    spanning("An inspection of police vetting (published 1 November 2024)")
+    row("R3", "By 31 March 2025, chief constables should vet all contractors.", "Head of PSD", "Open")
+    word.save(str(tmp_path / "plan.docx"))
+    data = to_json_dict(extract_file(tmp_path / "plan.docx"))
+    assert [(pub["title"], pub["published"], refs(pub["items"])) for pub in data["publications"]] == [
+        ("PEEL 2025: An inspection of Kestrel Constabulary", "2025-04-04", ["CoC 1", "CoC 1.1", "AFI 1"]),
+        ("An inspection of police vetting", "2024-11-01", ["R3"]),
+    ]
+    child = data["publications"][0]["items"][1]
+    assert (child["kind"], child["parent_ref"], child["cause_for_concern"]) == (
+        "recommendation",
+        "CoC 1",
+        True,
+    )
+
+
+def test_a_summary_table_of_counts_holds_no_items_and_needs_no_check() -> None:
+    text = (
+        "Inspections this quarter\n\nPublished: 1 April 2025\n\n"
+        "Report\tRecommendations\tAreas for improvement\n"
+        "Vetting inspection\t4\t0\nPEEL 2025\t0\t5\n"
+    )
+    data = extraction(text)
+    assert data["publications"] == [] or not any(
+        pub["items"] or pub["held_back"] for pub in data["publications"]
+    )
+    assert not any("table" in warning for warning in data["warnings"])
+
+
+def test_a_report_about_the_police_response_to_something_is_not_a_response() -> None:
+    text = (
+        "# An inspection of the police response to burglary\n\nPublished: 3 May 2025\n\n"
+        "## Recommendations\n\n**Recommendation 1**\n\nBy 1 December 2025, chief constables should attend every burglary.\n\n"
+        "## Annex: Progress against our 2019 recommendations\n\n"
+        "| Recommendation | Progress |\n|---|---|\n| Forces should record burglary accurately. | Achieved |\n"
+        "| Forces should visit every victim. | Not achieved |\n"
+    )
+    data = extraction(text, markdown=True)
+    assert data["publications"][0]["kind"] == "inspection"
+    assert refs(data["publications"][0]["items"]) == ["Recommendation 1"]
