@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import count
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -367,12 +368,9 @@ def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) 
     width = len(headers)
     pick = _picker(data_columns)
     blank = pick([""] * width)
-    body = tuple(
-        (number, cells)
-        for number, cells in enumerate(
-            (c if len(c) >= width else [*c, *[""] * (width - len(c))] for c in rows[index + 1 :]),
-            start=index + 2,
-        )
-        if pick(cells) != blank
-    )  # every row as wide as the header, so columns can be taken with itemgetter
+    # every row as wide as the header, so that columns can be taken with itemgetter
+    data = rows[index + 1 :]
+    if any(len(c) < width for c in data):
+        data = [c if len(c) >= width else [*c, *[""] * (width - len(c))] for c in data]
+    body = tuple([(n, c) for n, c in zip(count(index + 2), data) if pick(c) != blank])
     return SheetTable(sheet, index + 1, columns, headers, body, extra)
