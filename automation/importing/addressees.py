@@ -3,8 +3,10 @@
 The rule (the example paper's judgements): the body or bodies that are the subject of
 the verb, co-actors in the subject included ('X, with Y, should', 'X together with Y',
 'X, in conjunction with Y'), plus any further body given its own sentence in the item.
-Consultees ('in consultation with'), partners named after the verb ('should work with')
-and bodies only mentioned are not addressees.
+Consultees ('in consultation with'), partners named after the verb ('should work with'),
+the subjects of clauses the verb governs ('should agree how forces should count ...')
+and bodies only mentioned are not addressees. A body's name with 'and' inside it ('Police
+and crime commissioners') is one body.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from automation.importing.bodies import FORCE_BODIES, display_name, is_anaphor, is_body
+from automation.importing.bodies import FORCE_BODIES, display_name, is_anaphor, is_body, mask_compounds
 from automation.importing.phrases import PHRASE
 
 _MODAL = re.compile(
@@ -25,6 +27,8 @@ _BOUNDARY = re.compile(
     r"|\b(?:propose|recommend|suggest|expect|agree|ask)s?\s+that\b",
     re.I,
 )
+# A clause the verb before it governs: 'agree how ...', 'setting out: when ...'.
+_SUBORDINATE = re.compile(r"\b(?:whether|where|when|if|how|why|unless|what|which)\s*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[A-Z\"'\u2018\u201c(\d])")
 _CONSULTEES = re.compile(
     r",\s*(?:in\s+consultation\s+with|in\s+collaboration\s+with|consulting|working\s+with"
@@ -49,7 +53,7 @@ _FILLER = re.compile(
 def find_addressees(text: str) -> list[str]:
     """Every body that must act, in order of appearance, each once."""
     found: list[str] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in _SENTENCE.split(mask_compounds(text)):
         for phrase in list(_subjects(sentence)) or _that_subject(sentence) or _lead_in_subject(sentence):
             _add(found, phrase)
     return found
@@ -96,13 +100,16 @@ def _subjects(sentence: str) -> Iterable[str]:
         [(m.start(), m.end(), True) for m in _MODAL.finditer(sentence)]
         + [(m.start(), m.end(), False) for m in _TO.finditer(sentence)]
     )
-    last_end = 0
+    last_end = verb_end = 0
     for start, end, modal in markers:
         if start < last_end:
             continue
         boundary = _last_boundary(sentence, start)
         candidate = sentence[max(last_end, boundary) : start]
-        if modal:
+        if verb_end and boundary > verb_end and _SUBORDINATE.search(sentence[:boundary]):
+            pass  # 'the NPCC should agree how forces should count ...': not a main clause
+        elif modal:
+            verb_end = end
             yield from _modal_subject(candidate)
         elif boundary >= last_end:  # 'X to do' only right after a sentence, ':', ';' or '1)'
             yield from _to_subject(candidate)
@@ -146,8 +153,7 @@ def _names(segment: str) -> list[str]:
     if not segment:
         return []
     pieces: list[str] = []
-    parts = _JOINERS.split(segment)
-    seps = _JOINERS.findall(segment)
+    parts, seps = _JOINERS.split(segment), _JOINERS.findall(segment)
     for index, part in enumerate(parts):
         if pieces and not is_body(part):
             pieces[-1] += seps[index - 1] + part  # 'serious and organised crime'

@@ -36,26 +36,39 @@ ALIASES = {
     "cps": "CPS",
     "director general": "Director General of the NCA",
     "moj": "Ministry of Justice",
+    "agency": "The agency",
 }
 # Bodies the force itself answers to: an item naming one of these binds the force.
 FORCE_BODIES = frozenset(
     {"Chief constable", "Chief constables", "Chief officers", "Police forces", "The force", "The service"}
 )
-_DETERMINERS = re.compile(r"^(?:(?:the|all|each|every|relevant|both|any|individual|respective)\s+)+", re.I)
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|all|each|every|relevant|both|any|individual|respective|their|its|our)\s+)+", re.I
+)
 _NOT_A_BODY = re.compile(
     r"^(?:a|an|this|these|those|that|its|their|his|her|our|such|there|it|they|we|which|what"
     r"|much|many|more|most|some|following|other\s+(?:things|matters))\b",
     re.I,
 )
 _HEADS = frozenset(  # the head nouns of acting bodies: 'the ... lead', '... agencies'
-    """office ministry college council board agency agencies centre center service services
-    department departments bodies lead leads coordinator co-ordinator director general secretary
-    secretaries minister ministers government governments inspectorate inspectorates inspector
-    commissioner commissioners constable constables force forces police partners partnerships
-    organisations organizations authority authorities committee executive pccs unit units team
-    teams panel trust trusts providers commission institute association federation constabulary
+    """office offices ministry ministries college colleges council councils board boards agency
+    agencies centre center service services department departments bodies lead leads coordinator
+    co-ordinator director directors general secretary secretaries minister ministers government
+    governments inspectorate inspectorates inspector inspectors commissioner commissioners
+    constable constables force forces police partners partnerships organisations organizations
+    authority authorities committee committees executive executives pccs unit units team teams
+    panel panels trust trusts providers commission commissions institute association associations
+    federation constabulary regulator regulators ombudsman treasury parliament judiciary
     npcc nca cps hmicfrs hmcpsi iopc moj""".split()  # noqa: SIM905
 )
+# Names with 'and' inside them: one body, not two.
+_NAME_WORD = r"[A-Z][a-z][\w-]*"
+_COMPOUND = re.compile(
+    r"\b(?i:police(?:,\s*fire)?\s+and\s+crime\s+(?:commissioners?|panels?)"
+    r"|fire\s+and\s+rescue\s+(?:services?|authorit(?:y|ies)))"
+    rf"|\b(?:Department|Ministry)\s+(?:of|for)\s+(?:{_NAME_WORD},?\s+)+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+)
+_NAMED = re.compile(r"^NHS\b|^His\s+Majesty(?:'|\u2019)s\b|^HM\s+[A-Z]")
 _CHUNK_END = re.compile(
     r"\s(?:of|for|in|on|at|to|with|from|by|who|which|that|whose|under|across|within|and|or)\s", re.I
 )
@@ -75,10 +88,10 @@ def is_anaphor(phrase: str) -> bool:
 
 def is_body(phrase: str) -> bool:
     """Whether the phrase starts by naming someone who can act."""
-    name = strip_determiners(phrase)
+    name = strip_determiners(unmask(phrase))
     if not name or _NOT_A_BODY.match(name) or not name[0].isalnum():
         return False
-    if fold(name) in ALIASES or _ACRONYM.match(name):
+    if fold(name) in ALIASES or _ACRONYM.match(name) or _NAMED.match(name) or _COMPOUND.fullmatch(name):
         return True
     chunk = " " + name + " "
     end = _CHUNK_END.search(chunk)
@@ -99,8 +112,22 @@ def _proper_name_with_head(name: str) -> bool:
 
 def display_name(phrase: str) -> str:
     """The register's name for a body phrase (see the module's note)."""
-    name = strip_determiners(phrase)
+    name = strip_determiners(unmask(phrase))
     for pattern, short in _SHORTEN:
         name = pattern.sub(short, name)
     name = ALIASES.get(fold(name), name)
     return name[:1].upper() + name[1:]
+
+
+_SPACE, _COMMA = "\ue000", "\ue001"  # a space and a comma inside a body's own name
+
+
+def mask_compounds(text: str) -> str:
+    """``text`` with the spaces and commas inside bodies' own names ('Police and crime
+    commissioners', 'Department for Science, Innovation and Technology') hidden, so that
+    splitting at 'and' or a comma does not cut a name in two."""
+    return _COMPOUND.sub(lambda match: match.group(0).replace(" ", _SPACE).replace(",", _COMMA), text)
+
+
+def unmask(text: str) -> str:
+    return text.replace(_SPACE, " ").replace(_COMMA, ",")

@@ -17,6 +17,7 @@ from datetime import date
 
 from automation.core.model import Kind
 from automation.importing.addressees import applies_to_force, find_addressees, single_body
+from automation.importing.bodies import display_name
 from automation.importing.candidates import THRESHOLD, Candidate
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.grouped import split_grouped_tables
@@ -37,7 +38,7 @@ from automation.importing.records import Record, record_item, split_records
 from automation.importing.refs import settle
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
 from automation.importing.sections import is_tracked, quoted_title
-from automation.importing.subject import issue_date, resolves, subject_body
+from automation.importing.subject import issue_date, resolves, subject_agency, subject_body
 from automation.importing.walker import Walker
 
 _ADDRESSED = re.compile(
@@ -172,8 +173,9 @@ def _publication(
     body = subject_body([setting.to, title, setting.paper.title or "", *setting.front])
     anchor = issue_date([*texts, *setting.front]) or published or setting.reference
     override = _addressed_to(texts, found)
+    agency = subject_agency([title, setting.paper.title or "", *setting.front])
     made = [
-        replace(finish(item, published, setting.reference, override, body, anchor), position=position)
+        replace(finish(item, published, setting.reference, override, body, anchor, agency), position=position)
         for position, item in enumerate(found)
     ]
     kind = kind_of(title, said, texts[:4], setting.letter, setting.response)
@@ -195,12 +197,18 @@ def finish(
     override: str | None,
     body: str | None = None,
     anchor: date | None = None,
+    agency: str | None = None,
 ) -> ExtractedItem:
     """The item with its deadline and addressees read from its words (a table's columns
     win). A bullet that names nobody ('improve how it ...') takes both from its lead-in
     ('By 30 September 2021, the service should:'); a cause of concern that names nobody is
-    about the body the document is about; 'the force' is that body."""
+    about the body the document is about; 'the force' is that body, 'the agency' the
+    agency it is about."""
     addressees = _addressees(candidate, override, body)
+    if agency is not None:
+        addressees = list(
+            dict.fromkeys(display_name(agency) if name == "The agency" else name for name in addressees)
+        )
     if candidate.deadline_given:
         phrase = candidate.deadline_text
     else:

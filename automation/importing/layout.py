@@ -1,7 +1,9 @@
 """Undo page breaks: a paragraph split across pages or columns becomes one block again.
 
 A block continues the one before it when it carries no number, bullet or heading of its
-own and either starts in lower case or follows a running sentence left unfinished.
+own and either starts in lower case, or follows a running sentence cut inside a name
+('... the Investigatory Powers' / 'Act 2016, ...'). A statement that simply has no full
+stop ('... are identified and dealt with') followed by a new sentence is not cut.
 """
 
 from __future__ import annotations
@@ -37,7 +39,14 @@ def continues(previous: Block, block: Block) -> bool:
         return True
     if previous.text.rstrip()[-1:] in '.:;?!)]"\u201d\u2019' or _FIELD.match(block.text):
         return False  # a sentence, bracket or quotation ends there
-    return first.isalnum() and _running_sentence(previous)
+    return first.isalnum() and _running_sentence(previous) and _cut_in_a_name(previous.text)
+
+
+def _cut_in_a_name(text: str) -> bool:
+    """The text stops inside a name: its last word is capitalised or joins a name's words."""
+    words = text.split()
+    last = words[-1] if words else ""
+    return last[:1].isupper() or last.isdigit() or last in ("of", "the", "and", "for", "&")
 
 
 def _running_sentence(block: Block) -> bool:

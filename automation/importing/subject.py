@@ -3,6 +3,8 @@
 - The body a letter or report is written to or about: named in its To: block or its title
   ('Westshire Police', 'Eastmoor Fire and Rescue Service', 'Riverside Community
   Healthcare NHS Trust'). 'The force', 'the service' and 'the trust' in its items mean it.
+- The agency a report is about ('An inspection of the National Crime Agency's ...'):
+  'the agency' in its items means it. It is not a force the register's items bind.
 - The date the text says the items were issued ('We issued these recommendations to the
   force on 11 March 2024', 'Issued: 22 July 2024'): relative deadlines count from it.
 """
@@ -43,6 +45,17 @@ def subject_body(texts: Iterable[str]) -> str | None:
             name = _NOT_A_NAME.sub("", match.group("name")).strip()
             if name and name != match.group("head") and not name.startswith(match.group("head")):
                 return name
+    return None
+
+
+_AGENCY = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{1,5}}Agency)\b")
+
+
+def subject_agency(texts: Iterable[str]) -> str | None:
+    """The first agency the texts name ('National Crime Agency')."""
+    for text in texts:
+        if match := _AGENCY.search(" ".join(text.split())):
+            return _NOT_A_NAME.sub("", match.group("name")).strip()
     return None
 
 

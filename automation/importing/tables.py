@@ -192,6 +192,7 @@ def _row(row: list[str], columns: Columns, context: Kind | None, header: str) ->
         text,
         confidence,
         reason,
+        cause_for_concern=kind is Kind.CAUSE_OF_CONCERN,
         ref_made_up=not ref,
         deadline_text=_deadline(deadline),
         addressees=who,
@@ -232,10 +233,10 @@ def _deadline(cell: str | None) -> str | None:
 
 
 def _bodies(cell: str) -> tuple[str, ...]:
-    from automation.importing.bodies import display_name, is_body
+    from automation.importing.bodies import display_name, is_body, mask_compounds
 
-    for pattern in (r"[;\n]|,\s*", r"[;\n]|,\s*|\s+and\s+(?=[A-Z])"):
-        parts = [part.strip() for part in re.split(pattern, cell) if part.strip()]
+    for pattern in (r"[;\n]|,\s*|\s+and\s+(?=[A-Z])", r"[;\n]|,\s*"):
+        parts = [part.strip() for part in re.split(pattern, mask_compounds(cell)) if part.strip()]
         if parts and all(is_body(part) for part in parts):
             return tuple(dict.fromkeys(display_name(part) for part in parts))
     return (display_name(cell),) if cell else ()
