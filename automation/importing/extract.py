@@ -21,9 +21,10 @@ from automation.importing.bodies import display_name
 from automation.importing.candidates import THRESHOLD, Candidate
 from automation.importing.document import Block, BlockKind, Document
 from automation.importing.grouped import split_grouped_tables
-from automation.importing.header import header_fields, read_dated, read_header
+from automation.importing.header import front_date, header_fields, read_dated, read_header
 from automation.importing.labels import is_answer, is_answer_heading
 from automation.importing.layout import join_continuations
+from automation.importing.letters import address_block, greeting_subject, signature
 from automation.importing.parts import (
     Part,
     document_title,
@@ -37,7 +38,7 @@ from automation.importing.phrases import deadline_value, find_deadline, resolve
 from automation.importing.records import Record, record_item, split_records
 from automation.importing.refs import settle
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
-from automation.importing.sections import is_tracked, quoted_title
+from automation.importing.sections import Section, is_tracked, quoted_title, statement
 from automation.importing.subject import issue_date, resolves, subject_agency, subject_body
 from automation.importing.walker import Walker
 
@@ -81,6 +82,11 @@ def extract(document: Document) -> Extraction:
 
 def _from_parts(front: tuple[Block, ...], parts: list[Part]) -> Extraction:
     paper, reference = read_header(front)
+    if paper.title is None and front:
+        paper = replace(paper, title=document_title(front))
+    if paper.dated is None:
+        dated, reference = front_date(front)
+        paper = replace(paper, dated=dated)
     setting = Setting(paper, reference, header_fields(front).get("to", ""), tuple(b.flat for b in front[:4]))
     publications: list[ExtractedPublication] = []
     warnings: list[str] = []
@@ -94,26 +100,46 @@ def _from_parts(front: tuple[Block, ...], parts: list[Part]) -> Extraction:
 def _single(blocks: tuple[Block, ...]) -> Extraction:
     """A report, letter or response on its own: one publication."""
     fields = header_fields(blocks[:14])
+    letter = is_letter(blocks)
+    if letter:
+        fields = _letter_fields(blocks, fields)
     title = fields.get("subject") or fields.get("title") or document_title(blocks)
     dated, reference = read_dated(fields.get("date", "")) if "date" in fields else (None, None)
     published = next((found for block in blocks[:15] if (found := published_line(block.flat))), None)
     if published is not None and dated is None:
         dated, reference = published.isoformat(), published
+    if dated is None:
+        dated, reference = front_date(blocks)
     paper = PaperInfo(title, fields.get("to"), fields.get("from"), dated)
-    letter = is_letter(blocks)
+    response = _is_response(title, blocks)
     setting = Setting(
         paper,
         reference,
         fields.get("to", ""),
         tuple(b.flat for b in blocks[:4]),
         letter,
-        reference if letter and "date" in fields else None,
-        _is_response(title, blocks),
+        reference if letter and dated else None,
+        response,
     )
     said = any(published_line(block.flat) for block in blocks[:15])
     warnings: list[str] = []
     publication = _publication(Part(title, blocks), 1, setting, not (said or letter), warnings)
+    if paper.dated is None and publication is not None and publication.published and not response:
+        paper = replace(paper, dated=publication.published.isoformat())  # a report's date is its own
     return _extraction(paper, [publication] if publication else [], warnings)
+
+
+def _letter_fields(blocks: tuple[Block, ...], fields: dict[str, str]) -> dict[str, str]:
+    """A letter without memo fields: its address block, its signature, the bold line after
+    its greeting (see ``letters``)."""
+    found = dict(fields)
+    if "to" not in fields and (to := address_block(blocks)):
+        found["to"] = to
+        if "from" not in fields and (sender := signature(blocks)):
+            found["from"] = sender
+    if not (fields.get("subject") or fields.get("title")) and (subject := greeting_subject(blocks)):
+        found["subject"] = subject
+    return found
 
 
 def _from_records(front: tuple[Block, ...], records: list[Record]) -> Extraction:
@@ -161,9 +187,7 @@ def _publication(
 ) -> ExtractedPublication | None:
     walker = Walker(response=setting.response)
     found = settle(walker.walk(part.blocks))
-    said = next(
-        (block.flat for block in part.blocks[:4] if re.search(r"\bpublished\b", block.flat, re.I)), ""
-    )
+    said = statement(Section(None, part.blocks), part.title) if part.numbered else _said(part.blocks)
     if require_statement and not said and not any(item.included for item in found):
         return None
     title = part.title or quoted_title(said)
@@ -188,6 +212,10 @@ def _publication(
         tuple(item for item in made if item.confidence >= THRESHOLD),
         tuple(item for item in made if item.confidence < THRESHOLD),
     )
+
+
+def _said(blocks: tuple[Block, ...]) -> str:
+    return next((block.flat for block in blocks[:4] if re.search(r"\bpublished\b", block.flat, re.I)), "")
 
 
 def finish(

@@ -6,12 +6,12 @@ import re
 from datetime import date
 
 from automation.core.deadlines import month_end, parse_date_text
-from automation.importing.document import Block
+from automation.importing.document import Block, BlockKind
 from automation.importing.phrases import MONTH
 from automation.importing.result import PaperInfo
 
 _FIELD = re.compile(
-    r"^(?P<name>to|report to|from|report by|report of|author|prepared by|date|dated|date of meeting"
+    r"^(?P<name>to|cc|bcc|report to|from|report by|report of|author|prepared by|date|dated|date of meeting"
     r"|meeting date|subject|title|re|report title)"
     r"\s*:\s*(?P<value>.*)$",
     re.I | re.S,
@@ -51,10 +51,14 @@ def read_header(blocks: tuple[Block, ...]) -> tuple[PaperInfo, date | None]:
 
 
 def header_fields(blocks: tuple[Block, ...]) -> dict[str, str]:
-    """'Name: value' lines; a short unlabelled line straight after one continues it."""
+    """'Name: value' lines; a short unlabelled line straight after one continues it (not a
+    heading, another 'Label: value' line, a date or a 'Published ...' line)."""
     fields: dict[str, str] = {}
     last = ""
     for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            last = ""
+            continue
         for line in filter(None, block.text.split("\n")):
             match = _FIELD.match(line.strip())
             if match:
@@ -70,9 +74,21 @@ def header_fields(blocks: tuple[Block, ...]) -> dict[str, str]:
     return {name: value for name, value in fields.items() if value}
 
 
+_LABELLED = re.compile(r"^[A-Z][\w ]{1,30}:\s*\S")
+_NOT_ADDRESS = re.compile(r"^(?:published|first\s+published|updated|last\s+updated)\b", re.I)
+
+
 def _is_address_line(line: str) -> bool:
     line = line.strip()
+    if _LABELLED.match(line) or _NOT_ADDRESS.match(line) or _date_line(line):
+        return False
     return 0 < len(line) <= 80 and not line.endswith((".", ":", ";"))
+
+
+def _date_line(line: str) -> bool:
+    return bool(
+        re.fullmatch(rf"(?:\d{{1,2}}\s*[-\u2013]\s*)?{_DAY_MONTH_YEAR}|{_MONTH_YEAR}", line.strip(" ."), re.I)
+    )
 
 
 def read_dated(text: str) -> tuple[str | None, date | None]:
@@ -123,3 +139,25 @@ def date_without_year(day: int, month: int, reference: date | None) -> date | No
         if found <= month_end(reference.year, reference.month):
             return found
     return None
+
+
+_ENDS_DATED = re.compile(rf"(?:^|[\s\u00b7|,\u2013\u2014-])(?P<when>{_DAY_MONTH_YEAR})\s*$", re.I)
+
+
+def front_date(blocks: tuple[Block, ...]) -> tuple[str | None, date | None]:
+    """The date of a paper that has no 'Date:' field: a line of its opening that is a date or
+    ends with one ('12 December 2024', 'Version 3.2 – updated 14 February 2025', 'Office of
+    the Commissioner · 2 December 2024'); not a sentence, and not a range of dates."""
+    for block in blocks[:12]:
+        if block.kind is BlockKind.TABLE:
+            continue
+        for line in (line.strip() for line in block.text.split("\n")):
+            match = _ENDS_DATED.search(line)
+            if (
+                match is None
+                or len(line.split()) > 16
+                or re.search(r"\d\s*[-\u2013]\s*$", line[: match.start("when")])
+            ):
+                continue
+            return read_dated(match.group("when"))
+    return None, None

@@ -16,6 +16,11 @@ _TERMINAL = re.compile(r"[.:;?!][\"'\u2019\u201d)\]]*$")
 _FIELD = re.compile(r"^[A-Z][\w ()/&-]{0,40}:(?:\s|$)")
 _SENTENCE_INSIDE = re.compile(r"[,;] |\. [A-Z]")
 _ASKS = re.compile(r"\b(?:should|must)\b", re.I)
+_MEMO_FIELD = re.compile(r"^(?:to|cc|from|date|subject|report\s+by|author|published)\s*:", re.I)
+_OWN_LINE = re.compile(
+    r"^(?:(?:first\s+)?published|updated|last\s+updated|date)\b|^\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?\s+[A-Z][a-z]+\s+\d{4}$",
+    re.I,
+)
 
 
 def join_continuations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -39,6 +44,8 @@ def continues(previous: Block, block: Block) -> bool:
         return True
     if previous.text.rstrip()[-1:] in '.:;?!)]"\u201d\u2019' or _FIELD.match(block.text):
         return False  # a sentence, bracket or quotation ends there
+    if _MEMO_FIELD.match(previous.text) or _OWN_LINE.match(block.flat):
+        return False  # 'From: ...' then 'Published 6 March 2025' or a date: lines of their own
     return first.isalnum() and _running_sentence(previous) and _cut_in_a_name(previous.text)
 
 

@@ -30,6 +30,10 @@ _MARKING = re.compile(
 _ORGANISATION_ONLY = re.compile(
     r"^(?:[A-Z][\w'\u2019&-]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w'\u2019&-]*|of|and|for|the|&)){0,9}$"
 )
+_BYLINE = re.compile(
+    r"\s+by\s+(?:HM|His\s+Majesty(?:'|\u2019)s|Her\s+Majesty(?:'|\u2019)s|the\s+(?:[A-Z]\w*\s+){0,4}"
+    r"(?:Inspectorate|Committee|Panel|Commissioner))\b.*$"
+)
 _LETTER = re.compile(r"^(?:dear\s+\w|yours\s+(?:sincerely|faithfully))", re.I)
 
 
@@ -117,21 +121,31 @@ def document_title(blocks: tuple[Block, ...]) -> str:
     protective marking or only an organisation's name."""
     for block in blocks[:12]:
         if block.kind is BlockKind.HEADING:
-            return unescape(block.flat)
+            return _without_byline(unescape(block.flat))
     for block in blocks[:12]:
         text = block.flat
         if not text or _MARKING.match(text) or ":" in text[:12] or published_line(text):
             continue
         if _ORGANISATION_ONLY.match(text) and len(text.split()) <= 8:
             continue
-        return unescape(text)
+        return _without_byline(unescape(text))
     return blocks[0].flat if blocks else ""
+
+
+def _without_byline(title: str) -> str:
+    """'Report on custody in Eastvale Police by HM Inspectorate of Prisons 3–14 March 2025':
+    the title without who wrote it."""
+    return _BYLINE.sub("", title).strip() or title
 
 
 def kind_of(title: str, said: str, intro: list[str], letter: bool, response: bool) -> str:
     """What the publication is: letter, response, inquiry, or the example's kinds."""
-    if letter and not re.search(r"\b(?:report|peel)\b", fold(title)):
-        return "letter"  # a PEEL report or other report sent as a letter keeps its kind
+    name = fold(title)
+    report = re.search(r"\breport\b", name) or (
+        re.search(r"\bpeel\b", name) and "cause of concern" not in name
+    )
+    if letter and not report:  # a PEEL report sent as a letter keeps its kind; not a cause of concern
+        return "letter"
     if response:
         return "response"
     if re.search(r"\binquiry\b", fold(title)):

@@ -1,0 +1,70 @@
+"""A letter's own details when it has no memo fields (no 'To:', 'From:', 'Subject:'):
+
+His Majesty's Inspectorate of Constabulary ...
+Chief Constable Ann Lee            <- the address block: To
+Eastvale Police
+Headquarters, Mill Road, Eastvale EV1 2AB
+12 December 2024                   <- a line that is only a date: the letter's date
+Dear Chief Constable,
+PEEL 2025: cause of concern – ...  <- a bold line after the greeting: its subject
+...
+Yours sincerely,
+Ann Other                          <- the signature: From
+His Majesty's Inspector of Constabulary
+"""
+
+from __future__ import annotations
+
+import re
+
+from automation.importing.document import Block, BlockKind
+
+_GREETING = re.compile(r"^dear\b", re.I)
+_CLOSING = re.compile(r"^yours\s+(?:sincerely|faithfully|truly)\b", re.I)
+_FIELD_LIKE = re.compile(r"^[A-Z][\w ]{1,30}:\s")
+
+
+def greeting_index(blocks: tuple[Block, ...]) -> int | None:
+    return next((index for index, block in enumerate(blocks[:20]) if _GREETING.match(block.flat)), None)
+
+
+def address_block(blocks: tuple[Block, ...]) -> str | None:
+    """The lines of the last block of two or more short lines before the greeting."""
+    greeting = greeting_index(blocks)
+    if greeting is None:
+        return None
+    for block in reversed(blocks[:greeting]):
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        if len(lines) >= 2 and all(_address_line(line) for line in lines):
+            return ", ".join(line.rstrip(",") for line in lines)
+    return None
+
+
+def signature(blocks: tuple[Block, ...]) -> str | None:
+    """The name and title under 'Yours sincerely', on one block's lines or a few short blocks."""
+    closing = next((index for index, block in enumerate(blocks) if _CLOSING.match(block.flat)), None)
+    if closing is None:
+        return None
+    lines: list[str] = []
+    for block in blocks[closing + 1 : closing + 4]:
+        if block.kind is BlockKind.TABLE or not all(
+            _address_line(line) for line in block.text.split("\n") if line.strip()
+        ):
+            break
+        lines += [line.strip() for line in block.text.split("\n") if line.strip()]
+    return ", ".join(lines) if lines else None
+
+
+def greeting_subject(blocks: tuple[Block, ...]) -> str | None:
+    """A bold line or heading straight after the greeting: the letter's subject."""
+    greeting = greeting_index(blocks)
+    if greeting is None or greeting + 1 >= len(blocks):
+        return None
+    following = blocks[greeting + 1]
+    emphasised = following.bold or following.kind is BlockKind.HEADING
+    return following.flat if emphasised and len(following.flat.split()) <= 30 else None
+
+
+def _address_line(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 80 and not line.endswith((".", ":", ";")) and not _FIELD_LIKE.match(line)

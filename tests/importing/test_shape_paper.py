@@ -1,0 +1,90 @@
+"""The paper's own details: a letter with no memo fields, dates written on a line of the
+opening, a report's date, titles without bylines, and a committee paper's own sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from automation.importing import extract_file, to_json_dict
+from tests.importing.shapes import extraction, refs
+
+
+def test_a_letter_without_memo_fields_gives_its_address_block_date_subject_and_signature(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph().add_run("HM Inspectorate of Constabulary").bold = True
+    word.add_paragraph("Chief Constable Jo Reid\nEastvale Police\nHeadquarters, Mill Road\nEastvale EV1 2AB")
+    word.add_paragraph("4 March 2025")
+    word.add_paragraph("Dear Chief Constable,")
+    word.add_paragraph().add_run("Cause of concern – Eastvale Police: vetting").bold = True
+    word.add_paragraph().add_run("Cause of concern").bold = True
+    word.add_paragraph("Eastvale Police isn't vetting its new recruits before they start work.")
+    word.add_paragraph(
+        "Within three months of this letter, the force should vet every officer it has recruited since 2024."
+    )
+    word.add_paragraph("Yours sincerely,")
+    word.add_paragraph("Sam Oduya\nHM Inspector of Constabulary")
+    word.save(str(tmp_path / "letter.docx"))
+    data = to_json_dict(extract_file(tmp_path / "letter.docx"))
+    assert data["paper"] == {
+        "title": "Cause of concern – Eastvale Police: vetting",
+        "to": "Chief Constable Jo Reid, Eastvale Police, Headquarters, Mill Road, Eastvale EV1 2AB",
+        "from": "Sam Oduya, HM Inspector of Constabulary",
+        "dated": "2025-03-04",
+        "period_start": None,
+        "period_end": None,
+    }
+    (publication,) = data["publications"]
+    assert (publication["kind"], publication["published"]) == ("letter", "2025-03-04")
+    assert [item["deadline"] for item in publication["items"]] == [None, "2025-06-04"]
+
+
+def test_a_report_with_no_date_line_is_dated_when_it_was_published() -> None:
+    text = (
+        "# Summary of the PEEL 2025 report for Eastvale Police\n\n"
+        "_HMICFRS published the report on Tuesday 4 March 2025; this summary was written on 10 March 2025._\n\n"
+        "## Areas for improvement\n\n1. The force should answer 101 calls faster.\n"
+    )
+    assert extraction(text, markdown=True)["paper"]["dated"] == "2025-03-04"
+
+
+def test_a_byline_and_dates_under_a_title_are_not_the_title() -> None:
+    text = (
+        "Report on an inspection of custody in Eastvale Police\nby HM Inspectorate of Prisons\n\n"
+        "2–6 June 2025\n\nPublished: 1 September 2025\n\nAreas for improvement\n\n"
+        "2.1 The force should repair its cell bells.\n"
+    )
+    data = extraction(text)
+    assert data["paper"]["title"] == "Report on an inspection of custody in Eastvale Police"
+    assert data["paper"]["dated"] == "2025-09-01"
+
+
+def test_a_web_page_byline_date_and_from_line_stay_apart() -> None:
+    text = (
+        "# Independent review of stop and search in Eastvale\n\n"
+        "From: Eastvale Police and Crime Panel\n\nPublished 3 April 2025\n\n## Summary\n\nThe panel met six times.\n"
+    )
+    data = extraction(text, markdown=True)
+    assert data["paper"]["from"] == "Eastvale Police and Crime Panel"
+    assert data["paper"]["dated"] == "2025-04-03"
+
+
+def test_a_committee_papers_own_sections_are_not_publications() -> None:
+    text = (
+        "Subject: HMICFRS reports, April to June 2025\nReport by: Head of Audit\n"
+        "Security classification: OFFICIAL\n\n"
+        "1. Purpose of the report\n1.1. This paper covers the reports HMICFRS published between April and June 2025.\n\n"
+        "2. Summary\n2.1. HMICFRS published two reports in the quarter.\n\n"
+        "3. Vetting: an inspection\n3.1. HMICFRS published this report on 2 May 2025.\n"
+        "3.2. Recommendation 1: By 1 December 2025, chief constables should vet all contractors.\n\n"
+        "4. Custody: an inspection\n4.1. HMICFRS published this report on 20 June 2025. It makes no recommendations.\n"
+    )
+    data = extraction(text)
+    assert data["paper"]["from"] == "Head of Audit"
+    assert [(pub["title"], pub["published"], refs(pub["items"])) for pub in data["publications"]] == [
+        ("Vetting: an inspection", "2025-05-02", ["Recommendation 1"]),
+        ("Custody: an inspection", "2025-06-20", []),
+    ]
