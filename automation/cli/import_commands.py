@@ -72,7 +72,7 @@ def import_(
 
     imported = import_paper(options.register, paper, options.today(None), dry_run=dry_run)
     if not imported.extraction.items:
-        click.echo(views.nothing_found(paper))
+        click.echo(views.nothing_found(paper, imported.extraction))
         return 1
     click.echo(views.import_text(imported, options.register, dry_run))
     return 0

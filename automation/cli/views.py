@@ -298,6 +298,7 @@ def _held_and_warnings(found: Extraction) -> list[str]:
             for publication, item in found.held
         ]
     lines += [f"warning  {printable(warning)}" for warning in found.warnings]
+    lines += [f"note     {printable(note)}" for note in found.notes]
     return lines
 
 
@@ -323,11 +324,13 @@ def demo_written(count: int, path: Path, backup: Path | None) -> str:
     return f"Wrote {count} items to {path}{kept}"
 
 
-def nothing_found(paper: Path) -> str:
-    return (
+def nothing_found(paper: Path, found: Extraction | None = None) -> str:
+    """No item to add: say so, and still list the candidates and warnings to check by hand."""
+    first = (
         f"No recommendations, areas for improvement or actions were found in {paper}; "
         "nothing was written. Is it the right file?"
     )
+    return "\n".join([first, *(_held_and_warnings(found) if found is not None else [])])
 
 
 def doctor_text(checks: Sequence[Check]) -> str:

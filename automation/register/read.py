@@ -91,6 +91,7 @@ def _snapshot(path: Path) -> bytes:
         except OSError as exc:
             raise RegisterUnreadable(f"{path} cannot be read: {exc.strerror}") from exc
         if data[:4] == b"PK\x03\x04" and zipfile.is_zipfile(io.BytesIO(data)):
+            _refuse_other_packages(path, data)
             return data  # .xlsx, .xlsm or .ods
         if data.startswith(_OLE_MAGIC) and _ENCRYPTED_MARK not in data:
             return data  # an Excel 97-2003 .xls, which calamine reads
@@ -99,6 +100,23 @@ def _snapshot(path: Path) -> bytes:
             continue
         raise _not_xlsx(path, data)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_OTHER_PACKAGES = (("word/", "a Word document"), ("ppt/", "a PowerPoint file"), ("visio/", "a Visio drawing"))
+
+
+def _refuse_other_packages(path: Path, data: bytes) -> None:
+    """A Word document or other Office file given where the register belongs is not damaged:
+    it is the wrong file."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+    if any(name.startswith("xl/") or name in ("content.xml", "mimetype") for name in names):
+        return
+    what = next((kind for prefix, kind in _OTHER_PACKAGES if any(n.startswith(prefix) for n in names)), None)
+    raise RegisterUnreadable(
+        f"{path} is {what or 'a zip archive'}, not a workbook",
+        fix="give the register workbook (.xlsx) itself, with --register or register = in tracker.toml",
+    )
 
 
 def _not_xlsx(path: Path, data: bytes) -> RegisterUnreadable:

@@ -163,3 +163,60 @@ def test_usage_mistakes_are_exit_2(folder: Path) -> None:
         2,
         "tracker: review.xlsx: the review workbook already exists (choose another name)\n",
     )
+
+
+def test_with_no_items_the_candidates_warnings_and_notes_are_still_shown(folder: Path) -> None:
+    (folder / "findings.txt").write_text(
+        "Custody in Westfield: an inspection\n\nPublished: 4 March 2026\n\nSummary\n"
+        "Forces need to be able to show that every detainee is offered legal advice.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["import", "findings.txt", "--dry-run"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "No recommendations, areas for improvement or actions were found in findings.txt; nothing was "
+        "written. Is it the right file?",
+        "Not added, 1 candidate below the threshold (see them with --review):",
+        "  Candidate 1      30%  Forces need to be able to show that every detainee is offer…  Custody in Westfield: an insp…",
+        "warning  Custody in Westfield: an inspection: no items found",
+    ]
+
+
+def test_a_deadline_before_publication_is_noted(folder: Path) -> None:
+    (folder / "late.txt").write_text(
+        "Custody in Westfield: an inspection\n\nPublished: 4 March 2026\n\nRecommendations\n"
+        "Recommendation 1: By 31 January 2026, the force should review its custody staffing.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["import", "late.txt", "--dry-run"])
+    assert (
+        "note     Custody in Westfield: an inspection: Recommendation 1 is due 2026-01-31, before "
+        "publication (2026-03-04); kept as written."
+    ) in result.output.splitlines()
+
+
+def test_a_pdf_locked_with_a_password_says_so(folder: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(folder / "locked.pdf"), encrypt="secret")
+    pdf.drawString(72, 700, "Recommendation 1: The force should review its custody staffing.")
+    pdf.showPage()
+    pdf.save()
+    result = CliRunner().invoke(main, ["import", "locked.pdf"])
+    assert (result.exit_code, result.output) == (
+        2,
+        "tracker: locked.pdf: this PDF is locked with a password (open it with its password and save an "
+        "unprotected copy, or print it to PDF, then import that)\n",
+    )
+
+
+def test_a_word_document_given_as_the_register_is_named_as_such(folder: Path) -> None:
+    import docx
+
+    docx.Document().save(str(folder / "paper.docx"))
+    result = CliRunner().invoke(main, ["import", "custody.txt", "--register", "paper.docx", "--dry-run"])
+    assert (result.exit_code, result.output) == (
+        2,
+        "tracker: paper.docx is a Word document, not a workbook (give the register workbook (.xlsx) "
+        "itself, with --register or register = in tracker.toml)\n",
+    )

@@ -4,7 +4,8 @@ document model: running headers, footers and page numbers removed, headings by s
 paragraphs by spacing and indent, a paragraph cut by a page break joined again by its
 indent, numbers glued to the next word split off, tables kept as tables.
 
-A scanned PDF has no text layer; it is refused with a fix rather than read as empty.
+A scanned PDF has no text layer, and a PDF locked with a password cannot be opened; each
+is refused with a fix rather than read as empty.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ def read(path: Path) -> Document:
         with pdfplumber.open(str(path)) as pdf:
             pages = [_page(page, number) for number, page in enumerate(pdf.pages)]
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError) as error:
+        if _locked(error):
+            raise CannotRun(
+                "this PDF is locked with a password",
+                where=str(path),
+                fix="open it with its password and save an unprotected copy, or print it to PDF, "
+                "then import that",
+            ) from error
         raise CannotRun("this PDF cannot be read", where=str(path), fix="save it again as PDF") from error
     if not any(page.lines or page.tables for page in pages):
         raise CannotRun(
@@ -42,6 +50,14 @@ def read(path: Path) -> Document:
             fix="export the paper from Word as PDF, or import the .docx itself",
         )
     return lay_out(pages, str(path))
+
+
+def _locked(error: Exception) -> bool:
+    """Whether pdfminer refused the file for want of its password."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    causes = [error, *error.args, error.__cause__]
+    return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes)
 
 
 def _page(page: Any, number: int) -> Page:
