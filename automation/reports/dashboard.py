@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from automation.core.model import Rag
@@ -41,6 +42,8 @@ COLUMNS = (  # header, width; ``_cells`` gives the values in this order
     ("Item", 60),
 )
 RATING = 2  # the column of COLUMNS coloured by rating
+EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, from 1 March 1900 on
+SERIALS_FROM = date(1900, 3, 1)  # before it Excel counts a 29 February 1900: XlsxWriter's own sum
 TOP = 25  # the bar charts show this many publications and owners, the most red first
 
 
@@ -272,14 +275,21 @@ def _list_sheet(sheet: Any, lines: list[ItemLine], fm: _Formats, data: Dashboard
     for col, (header, width) in enumerate(COLUMNS):
         sheet.write_string(0, col, header, fm.header)
         sheet.set_column(col, col, width)
-    write_string, write_datetime = sheet.write_string, sheet.write_datetime
+    write_string, write_number, write_datetime = sheet.write_string, sheet.write_number, sheet.write_datetime
     text, day, rag = fm.text, fm.date, fm.rag
     for row, line in enumerate(lines, start=1):
         for col, cell in enumerate(_cells(line)):
             if not cell:
                 continue
-            if isinstance(cell, date):
-                write_datetime(row, col, cell, day)
-            else:
+            if not isinstance(cell, date):
                 write_string(row, col, cell, rag[cell] if col == RATING else text)
+            elif cell >= SERIALS_FROM:  # as Excel holds a date: its day number, shown as a date
+                write_number(row, col, _serial(cell), day)
+            else:
+                write_datetime(row, col, cell, day)
     _finish_list(sheet, len(lines), len(COLUMNS), data)
+
+
+@cache
+def _serial(day: date) -> int:
+    return (day - EXCEL_EPOCH).days

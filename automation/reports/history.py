@@ -281,7 +281,7 @@ class HistoryStore:
         presence in the register ('item') by snapshots after ``after`` up to ``upto``, in the
         order recorded (or the reverse)."""
         order = "DESC" if newest_first else "ASC"
-        yield from self._db.execute(
+        return self._db.execute(
             "SELECT snapshot_id, item_id, field, IFNULL(old, ''), IFNULL(new, '') FROM history_changes"
             " WHERE field IN ('rag', 'item') AND snapshot_id > ? AND snapshot_id <= ?"
             f" ORDER BY snapshot_id {order}, rowid {order}",

@@ -10,6 +10,7 @@ from automation.core.rating import Basis, RatedItem
 from automation.mail.digests import shorten
 
 SHORT = 100
+SETTLED = (Basis.CLOSED, Basis.NOT_RATED)  # nothing is asked of an item rated on these
 RAG_COLOURS = {  # background, text: as the register's RAG column shows them
     Rag.RED: ("FFC7CE", "9C0006"),
     Rag.AMBER: ("FFEB9C", "9C5700"),
@@ -64,7 +65,7 @@ class ItemLine:
 
     @property
     def open(self) -> bool:
-        return self.basis not in (Basis.CLOSED, Basis.NOT_RATED)
+        return self.basis not in SETTLED
 
     @classmethod
     def of(cls, rated: RatedItem) -> ItemLine:

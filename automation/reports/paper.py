@@ -18,7 +18,7 @@ from automation.core.rating import Basis, StatusReport, count_ratings
 from automation.core.register import Register
 from automation.core.s55 import S55Response, s55_responses
 from automation.reports.changes import PeriodChanges
-from automation.reports.lines import ItemLine
+from automation.reports.lines import SETTLED, ItemLine
 
 
 @dataclass(frozen=True)
@@ -134,13 +134,6 @@ def build_paper(
 ) -> Paper:
     """The paper for publications published from ``period_from`` to ``period_to``, with the
     register as it stands on ``report.as_of``."""
-    ordered = [ItemLine.of(r) for r in report.rated]  # most urgent first
-    lines = {r.item.key: line for r, line in zip(report.rated, ordered, strict=True)}
-    by_publication: dict[str, list[ItemLine]] = {}
-    for item in register.items:
-        line = lines.get(item.key)
-        if line is not None:
-            by_publication.setdefault(item.publication.casefold(), []).append(line)
     responses = {
         r.publication.title.casefold(): r
         for r in s55_responses(register.publications, report.as_of, register.settings)
@@ -149,6 +142,7 @@ def build_paper(
         (p for p in register.publications if _in_period(p, period_from, period_to)),
         key=lambda p: (p.published, p.row),
     )
+    items = _items_of(register, report, {p.title.casefold() for p in chosen})
     publications = tuple(
         PaperPublication(
             n,
@@ -157,11 +151,12 @@ def build_paper(
             p.type,
             p.link,
             p.summary,
-            tuple(sorted(by_publication.get(p.title.casefold(), []), key=lambda line: line.row)),
+            tuple(sorted(items.get(p.title.casefold(), []), key=lambda line: line.row)),
             responses.get(p.title.casefold()),
         )
         for n, p in enumerate(chosen, start=1)
     )
+    still_open = [ItemLine.of(r) for r in report.rated if r.rating.basis not in SETTLED]  # most urgent first
     return Paper(
         options=options,
         as_of=report.as_of,
@@ -170,13 +165,22 @@ def build_paper(
         publications=publications,
         counts=count_ratings(report.rated),
         total=len(report.rated),
-        overdue=tuple(line for line in ordered if line.basis is Basis.OVERDUE),
-        awaiting_sign_off=tuple(line for line in ordered if line.basis is Basis.AWAITING_SIGN_OFF),
+        overdue=tuple(line for line in still_open if line.basis is Basis.OVERDUE),
+        awaiting_sign_off=tuple(line for line in still_open if line.basis is Basis.AWAITING_SIGN_OFF),
         no_update=tuple(
-            line
-            for line in ordered
-            if line.open and (line.last_update is None or line.last_update <= changes.since)
+            line for line in still_open if line.last_update is None or line.last_update <= changes.since
         ),
         s55_due=tuple(r for r in responses.values() if r.needs_attention),
         changes=changes,
     )
+
+
+def _items_of(register: Register, report: StatusReport, titles: set[str]) -> dict[str, list[ItemLine]]:
+    """The items of the publications titled ``titles`` (casefolded), as lines, by title."""
+    rated = {r.item.key: r for r in report.rated}
+    found: dict[str, list[ItemLine]] = {}
+    for item in register.items:
+        title = item.publication.casefold()
+        if title in titles and (r := rated.get(item.key)) is not None:
+            found.setdefault(title, []).append(ItemLine.of(r))
+    return found

@@ -1,6 +1,7 @@
 """The dashboard read back with openpyxl (sheets, values, formats) and its chart parts
 checked in the package; never the master register."""
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -123,3 +124,20 @@ def test_the_dashboard_loads_neither_pandas_nor_the_mail_stack(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_dates_are_excels_day_numbers_on_both_sides_of_its_29_february_1900(tmp_path):
+    from automation.reports.dashboard import write_dashboard
+
+    days = [date(1900, 2, 28), date(1900, 3, 1), date(2021, 10, 1)]
+    rated = tuple(
+        RatedItem(item(ref=f"R{n}", row=n + 2, last_update=day), Rating(Rag.GREEN, "on track"))
+        for n, day in enumerate(days)
+    )
+    out = tmp_path / "d.xlsx"
+    out.write_bytes(write_dashboard(dashboard_data(StatusReport(TODAY, rated), [], "OFFICIAL")))
+    with zipfile.ZipFile(out) as package:  # All items, the fifth sheet: Last update is column I
+        xml = package.read("xl/worksheets/sheet5.xml").decode()
+    assert re.findall(r'<c r="I[234]" s="\d+"><v>(\d+)</v></c>', xml) == ["59", "61", "44470"]
+    sheet = openpyxl.load_workbook(out)["All items"]
+    assert {sheet.cell(row, 9).number_format for row in (2, 3, 4)} == {"dd/mm/yyyy"}
