@@ -113,8 +113,10 @@ def _refuse_other_packages(path: Path, data: bytes) -> None:
     if any(name.startswith("xl/") or name in ("content.xml", "mimetype") for name in names):
         return
     what = next((kind for prefix, kind in _OTHER_PACKAGES if any(n.startswith(prefix) for n in names)), None)
+    if what is None:
+        return  # a workbook missing its parts: reading it says it is damaged
     raise RegisterUnreadable(
-        f"{path} is {what or 'a zip archive'}, not a workbook",
+        f"{path} is {what}, not a workbook",
         fix="give the register workbook (.xlsx) itself, with --register or register = in tracker.toml",
     )
 
