@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -239,6 +238,8 @@ def _owner(register: Register, item: Item, out: list[Problem]) -> None:
 
 def _did_you_mean(name: str, register: Register) -> str:
     names = {owner.name.casefold(): owner.name for owner in register.owners if owner.name}
+    import difflib  # only when an owner is not found
+
     close = difflib.get_close_matches(" ".join(name.casefold().split()), names, n=1, cutoff=0.75)
     return f"; did you mean '{names[close[0]]}'?" if close else ""
 

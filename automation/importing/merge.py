@@ -204,9 +204,9 @@ class StalePlan(TrackerError):
 def _values(sheet: Any, column: int) -> dict[int, str]:
     """Row -> text of the cells holding a value in ``column`` (1-based), without creating
     cells for the empty rows in between."""
-    return {
-        r: str(c.value) for (r, col), c in sheet._cells.items() if col == column and c.value not in (None, "")
-    }
+    cells = sheet._cells
+    below = (cells.get((row, column)) for row in range(1, (max(cells)[0] if cells else 0) + 1))
+    return {c.row: str(c.value) for c in below if c is not None and c.value not in (None, "")}
 
 
 def _refuse_if_stale(
@@ -240,13 +240,16 @@ def _column_of(sheet: Any, header: str) -> int | None:
     )
 
 
-def apply_merge(path: Path, plan: MergePlan, note: str, *, backup_dir: Path | None = None) -> WriteResult:
+def apply_merge(
+    path: Path, plan: MergePlan, note: str, *, backup_dir: Path | None = None, book: Workbook | None = None
+) -> WriteResult:
     """Append the plan's publications and items through the guarded write (refuses while the
-    workbook is open in Excel; backs up; verifies every pre-existing cell afterwards)."""
+    workbook is open in Excel; backs up; verifies every pre-existing cell afterwards). ``book``
+    is the workbook the plan was made from, when it is still open: its headers are used."""
     from automation.register.safe_write.append import append_rows
     from automation.register.safe_write.write import guarded_update
 
-    book = Workbook(path)
+    book = book if book is not None else Workbook(path)
     register_sheet, register_headers = _headers(book, REGISTER)
     publication_sheet, publication_headers = _headers(book, PUBLICATIONS)
     letters = {key: column_letter(index + 1) for key, index in book.table(REGISTER).columns.items()}

@@ -386,6 +386,9 @@ def _strays(book: Workbook) -> list[Problem]:
     ]
 
 
+ITEM_FIELDS = frozenset(c.key for c in REGISTER.columns if c.type is not ColumnType.FORMULA)
+
+
 def load_register(path: Path, *, for_rating: bool = False, also: frozenset[str] = frozenset()) -> Register:
     """Read the register. Raises RegisterUnreadable or RegisterLayoutError (no Register sheet
     or required column); every other problem is collected on ``Register.problems``.
@@ -394,10 +397,15 @@ def load_register(path: Path, *, for_rating: bool = False, also: frozenset[str] 
     publications and the settings): items then carry blanks elsewhere, there are no owners,
     and formula errors are not looked for. ``tracker status`` uses it on large registers;
     ``also`` names further item fields to read with it (the dashboard's owner and update)."""
-    book = Workbook(path)
+    return load_book(Workbook(path), for_rating=for_rating, also=also)
+
+
+def load_book(book: Workbook, *, for_rating: bool = False, also: frozenset[str] = frozenset()) -> Register:
+    """``load_register`` from a workbook already open, whose sheets it reads (once) can be
+    used again (the import plans from the register and then writes by its headers)."""
     problems: list[Problem] = []
     with no_gc_pauses():
-        return _load(book, path, problems, for_rating, also)
+        return _load(book, book.path, problems, for_rating, also)
 
 
 def _load(

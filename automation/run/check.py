@@ -10,7 +10,6 @@ from pathlib import Path
 from automation.core.problems import Problem, Severity
 from automation.core.rating import StatusReport, status_report
 from automation.core.register import Register
-from automation.core.validation import validate
 from automation.register.load import load_register
 
 
@@ -31,6 +30,8 @@ def check_register(path: Path, allowed_domains: Sequence[str] | None = None) -> 
     ``allowed_domains`` when given. Raises RegisterUnreadable, or RegisterLayoutError when
     there is no Register sheet or a required column (nothing can run then)."""
     register = load_register(path)
+    from automation.core.validation import validate  # not for status, which only rates
+
     return Checked(register, tuple(validate(register, allowed_domains)))
 
 

@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from automation.core.errors import ConfigError
 from automation.mail.settings import MailConfig, check_mail, documented
-from automation.mail.transports.registry import backend
 from automation.returns.settings import ReturnsConfig, check_returns
 
 if sys.version_info >= (3, 11):
@@ -201,6 +200,8 @@ def _check_range(value: Any, bounds: tuple[Any, Any, Any] | None, where: str) ->
 
 
 def _check_choices(config: Config) -> None:
+    from automation.mail.transports.registry import backend  # only here: it imports the email package
+
     source = config.source or DEFAULT_CONFIG_NAME
     backend(config.mail.transport, source)
     check_mail(config.mail, source)

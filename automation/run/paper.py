@@ -17,8 +17,8 @@ from pathlib import Path
 
 from automation.importing.merge import MergePlan
 from automation.importing.result import Extraction
-from automation.register.load import load_register
-from automation.register.read import refuse_unwritable
+from automation.register.load import ITEM_FIELDS, load_book
+from automation.register.read import Workbook, refuse_unwritable
 from automation.register.safe_write.write import WriteResult
 
 
@@ -87,11 +87,15 @@ def _merge(
     reviewed = f", reviewed in {review.name}," if review is not None else ""
     note = f"Imported from {paper.name}{reviewed} on {today:%d/%m/%Y}"
     for _ in range(3):  # another import may add items between planning and the write lock
-        plan = plan_merge(extraction, load_register(register_path))
+        book = Workbook(register_path)  # read once: to plan, and for the headers to write under
+        # every item field, but none of the checks a plan does not need (owners, formula cells)
+        plan = plan_merge(extraction, load_book(book, for_rating=True, also=ITEM_FIELDS))
         if dry_run or plan.empty or not extraction.items:  # a paper with no items adds nothing
             return Imported(paper, extraction, plan, None, review)
         try:
-            return Imported(paper, extraction, plan, apply_merge(register_path, plan, note), review)
+            return Imported(
+                paper, extraction, plan, apply_merge(register_path, plan, note, book=book), review
+            )
         except StalePlan:
             continue  # plan again against the register as the other import left it
     raise StalePlan("other imports kept changing the register", fix="run the import again")

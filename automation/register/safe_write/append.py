@@ -110,12 +110,14 @@ def find_header(ws: Worksheet, wanted: Iterable[str]) -> tuple[int, dict[str, in
 def last_data_row(ws: Worksheet, header_row: int, cols: Iterable[int]) -> int:
     """The last row below the header with a value in any of ``cols`` (the header if none).
     A row holding only formulas (a fresh register's first row) is not data."""
-    wanted = set(cols)
-    last = header_row
-    for (row, col), cell in ws._cells.items():
-        if row > last and col in wanted and cell.value not in (None, "") and cell.data_type != "f":
-            last = row
-    return last
+    wanted = sorted(set(cols))
+    cells = ws._cells
+    for row in range(max(ws._cells)[0] if cells else header_row, header_row, -1):  # from the bottom
+        for col in wanted:
+            cell = cells.get((row, col))
+            if cell is not None and cell.value not in (None, "") and cell.data_type != "f":
+                return row
+    return header_row
 
 
 def _norm(text: str) -> str:

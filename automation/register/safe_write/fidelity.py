@@ -241,10 +241,14 @@ def _one_drawing(xml: bytes, where: str) -> list[Loss]:
 
 def _part_losses(original: Package, copy: Package, sheets: dict[str, str], known: list[Loss]) -> list[Loss]:
     after = Counter(copy.content_types.values())
-    lost: dict[str, list[str]] = {}
+    found: dict[str, list[str]] = {}
     for part, kind in original.content_types.items():
-        if kind not in TOLERATED and not part.startswith(THUMBNAIL) and not _empty_part(original, part):
-            lost.setdefault(kind, []).append(part)
+        if kind not in TOLERATED and not part.startswith(THUMBNAIL):
+            found.setdefault(kind, []).append(part)
+    lost = {  # an empty part dropped loses nothing; only kinds the copy has fewer of are looked at
+        kind: [p for p in parts if not _empty_part(original, p)] if len(parts) > after.get(kind, 0) else parts
+        for kind, parts in found.items()
+    }
     owners = {
         target: f"sheet '{name}'"
         for name, sheet in sheets.items()
