@@ -108,8 +108,8 @@ def _single(blocks: tuple[Block, ...]) -> Extraction:
     published = next((found for block in blocks[:15] if (found := published_line(block.flat))), None)
     if published is not None and dated is None:
         dated, reference = published.isoformat(), published
-    if dated is None:
-        dated, reference = front_date(blocks)
+    on_a_line, line_date = front_date(blocks) if dated is None else (None, None)
+    reference = reference or line_date
     paper = PaperInfo(title, fields.get("to"), fields.get("from"), dated)
     response = _is_response(title, blocks)
     setting = Setting(
@@ -118,7 +118,7 @@ def _single(blocks: tuple[Block, ...]) -> Extraction:
         fields.get("to", ""),
         tuple(b.flat for b in blocks[:4]),
         letter,
-        reference if letter and dated else None,
+        reference if letter and (dated or on_a_line) else None,
         response,
     )
     said = any(published_line(block.flat) for block in blocks[:15])
@@ -126,6 +126,8 @@ def _single(blocks: tuple[Block, ...]) -> Extraction:
     publication = _publication(Part(title, blocks), 1, setting, not (said or letter), warnings)
     if paper.dated is None and publication is not None and publication.published and not response:
         paper = replace(paper, dated=publication.published.isoformat())  # a report's date is its own
+    elif paper.dated is None:
+        paper = replace(paper, dated=on_a_line)
     return _extraction(paper, [publication] if publication else [], warnings)
 
 

@@ -41,6 +41,7 @@ class Found:
         self.cause: Candidate | None = None
         self.cause_level = 0.0  # the level of the cause's heading: a heading as high ends it
         self.cause_name = ""  # a named cause's sub-heading, before its statement
+        self.cause_under: Frame | None = None  # the heading open when the cause was stated
 
     @property
     def context(self) -> Kind | None:
@@ -68,6 +69,11 @@ class Found:
         if level is None:
             level = self.cause_level if self.cause_name else (self.frames[-1].level if self.frames else 0.0)
         self.cause, self.cause_name, self.cause_level = item, "", level
+        self.cause_under = self.frames[-1] if self.frames else None
+
+    def cause_open(self) -> bool:
+        """A cause stated with no heading since: what asks something after it is its own."""
+        return self.cause is not None and (self.frames[-1] if self.frames else None) is self.cause_under
 
     def add_child(
         self,

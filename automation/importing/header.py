@@ -141,6 +141,9 @@ def date_without_year(day: int, month: int, reference: date | None) -> date | No
     return None
 
 
+_RANGE_END = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?\s*(?:[-\u2013\u2014]|\bto|\band|\buntil)\s*$", re.I
+)
 _ENDS_DATED = re.compile(rf"(?:^|[\s\u00b7|,\u2013\u2014-])(?P<when>{_DAY_MONTH_YEAR})\s*$", re.I)
 
 
@@ -153,11 +156,7 @@ def front_date(blocks: tuple[Block, ...]) -> tuple[str | None, date | None]:
             continue
         for line in (line.strip() for line in block.text.split("\n")):
             match = _ENDS_DATED.search(line)
-            if (
-                match is None
-                or len(line.split()) > 16
-                or re.search(r"\d\s*[-\u2013]\s*$", line[: match.start("when")])
-            ):
-                continue
+            if match is None or len(line.split()) > 16 or _RANGE_END.search(line[: match.start("when")]):
+                continue  # a sentence, or the end of a range ('3 to 14 March 2025')
             return read_dated(match.group("when"))
     return None, None

@@ -95,7 +95,8 @@ def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
 def spans_table(row: list[str] | tuple[str, ...]) -> bool:
     """A row of one merged cell across the table: a group's heading, not an item."""
     filled = {" ".join(cell.split()) for cell in row if cell.strip()}
-    return len(filled) == 1 and (len(row) == 1 or all(cell.strip() for cell in row))
+    words = len(re.findall(r"[A-Za-z]{2,}", next(iter(filled)))) if len(filled) == 1 else 0
+    return words >= 2 and (len(row) == 1 or all(cell.strip() for cell in row))
 
 
 def _under_written_parents(found: list[Candidate]) -> list[Candidate]:

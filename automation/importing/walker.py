@@ -150,8 +150,8 @@ class Walker(Headings):
 
     def _in_context(self, block: Block) -> None:
         kind = self.context
-        if kind is None and self.cause is not None:
-            kind = Kind.RECOMMENDATION  # what asks something after a cause's statement is its own
+        if kind is None and self.cause_open():
+            kind = Kind.RECOMMENDATION  # what asks something straight after a cause's statement is its own
         found = directive(block.flat, allow_will=kind is Kind.ACTION)
         if kind is Kind.CAUSE_OF_CONCERN and (found is None or found.modal.startswith("need")):
             if self.cause is None or self.has_children(self.cause) or self.cause_name:

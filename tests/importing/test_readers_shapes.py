@@ -216,3 +216,12 @@ def test_pdf_two_columns_and_footnotes_read_as_paragraphs(tmp_path: Path) -> Non
     assert flats[-1].endswith("on duty at all times.")
     assert not any("survey ran" in flat for flat in flats)
     assert all(flat.endswith("grown.") for flat in flats[:-1])
+
+
+def test_pdf_labels_with_values_across_the_page_are_not_two_columns() -> None:
+    fields = [("Date:", "4 May 2025"), ("Report by:", "Head of Audit"), ("Subject:", "Vetting"),
+              ("Agenda item:", "9"), ("Classification:", "OFFICIAL"), ("Author:", "Ann Lee")]  # fmt: skip
+    words = [word for row, (label, value) in enumerate(fields)
+             for word in (_word(label, 60, 100 + 14 * row), _word(value, 330, 100 + 14 * row))]  # fmt: skip
+    lines = [" ".join(str(word["text"]) for word in group) for _, group in reading_lines(words, 595)]
+    assert lines == [f"{label} {value}" for label, value in fields]

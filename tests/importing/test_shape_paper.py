@@ -88,3 +88,24 @@ def test_a_committee_papers_own_sections_are_not_publications() -> None:
         ("Vetting: an inspection", "2025-05-02", ["Recommendation 1"]),
         ("Custody: an inspection", "2025-06-20", []),
     ]
+
+
+def test_fieldwork_dates_are_not_the_papers_date() -> None:
+    text = (
+        "Inspection of custody suites in Eastvale Police\n\nInspection fieldwork: 3 to 14 March 2025\n\n"
+        "Summary\n\nThe suites were clean.\n"
+    )
+    assert extraction(text)["paper"]["dated"] is None
+
+
+def test_a_directive_after_a_later_heading_is_not_the_causes() -> None:
+    text = (
+        "Dear Chief Constable,\n\nCause of concern\n\nThe force does not vet its contractors.\n\n"
+        "Recommendation\n\nBy 1 June 2026, the force should vet every contractor.\n\n"
+        "Next steps\n\nThe force should send us its plan by 1 March 2026.\n\nYours sincerely,\n"
+    )
+    found = extraction(text)["publications"][0]
+    assert [(item["ref"], item["parent_ref"]) for item in found["items"]] == [
+        ("Cause of concern 1", None),
+        ("Recommendation 1.1", "Cause of concern 1"),
+    ]

@@ -85,10 +85,21 @@ def _gutter(groups: list[list[Word]], width: float) -> float | None:
     if fewest > len(groups) * 0.1:
         return None
     gutter = _widest_gap(crossing, fewest + max(1.0, len(groups) * 0.03))
-    left = sum(1 for group in groups if any(float(w["x1"]) <= gutter for w in group))
+    left = [[w for w in group if float(w["x1"]) <= gutter] for group in groups]
+    left = [part for part in left if part]
     right = sum(1 for group in groups if any(float(w["x0"]) >= gutter for w in group))
     needed = max(_MIN_COLUMN_LINES, len(groups) * 0.25)
-    return gutter if max(left, right) >= needed and min(left, right) >= 2 else None
+    if max(len(left), right) < needed or min(len(left), right) < 2:
+        return None
+    return gutter if _filled(left, gutter) else None
+
+
+def _filled(left: list[list[Word]], gutter: float) -> bool:
+    """Whether the left parts are a column of text, most lines running most of the way to
+    the gutter, not short labels with their values across the page ('Date:   4 May 2025')."""
+    margin = min(float(part[0]["x0"]) for part in left)
+    reach = sorted(float(part[-1]["x1"]) - margin for part in left)
+    return reach[len(reach) // 2] >= 0.6 * (gutter - margin)
 
 
 def _crossing_counts(groups: list[list[Word]], low: int, high: int) -> dict[int, int]:
