@@ -57,7 +57,7 @@ _HEADS = frozenset(  # the head nouns of acting bodies: 'the ... lead', '... age
     governments inspectorate inspectorates inspector inspectors commissioner commissioners
     constable constables force forces police partners partnerships organisations organizations
     authority authorities committee committees executive executives pccs unit units team teams
-    panel panels trust trusts providers commission commissions institute association associations
+    panel panels trust trusts provider providers commission commissions institute association associations
     federation constabulary regulator regulators ombudsman treasury parliament judiciary
     npcc nca cps hmicfrs hmcpsi iopc moj""".split()  # noqa: SIM905
 )

@@ -129,7 +129,8 @@ class Headings(Causes):
     def _labelled(self, label: Label, text: str, block: Block, heading: Block | None = None) -> None:
         self.close_lead()
         shown = (heading or block).flat
-        reason = f"labelled {quote(shown.split(':')[0] if label.rest else shown, 40)}"
+        written = shown[: len(shown) - len(label.rest)].strip(" :.-\u2013\u2014") if label.rest else shown
+        reason = f"labelled {quote(written or shown, 40)}"
         para = block.number or (heading.number if heading else "") or None
         if label.kind is Kind.CAUSE_OF_CONCERN:
             self.add_cause(block, f"Cause of concern {label.number}" if label.number else "", reason, text)
@@ -138,8 +139,8 @@ class Headings(Causes):
             self.add_child(self.cause, text, block, conf.LABELLED, reason)
             return
         number = label.number or self.next_number(label.kind)
-        ref = f"{REF_WORD[label.kind]} {number}"
-        parent = ref.rsplit(".", 1)[0] if "." in number else None
+        ref = label.ref or f"{REF_WORD[label.kind]} {number}"
+        parent = ref.rsplit(".", 1)[0] if "." in number and not label.written else None
         cause = label.cause_for_concern
         if label.kind is Kind.RECOMMENDATION and self.cause is not None and parent is None:
             parent, cause = self.cause.ref, True  # a cause of concern's own recommendation

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 
 from automation.core.model import Kind
+from automation.importing.candidates import REF_WORD
 from automation.importing.document import Block
 from automation.importing.fragments import is_name
 from automation.importing.grammar import MODAL, directive, is_quoted_or_log
 
 _WORDS = {
     "recommendation": Kind.RECOMMENDATION,
+    "r": Kind.RECOMMENDATION,
     "rec": Kind.RECOMMENDATION,
     "rec.": Kind.RECOMMENDATION,
     "action": Kind.ACTION,
@@ -32,10 +34,11 @@ _WORDS = {
 }
 _CFC = r"(?:a\s+)?cause\s+(?:of|for)\s+concern"
 _LABEL = re.compile(
-    r"^(?P<word>recommendation|rec\.?(?=\s*\d)|action|area\s+for\s+improvement|afi|cause\s+(?:of|for)\s+concern)"
-    r"(?:\s*(?:no\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?))?"
+    r"^(?P<word>recommendation|rec\.?(?=\s*\d)|r(?=\d)|action|area\s+for\s+improvement|afi"
+    r"|cause\s+(?:of|for)\s+concern)"
+    r"(?:(?:\s*|-)(?:no\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?))?"
     rf"\s*(?P<cfc>\(\s*{_CFC}\s*\)|[-\u2013\u2014]\s*{_CFC})?"
-    r"\s*(?P<sep>:|\.(?=\s|$)|\s[-\u2013\u2014](?=\s)|$)\s*",
+    r"\s*(?P<sep>:|\.(?=\s|$)|\s[-\u2013\u2014](?=\s)|$|(?<=\d)\s+(?=[A-Z\u201c\"'(]))\s*",
     re.I,
 )
 _NUMBER_LABEL = re.compile(r"^(?P<num>\d{1,3})\s*[:)]\s+(?=\S)")
@@ -88,6 +91,12 @@ class Label:
     cause_for_concern: bool
     rest: str  # the text after the label ('' for a label standing alone)
     name: str = ""  # a name after the label, with no verb ('Prevention'): a heading, not the text
+    written: str = ""  # a ref written short ('R3'), kept as the document writes it
+
+    @property
+    def ref(self) -> str:
+        """The item's ref: as written ('R3'), else the kind's word and number; '' unnumbered."""
+        return self.written or (f"{REF_WORD[self.kind]} {self.number}" if self.number else "")
 
 
 def parse_label(text: str) -> Label | None:
@@ -96,16 +105,19 @@ def parse_label(text: str) -> Label | None:
         return None
     word = " ".join(match.group("word").casefold().split())
     kind, number, rest = _WORDS[word], match.group("num") or "", text[match.end() :].strip()
+    if word == "r" and not number:
+        return None
     cause = kind is Kind.CAUSE_OF_CONCERN or bool(match.group("cfc"))
-    if rest and match.group("sep") != "." and is_name(rest):
-        return Label(kind, number, cause, "", rest)  # 'Cause of concern 1: Prevention' then its statement
+    written = f"R{number}" if word == "r" else ""
+    if rest and match.group("sep") not in (".", "") and is_name(rest):
+        return Label(kind, number, cause, "", rest, written)  # 'Cause of concern 1: Prevention'
     if not number and rest and (match.group("sep") != ":" or kind is Kind.ACTION):
         return None  # 'Recommendation. ...', 'Action - ...' or a minute's 'Action: ...' is prose
     if rest and not asks_something(rest, allow_will=True):
         reports = _REPORTS.search(" ".join(rest.split()[:6]))
         if reports or (match.group("sep") != ":" and not re.search(r"\bwill\b", rest, re.I)):
             return None  # 'AFI 7 - progress was discussed': minutes report on an item
-    return Label(kind, number, cause, rest)
+    return Label(kind, number, cause, rest, written=written)
 
 
 def number_label(text: str) -> tuple[str, str] | None:

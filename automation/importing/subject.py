@@ -41,7 +41,10 @@ ANAPHORS = {"The force": "police", "The service": "service", "Trust": "trust", "
 def subject_body(texts: Iterable[str]) -> str | None:
     """The first police force, fire and rescue service or trust the texts name."""
     for text in texts:
-        for match in _ORGANISATION.finditer(" ".join(text.split())):
+        flat = " ".join(text.split())
+        if flat.isupper():
+            flat = flat.title()  # 'CUSTODY INSPECTION – NORTHGATE POLICE'
+        for match in _ORGANISATION.finditer(flat):
             name = _NOT_A_NAME.sub("", match.group("name")).strip()
             if name and name != match.group("head") and not name.startswith(match.group("head")):
                 return name

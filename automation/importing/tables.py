@@ -79,7 +79,7 @@ class Columns:
 def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
     """The table's rows as candidates (refs left '' where the table gives none)."""
     rows = [list(row) for row in block.rows]
-    columns = _columns(rows[0]) if len(rows) > 1 else None
+    columns = _columns(rows[0]) if len(rows) > 1 and _header_like(rows[0]) else None
     data = rows[1:] if columns is not None else rows
     columns = columns or _guess(rows)
     if columns is None:
@@ -137,12 +137,20 @@ def _columns(header: list[str]) -> Columns | None:
     )
 
 
+def _header_like(row: list[str]) -> bool:
+    """A header row names its columns: no cell of it asks something or runs to a sentence."""
+    return not any(len(cell.split()) > 12 or directive(" ".join(cell.split())) for cell in row)
+
+
 def _guess(rows: list[list[str]]) -> Columns | None:
-    """No header: the column with the longest words is the text, a short first column the ref."""
+    """No header: the column with the longest words is the text, a short first column (or
+    one of labels, 'Recommendation 3') the ref."""
     width = max(len(row) for row in rows)
     lengths = [sum(len(_cell(row, index)) for row in rows) for index in range(width)]
     text = max(range(width), key=lambda index: lengths[index])
-    first_short = text != 0 and all(len(_cell(row, 0)) <= 12 for row in rows)
+    first = [_cell(row, 0) for row in rows]
+    labels = all((label := parse_label(cell)) is not None and not label.rest for cell in first)
+    first_short = text != 0 and (labels or all(len(cell) <= 12 for cell in first))
     return Columns(text, 0 if first_short else None)
 
 
@@ -163,7 +171,7 @@ def _labelled_cell(cell: str) -> tuple[str, str]:
         rest = label.rest
     else:
         return "", flat
-    return (f"{REF_WORD[label.kind]} {label.number}" if label.number else ""), rest
+    return label.ref, rest
 
 
 def _row(row: list[str], columns: Columns, context: Kind | None, header: str) -> Candidate | None:

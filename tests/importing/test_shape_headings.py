@@ -164,3 +164,24 @@ def test_a_numbered_label_with_a_theme_is_the_ref_of_the_paragraph_below() -> No
     )
     found = items(text, markdown=True)
     assert [(item["ref"], item["ref_made_up"]) for item in found] == [("AFI 1", False), ("AFI 2", False)]
+
+
+def test_short_labels_italic_restatements_and_a_capitalised_title() -> None:
+    text = (
+        "CUSTODY INSPECTION – WESTBRIDGE POLICE\n\nPublished: 2 June 2025\n\nRecommendations\n\n"
+        "R1. The force should tell every detainee their rights on arrival.\n\n"
+        "R2: The force should check every cell daily.\n\nAreas for improvement\n\n"
+        "AFI-1 The force should clean its cells.\n"
+    )
+    found = items(text)
+    assert [(item["ref"], item["ref_made_up"], item["text"]) for item in found] == [
+        ("R1", False, "The force should tell every detainee their rights on arrival."),
+        ("R2", False, "The force should check every cell daily."),
+        ("AFI 1", False, "The force should clean its cells."),
+    ]
+    assert found[0]["reason"] == "labelled 'R1'"
+    assert all(item["addressees"] == ["Westbridge Police"] for item in found)
+    response = (
+        "# Response to HMICFRS\n\n## Area for improvement 1\n\n*The force should answer 101 calls faster.*\n"
+    )
+    assert items(response, markdown=True)[0]["text"] == "The force should answer 101 calls faster."

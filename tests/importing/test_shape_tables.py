@@ -295,3 +295,17 @@ def test_a_report_about_the_police_response_to_something_is_not_a_response() -> 
     data = extraction(text, markdown=True)
     assert data["publications"][0]["kind"] == "inspection"
     assert refs(data["publications"][0]["items"]) == ["Recommendation 1"]
+
+
+def test_a_table_without_a_header_labelled_in_its_first_column(tmp_path: Path) -> None:
+    page = """<html><body><main><h1>Joint inspection of youth justice</h1><p>Published 5 June 2025</p>
+    <h2>Recommendations</h2><table>
+    <tr><th scope="row">Recommendation 1</th><td>By 31 December 2025, chief constables should agree a diversion policy.</td></tr>
+    <tr><th scope="row">Recommendation 2</th><td>The Youth Justice Board should publish standards.</td></tr>
+    </table></main></body></html>"""
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    found = to_json_dict(extract_file(tmp_path / "page.html"))["publications"][0]["items"]
+    assert [(item["ref"], item["ref_made_up"], item["addressees"]) for item in found] == [
+        ("Recommendation 1", False, ["Chief constables"]),
+        ("Recommendation 2", False, ["Youth Justice Board"]),
+    ]

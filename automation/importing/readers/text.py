@@ -29,6 +29,7 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _ENUMERATION = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TAB = "\x1f"  # a tab, kept through the clean-up: it separates a copied table's cells
@@ -151,7 +152,7 @@ def _blocks(lines: list[str], markdown: bool) -> list[Block]:
             if inner.number and not markers.number:
                 markers = replace(markers, number=inner.number, marker=inner.marker)
                 text = inner.text
-        text = _EMPHASIS.sub(r"\2", text)
+        text = _ITALIC.sub(r"\2", _EMPHASIS.sub(r"\2", text))
     if markers.heading_level:
         return [Block(text.strip("*_ "), BlockKind.HEADING, markers.number, level=markers.heading_level)]
     level = indent // 2 if markdown else 0
