@@ -72,7 +72,11 @@ _NAMED = re.compile(r"^NHS\b|^His\s+Majesty(?:'|\u2019)s\b|^HM\s+[A-Z]")
 _CHUNK_END = re.compile(
     r"\s(?:of|for|in|on|at|to|with|from|by|who|which|that|whose|under|across|within|and|or)\s", re.I
 )
-_INNER_DETERMINER = re.compile(r"\b(?:the|a|an|this|their|its|which|who|is|are)\b", re.I)
+_INNER_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|their|its|which|who|is|are|was|were|has|have|had|does|do|did|got|gets)\b"
+    r"|n[\'\u2019]t\b",
+    re.I,
+)
 _ANAPHOR = re.compile(r"^(?:the\s+)?(?:national\s+)?lead$", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]s?$")
 

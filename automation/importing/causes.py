@@ -20,7 +20,7 @@ from automation.importing.grammar import directive
 from automation.importing.labels import Label, context_heading, looks_like_heading, parse_label
 from automation.importing.leadins import LeadIns
 
-_OWN_VOICE = re.compile(r"^(?:we|our|i|hmicfrs|the\s+inspectorate)\b", re.I)
+OWN_VOICE = re.compile(r"^(?:we|our|i|hmicfrs|the\s+inspectorate)\b", re.I)
 # Headings every report has: they end a cause, they never name one.
 _STRUCTURAL = re.compile(
     r"^(?:next\s+steps|what\s+happens\s+next|conclusions?|background|introduction|summary|overview"
@@ -55,7 +55,7 @@ class Causes(LeadIns):
         if following is None or following.kind is BlockKind.HEADING or following.is_list:
             return False
         text = following.flat
-        if parse_label(text) is not None or looks_like_heading(following) or _OWN_VOICE.match(text):
+        if parse_label(text) is not None or looks_like_heading(following) or OWN_VOICE.match(text):
             return False
         found = directive(text)
         return found is None or found.modal.startswith("need")

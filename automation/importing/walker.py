@@ -24,13 +24,15 @@ What each block is decides what happens, in this order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from automation.core.model import Kind
 from automation.importing import candidates as conf
 from automation.importing.candidates import REF_WORD, Candidate, quote
-from automation.importing.causes import Pending
+from automation.importing.causes import OWN_VOICE, Pending
 from automation.importing.document import Block, BlockKind
+from automation.importing.found import Frame
 from automation.importing.fragments import is_name
 from automation.importing.grammar import directive, is_quoted_or_log
 from automation.importing.headings import Headings
@@ -42,6 +44,8 @@ from automation.importing.labels import (
     parse_label,
 )
 from automation.importing.tables import table_candidates, unread_table
+
+_CLOSING = re.compile(r"^yours\s+(?:sincerely|faithfully|truly)\b", re.I)
 
 
 class Walker(Headings):
@@ -64,6 +68,13 @@ class Walker(Headings):
         if block.kind is BlockKind.TABLE:
             if not self._assessing():
                 self._table(block)
+            return
+        if _CLOSING.match(block.flat):
+            self.close_lead()
+            self.pending = None
+            self.frames.append(
+                Frame(99.0, None, True, block.flat)
+            )  # a letter's close: no items until a heading
             return
         label = parse_label(block.flat)
         if self._names_cause(block, label):
@@ -115,7 +126,7 @@ class Walker(Headings):
             return
         if block.list_number:
             self.numbers_paragraphs(block)
-            if self.context is None and self.lead is None:
+            if (self.context is None and self.lead is None) or OWN_VOICE.match(text):
                 self.narrative.add(int(block.list_number))
         if self.response:
             self._restated(block)  # anything else in a response is its answer or its own words
@@ -154,6 +165,8 @@ class Walker(Headings):
             kind = Kind.RECOMMENDATION  # what asks something straight after a cause's statement is its own
         found = directive(block.flat, allow_will=kind is Kind.ACTION)
         if kind is Kind.CAUSE_OF_CONCERN and (found is None or found.modal.startswith("need")):
+            if OWN_VOICE.match(block.flat):
+                return  # 'We inspected the service in July': the inspectorate's narrative, not a cause
             if self.cause is None or self.has_children(self.cause) or self.cause_name:
                 self.add_cause(block, self.cause_name, f"under the heading {quote(self.heading_title())}")
             return

@@ -109,3 +109,21 @@ def test_a_directive_after_a_later_heading_is_not_the_causes() -> None:
         ("Cause of concern 1", None),
         ("Recommendation 1.1", "Cause of concern 1"),
     ]
+
+
+def test_a_letters_narrative_and_close_are_not_causes() -> None:
+    text = (
+        "Chief Fire Officer Lee Grant\nOakdale Fire and Rescue Service\nOakdale OK1 4RT\n\n8 September 2025\n\n"
+        "Dear Chief Fire Officer,\n\n**Cause of concern – protection**\n\n"
+        "1. We inspected the service in July 2025 and looked at its protection work.\n\n"
+        "2. The service hasn't got enough qualified inspectors to audit its high-risk buildings.\n\n"
+        "3. By 31 January 2026, the service should:\n\n(a) recruit four qualified inspectors; and\n\n"
+        "(b) audit every high-rise building in its area.\n\n4. We will revisit the service in March 2026.\n\n"
+        "Yours sincerely,\n\nJo Marsh\n"
+    )
+    found = extraction(text, markdown=True)["publications"][0]["items"]
+    assert [(item["ref"], item["para"], item["text"][:30]) for item in found] == [
+        ("Cause of concern 1", "2", "The service hasn't got enough "),
+        ("Recommendation 1.1", "a", "recruit four qualified inspect"),
+        ("Recommendation 1.2", "b", "audit every high-rise building"),
+    ]
