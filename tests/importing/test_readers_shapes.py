@@ -225,3 +225,24 @@ def test_pdf_labels_with_values_across_the_page_are_not_two_columns() -> None:
              for word in (_word(label, 60, 100 + 14 * row), _word(value, 330, 100 + 14 * row))]  # fmt: skip
     lines = [" ".join(str(word["text"]) for word in group) for _, group in reading_lines(words, 595)]
     assert lines == [f"{label} {value}" for label, value in fields]
+
+
+def test_footnote_markers_are_not_words_of_the_sentence(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    paragraph = word.add_paragraph("Chief constables should follow the guidance.")
+    paragraph.add_run("4").font.superscript = True
+    paragraph.add_run(" They should report by May.")
+    word.save(str(tmp_path / "notes.docx"))
+    assert read_document(tmp_path / "notes.docx").blocks[0].flat == (
+        "Chief constables should follow the guidance. They should report by May."
+    )
+    page = (
+        '<html><body><main><p>Forces should use the code.<sup><a class="footnote-ref" href="#fn1">1</a></sup>'
+        '</p><div class="footnotes"><p>1 The code of 2024.</p></div></main></body></html>'
+    )
+    (tmp_path / "notes.html").write_text(page, encoding="utf-8")
+    assert [block.flat for block in read_document(tmp_path / "notes.html").blocks] == [
+        "Forces should use the code."
+    ]

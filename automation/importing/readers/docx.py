@@ -19,6 +19,7 @@ from automation.importing.readers.numbering import Numbering, Shown, paragraph_n
 SUFFIXES = (".docx",)
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title|subtitle)", re.I)
 _QUOTE_STYLE = re.compile(r"\bquote\b|\bquotation\b|block\s*text", re.I)
+_MARKER = re.compile(r"^\[?(?:\d{1,3}|[*\u2020\u2021])\]?$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -88,7 +89,7 @@ def _unique_cells(cells: Any) -> list[Any]:
 
 
 def _block(paragraph: Any, numbering: Numbering) -> Block | None:
-    text = clean_text(paragraph.text).strip()
+    text = clean_text(_text(paragraph)).strip()
     if not text:
         return None
     style = paragraph.style.name if paragraph.style is not None else ""
@@ -116,6 +117,20 @@ def _block(paragraph: Any, numbering: Numbering) -> Block | None:
     )
     quoted = bool(_QUOTE_STYLE.search(style))
     return Block(text, kind, number, bullet, level, marker, _is_bold(paragraph), quoted=quoted)
+
+
+def _text(paragraph: Any) -> str:
+    """The paragraph's words without footnote markers typed as superscript ('practice.³')."""
+    runs = [run for run in paragraph.runs if run.font.superscript and _MARKER.match(run.text.strip())]
+    if not runs:
+        return str(paragraph.text)
+    marked = {id(run._r) for run in runs}
+    kept = (
+        part.text
+        for part in paragraph.iter_inner_content()
+        if hasattr(part, "runs") or id(part._r) not in marked  # a hyperlink, or a run that is not a marker
+    )
+    return "".join(kept)
 
 
 def _shown(shown: Shown, text: str) -> tuple[str, str, str]:

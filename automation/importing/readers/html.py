@@ -41,8 +41,9 @@ _DROP = (
 )
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alert", "complementary"}
 _DROP_CLASS = re.compile(
-    r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share|related", re.I
+    r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share|related|footnotes?\b", re.I
 )
+_FOOTNOTE_MARKER = re.compile(r"^\[?(?:\d{1,3}|[*\u2020\u2021\u00a7]|[ivx]{1,4})\]?$")
 _BLOCKS = {
     "p",
     "li",
@@ -102,6 +103,9 @@ def parse_html(soup: Any, source: str = "") -> Document:
             element.decompose()
     for element in soup.find_all(_is_chrome):
         element.decompose()
+    for marker in soup.find_all("sup"):
+        if _FOOTNOTE_MARKER.match(marker.get_text().strip()):
+            marker.decompose()  # 'practice.<sup>3</sup>': a footnote's marker, not the sentence's
     root = soup.find("main") or soup.find("article") or soup.body or soup
     blocks: list[Block] = []
     _walk(root, blocks)
