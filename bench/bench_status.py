@@ -46,7 +46,7 @@ BARE_ALL = (
     "import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
     "[wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names]"
 )
-IMPORTS = "import automation.cli, automation.core.rating, automation.register.load, automation.cli.views"
+IMPORTS = "import automation.cli, automation.core.rating, automation.register.load, automation.cli.views.register"
 
 
 def _show(path: Path) -> str:
@@ -210,9 +210,9 @@ def print_help_table(result: dict[str, Any], repeat: int, launcher: list[str]) -
 STAGES = """
 import gc, json, sys, time
 t0 = time.perf_counter()
-import automation.cli, automation.core.rating, automation.register.load, automation.cli.views
+import automation.cli, automation.core.rating, automation.register.load, automation.cli.views.register
 from datetime import date
-from automation.cli.views import status_json
+from automation.cli.views.register import status_json
 from automation.register.load import load_register
 from automation.core.rating import status_report
 t1 = time.perf_counter()
@@ -263,7 +263,7 @@ def _where(key: tuple[str, int, str]) -> str:
 
 def profile_status(rows: int, args: argparse.Namespace, timed: dict[str, Any] | None) -> None:
     """Where one status run's time goes: stage times in fresh subprocesses, then cProfile."""
-    from automation.cli.views import status_json
+    from automation.cli.views.register import status_json
     from automation.core.rating import status_report
     from automation.register.load import load_register
 

@@ -47,7 +47,7 @@ def import_(
     blank; an item already in the register is never overwritten, and differences are
     reported. The workbook is backed up first, and nothing is written while it is open in
     Excel."""
-    from automation.cli import views
+    from automation.cli.views import paper as views
     from automation.core.errors import CannotRun
 
     if accept is not None:
@@ -79,7 +79,7 @@ def import_(
 
 
 def _accept(options: Options, review: Path, dry_run: bool) -> int:
-    from automation.cli import views
+    from automation.cli.views import paper as views
     from automation.run.paper import accept_review
 
     accepted = accept_review(options.register, review, options.today(None), dry_run=dry_run)

@@ -28,7 +28,7 @@ def remind(options: Options, today: date | None, dry_run: bool, only: str | None
     """The weekly job: email each owner their open items, most urgent first, and managers a
     status summary, through the configured transport (an outbox folder of .eml files unless
     tracker.toml says otherwise). A second run in the same week sends nothing new."""
-    from automation.cli import views
+    from automation.cli.views import runs as views
     from automation.run.weekly import weekly_run
 
     day = options.today(today)

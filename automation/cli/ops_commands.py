@@ -43,7 +43,7 @@ def schedule(options: Options, once: bool) -> int:
 
 
 def _run_once(options: Options) -> int:
-    from automation.cli import views
+    from automation.cli.views import runs as views
     from automation.run.unattended import exit_code, unattended_weekly
 
     result = unattended_weekly(options.config, options.register, options.today(None))
@@ -90,7 +90,7 @@ def doctor(options: Options, send_to: str | None) -> int:
     """Check the set-up before trusting it to run unattended: config, register, templates,
     allowed domains, transport settings and secrets (never shown). One PASS, WARN or FAIL
     line each, with how to fix it. Exit code 0 when nothing FAILs, else 1."""
-    from automation.cli import views
+    from automation.cli.views import runs as views
     from automation.run.doctor import CheckStatus, run_checks
 
     checks = run_checks(lambda: options.config, lambda: options.register, send_to)
@@ -124,7 +124,7 @@ def example_config() -> None:
 def runs(options: Options, limit: int) -> int:
     """List recent runs from the ledger, newest first: when, outcome, messages sent,
     failed and skipped, register errors and warnings, and what went wrong."""
-    from automation.cli import views
+    from automation.cli.views import runs as views
     from automation.run.runs import recent_runs
 
     click.echo(views.runs_text(recent_runs(options.config, options.register, limit)))

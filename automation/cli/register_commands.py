@@ -19,7 +19,7 @@ def init(path: Path, force: bool) -> None:
     """Create a fresh, empty register at PATH, ready for officers."""
 
     def create() -> int:
-        from automation.cli import views
+        from automation.cli.views import register as views
         from automation.register.create import create_empty
         from automation.run.clock import local_now
 
@@ -47,7 +47,7 @@ def validate(options: Options, fmt: str) -> int:
     0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the file
     cannot be read, has no Register sheet or lacks a required column, or the settings are
     wrong."""
-    from automation.cli import views
+    from automation.cli.views import register as views
     from automation.run.check import check_register
 
     checked = check_register(options.register, options.config.mail.allowed_domains)
@@ -87,7 +87,7 @@ def status(options: Options, today: date | None, fmt: str) -> int:
 
 
 def _print_status(report: Any, fmt: str, path: Path) -> int:
-    from automation.cli import views
+    from automation.cli.views import register as views
 
     if fmt == "json":
         click.echo(views.status_json(report))
@@ -106,7 +106,7 @@ def demo(path: Path, force: bool) -> None:
     owners and progress) at PATH."""
 
     def build() -> int:
-        from automation.cli import views
+        from automation.cli.views import register as views
         from automation.run.demo import create_demo
 
         count, backup = create_demo(path, replace=force)

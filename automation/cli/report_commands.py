@@ -23,7 +23,7 @@ def _day(value: Any) -> date | None:
 def snapshot(options: Options, today: Any) -> int:
     """Record every item's status, rating, due date, owner, last update and latest update
     in the history (the weekly run does this too). Only changes are stored."""
-    from automation.cli import views
+    from automation.cli.views import reports as views
     from automation.run.clock import local_now
     from automation.run.reports import take_snapshot
 
@@ -52,7 +52,7 @@ def snapshot(options: Options, today: Any) -> int:
 )
 def history(options: Options, item: tuple[str, str] | None, since: Any, fmt: str) -> int:
     """What changed, when, from what to what, as the weekly runs and snapshots saw it."""
-    from automation.cli import views
+    from automation.cli.views import reports as views
     from automation.run.reports import history_of
 
     changes = history_of(options.config, options.register, item=item, since=_day(since))
@@ -104,7 +104,7 @@ def report() -> None:
 def paper(options: Options, start: Any, end: Any, since: Any, today: Any, out: Path | None, fmt: str) -> int:
     """The committee paper: each publication of the period with its items and where each
     stands, then the register as a whole and what changed since the last paper."""
-    from automation.cli import views
+    from automation.cli.views import reports as views
     from automation.run.reports import write_paper
 
     day = options.today(_day(today))
@@ -137,7 +137,7 @@ def paper(options: Options, start: Any, end: Any, since: Any, today: Any, out: P
 def meeting(options: Options, since: Any, today: Any, out: Path | None, fmt: str) -> int:
     """The assurance meeting's pack: items awaiting sign-off with their evidence, red items
     with owners, target-date extensions requested, changes since the last meeting."""
-    from automation.cli import views
+    from automation.cli.views import reports as views
     from automation.run.reports import write_meeting
 
     day = options.today(_day(today))
@@ -157,7 +157,7 @@ def meeting(options: Options, since: Any, today: Any, out: Path | None, fmt: str
 def dashboard(options: Options, today: Any, out: Path | None) -> int:
     """A separate workbook showing the register at a glance: counts and charts by rating,
     publication, owner and week, then Overdue, By owner and All items sheets."""
-    from automation.cli import views
+    from automation.cli.views import reports as views
     from automation.run.reports import write_dashboard
 
     day = options.today(_day(today))

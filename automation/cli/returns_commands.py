@@ -36,7 +36,7 @@ def collect(options: Options, source: str, today: Any, dry_run: bool, fmt: str) 
     checked; a refused one is listed with why. Accepted updates are written in one guarded
     write (refused while the workbook is open in Excel; backed up; verified) and logged on the
     Updates sheet. Exit code 1 when a return was refused."""
-    from automation.cli import views
+    from automation.cli.views import returns as views
     from automation.run.collect import collect as collect_job
 
     day = options.today(today.date() if today else None)

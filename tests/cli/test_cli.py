@@ -245,7 +245,7 @@ def test_import_differences_and_doctor_counts_speak_the_officers_words(runner):
 
 
 def test_doctor_counts_in_words(runner):
-    from automation.cli.views import doctor_text
+    from automation.cli.views.runs import doctor_text
     from automation.run.doctor import Check, CheckStatus, check_register
 
     path = small_register()

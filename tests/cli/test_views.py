@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from automation.cli.views import _item_rows, status_json
+from automation.cli.views.register import _item_rows, status_json
 from automation.core.model import Publication, Settings, Status
 from automation.core.rating import status_report
 from automation.core.register import Register

@@ -322,7 +322,7 @@ def test_header_tricks_in_owner_addresses_are_refused_and_never_printed_raw(tmp_
     result = weekly_run(config(tmp_path, register_owner="", managers=[]), path, TODAY)
     refused = dict(result.refused)
     assert "is not a single valid address" in refused["Dana Whitfield"]
-    from automation.cli.views import weekly_text
+    from automation.cli.views.runs import weekly_text
 
     text = weekly_text(result, path)
     assert "\n  sent         forged" not in text
@@ -359,7 +359,7 @@ def test_addresses_outside_the_allowed_domains_are_found_before_the_run_and_reco
 
 
 def test_a_run_with_nothing_to_send_says_why(tmp_path):
-    from automation.cli.views import weekly_text
+    from automation.cli.views.runs import weekly_text
 
     path = register(tmp_path, item(ref="R3", row=4, owner=""))
     edit(path, {"F2": "", "F3": ""})  # nobody owns anything; nobody is configured for the summary
@@ -466,7 +466,7 @@ def test_an_empty_ledger_is_refused_not_taken_as_new(tmp_path):
 def test_with_no_owners_sheet_the_owners_are_refusals_and_the_run_fails(tmp_path):
     import openpyxl
 
-    from automation.cli.views import weekly_text
+    from automation.cli.views.runs import weekly_text
 
     path = register(tmp_path)
     book = openpyxl.load_workbook(path)
