@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from automation.core.model import DeadlineKind
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
 
 
@@ -51,7 +52,7 @@ def _item(item: ExtractedItem) -> dict[str, Any]:
         "para": item.para,
         "text": item.text,
         "deadline_text": item.deadline_text,
-        "deadline": _iso(item.deadline),
+        "deadline": item.deadline.value if item.deadline is DeadlineKind.IMMEDIATE else _iso(item.deadline),
         "addressees": list(item.addressees),
         "applies_to_force": item.applies_to_force,
         "ref_made_up": item.ref_made_up,
@@ -60,5 +61,5 @@ def _item(item: ExtractedItem) -> dict[str, Any]:
     }
 
 
-def _iso(value: date | str | None) -> str | None:
+def _iso(value: date | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value

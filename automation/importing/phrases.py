@@ -13,6 +13,7 @@ from datetime import date
 
 from automation.core.deadlines import resolve_deadline
 from automation.core.model import Deadline, DeadlineKind
+from automation.importing.result import DeadlineValue
 
 MONTH = "|".join(
     [*calendar.month_name[1:], *(abbr for abbr in calendar.month_abbr[1:] if abbr != "May"), "Sept"]
@@ -69,8 +70,8 @@ def resolve(phrase: str | None, published: date | None, reference: date | None =
     return resolve_deadline(phrase, published)
 
 
-def deadline_value(deadline: Deadline) -> date | str | None:
-    """The JSON value: a date, the word 'immediate', or None."""
+def deadline_value(deadline: Deadline) -> DeadlineValue:
+    """An item's deadline: a date, immediate, or None."""
     if deadline.kind is DeadlineKind.IMMEDIATE:
-        return "immediate"
+        return DeadlineKind.IMMEDIATE
     return deadline.date if deadline.kind is DeadlineKind.DATE else None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
-from automation.core.model import Kind
+from automation.core.model import DeadlineKind, Kind
 
-DeadlineValue = date | str | None  # a date, 'immediate', or None
+# a date, immediate (due on publication), or None when the document gives no deadline
+DeadlineValue = date | Literal[DeadlineKind.IMMEDIATE] | None
 
 
 @dataclass(frozen=True)

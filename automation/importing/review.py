@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from automation.core.model import Kind
+from automation.core.model import DeadlineKind, Kind
 from automation.importing.candidates import THRESHOLD
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
 
@@ -112,7 +112,7 @@ def _write_item(
     sheet.write_number(row, 1, round(item.confidence, 2), formats["percent"])
     if isinstance(item.deadline, date):
         sheet.write_datetime(row, 11, datetime.combine(item.deadline, datetime.min.time()), formats["date"])
-    elif item.deadline == "immediate":
+    elif item.deadline is DeadlineKind.IMMEDIATE:
         sheet.write_string(row, 11, "Immediately", style)
 
 

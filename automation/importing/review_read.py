@@ -14,8 +14,14 @@ from typing import Any
 
 from automation.core.deadlines import parse_date_text
 from automation.core.errors import CannotRun
-from automation.core.model import Kind, column_letter
-from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
+from automation.core.model import DeadlineKind, Kind, column_letter
+from automation.importing.result import (
+    DeadlineValue,
+    ExtractedItem,
+    ExtractedPublication,
+    Extraction,
+    PaperInfo,
+)
 from automation.importing.review import ABOUT, COLUMNS, MARK, PUBLICATIONS, REVIEW
 
 
@@ -173,12 +179,12 @@ def _date(value: Any) -> date | None:
     return parsed[0] if parsed else None
 
 
-def _deadline(value: Any) -> tuple[bool, date | str | None]:
-    """(readable, the deadline): a date, 'immediate', or None for a blank cell."""
+def _deadline(value: Any) -> tuple[bool, DeadlineValue]:
+    """(readable, the deadline): a date, immediate, or None for a blank cell."""
     text = _text(value)
     if not text:
         return True, None
     if text.casefold() in ("immediately", "immediate", "with immediate effect"):
-        return True, "immediate"
+        return True, DeadlineKind.IMMEDIATE
     found = _date(value)
     return found is not None, found

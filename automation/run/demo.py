@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from automation.core.deadlines import add_months
-from automation.core.model import Item, Owner, Publication, Status
+from automation.core.model import DeadlineKind, Item, Owner, Publication, Status
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction
 from automation.register.create import make_room
 from automation.register.template import write_register
@@ -156,7 +156,7 @@ def _progress(n: int, published: date, owner: str) -> dict[str, Any]:
 
 
 def _target(deadline: Any, published: date, n: int) -> date | None:
-    if deadline == "immediate":
+    if deadline is DeadlineKind.IMMEDIATE:
         return published + timedelta(days=(30, 60, 90)[n % 3])
     if deadline is None:
         return add_months(published, (4, 6, 9)[n % 3])

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from automation.core.model import DeadlineKind
 from automation.core.text import clip, plural, printable
 from automation.register.schema import REGISTER
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 def _deadline(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return "immediate" if value == "immediate" else ""
+    return "immediate" if value is DeadlineKind.IMMEDIATE else ""
 
 
 def import_text(imported: Imported, register: Path, dry_run: bool) -> str:
