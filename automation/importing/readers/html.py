@@ -16,10 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from automation.core.errors import CannotRun, MissingExtra
-from automation.importing.document import Block, BlockKind, Document, table_block
+from automation.importing.document import Block, BlockKind, Document
 from automation.importing.markers import split_markers
 from automation.importing.normalise import clean_text
-from automation.importing.readers.html_grid import grid_row
+from automation.importing.readers.html_grid import table_of
+from automation.importing.readers.html_text import (
+    BLOCK_LEVEL,
+    BLOCKS,
+    BOLD,
+    NESTED,
+    is_bold,
+    piece_words,
+    run_text,
+    text_of,
+)
 from automation.importing.readers.numbering import roman
 
 SUFFIXES = (".html", ".htm")
@@ -44,41 +54,6 @@ _DROP_CLASS = re.compile(
     r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share|related|footnotes?\b", re.I
 )
 _FOOTNOTE_MARKER = re.compile(r"^\[?(?:\d{1,3}|[*\u2020\u2021\u00a7]|[ivx]{1,4})\]?$")
-_BLOCKS = {
-    "p",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "caption",
-    "figcaption",
-}
-_NESTED = _BLOCKS | {"div", "ul", "ol", "table", "section", "article", "dl"}
-_CONTAINERS = {
-    "div",
-    "section",
-    "article",
-    "main",
-    "body",
-    "ul",
-    "ol",
-    "dl",
-    "details",
-    "summary",
-    "center",
-    "span",
-    "font",
-    "td",
-    "th",
-}
-_BOLD = ("strong", "b")
 
 
 def read(path: Path) -> Document:
@@ -121,31 +96,38 @@ def _is_chrome(element: Any) -> bool:
 
 
 def _walk(element: Any, blocks: list[Block]) -> None:
-    from bs4 import NavigableString
-
+    """Block-level children in turn; the words between them (loose text and inline elements
+    such as <strong>, <a> and <span>) are one paragraph, as a browser shows them."""
+    run: list[Any] = []
     for child in element.children:
         name = getattr(child, "name", None)
-        if name is None:
-            if type(child) is not NavigableString:
-                continue  # comments, doctype, CDATA
-            text = clean_text(str(child)).strip()
-            if text and element.name in _CONTAINERS:
-                blocks.append(_block(text, "p", child))
+        if name is None or name not in BLOCK_LEVEL:
+            run.append(child)
             continue
+        _add_run(run, element, blocks)
+        run = []
         _visit(child, blocks)
+    _add_run(run, element, blocks)
+
+
+def _add_run(run: list[Any], parent: Any, blocks: list[Block]) -> None:
+    if text := run_text(run):
+        words = [p for p in run if piece_words(p).strip()]
+        bold = all(getattr(p, "name", None) in BOLD or is_bold(p) for p in words)
+        blocks.append(_block(text, "p", parent, bold=bold))
 
 
 def _visit(child: Any, blocks: list[Block]) -> None:
     name = child.name
     if name == "table":
-        if table := _table(child):
+        if table := table_of(child):
             blocks.append(table)
-    elif name == "summary" and (text := _text(child)):
+    elif name == "summary" and (text := text_of(child)):
         blocks.append(Block(" ".join(text.split()), BlockKind.HEADING))  # its level is not written
-    elif name == "dl" and not child.find(list(_NESTED - {"dt", "dd"})):
+    elif name == "dl" and not child.find(list(NESTED - {"dt", "dd"})):
         blocks.extend(_block(text, "p", child) for text in _definitions(child))
-    elif name in _BLOCKS and not child.find(list(_NESTED)):
-        if text := _text(child):
+    elif name in BLOCKS and not child.find(list(NESTED)):
+        if text := text_of(child):
             blocks.append(_block(text, name, child))
     elif name == "li":
         _list_item_with_blocks(child, blocks)
@@ -157,12 +139,12 @@ def _list_item_with_blocks(item: Any, blocks: list[Block]) -> None:
     """An <li> holding a nested list: its own words first, then the nested items."""
     from bs4 import NavigableString
 
-    own = [part for part in item.children if isinstance(part, NavigableString) or part.name not in _NESTED]
+    own = [part for part in item.children if isinstance(part, NavigableString) or part.name not in NESTED]
     text = clean_text(" ".join(_piece_text(part) for part in own)).strip()
     if text:
         blocks.append(_block(" ".join(text.split()), "li", item))
     for part in item.children:
-        if getattr(part, "name", None) in _NESTED:
+        if getattr(part, "name", None) in NESTED:
             _visit(part, blocks)
 
 
@@ -174,7 +156,7 @@ def _definitions(element: Any) -> list[str]:
     """'Published: 21 November 2024' for each <dt> and the <dd>s after it."""
     lines: list[str] = []
     for part in element.find_all(["dt", "dd"]):
-        text = " ".join(_text(part).split())
+        text = " ".join(text_of(part).split())
         if part.name == "dt" or not lines:
             lines.append(text)
         elif text:
@@ -185,50 +167,17 @@ def _definitions(element: Any) -> list[str]:
     return [line for line in lines if line]
 
 
-def _table(element: Any) -> Block | None:
-    spanning: dict[int, tuple[str, int]] = {}
-    rows = []
-    for row in element.find_all("tr"):
-        if row.find_parent("table") is element:  # not a table inside a cell
-            rows.append(grid_row(row.find_all(["td", "th"], recursive=False), spanning, _cell_text))
-    rows = [row for row in rows if any(row)]
-    return table_block(rows) if rows else None
-
-
-def _cell_text(cell: Any) -> str:
-    parts = [_text(block) for block in cell.find_all(["p", "li"])] or [_text(cell)]
-    return "\n".join(part for part in parts if part)
-
-
-def _text(element: Any) -> str:
-    """The element's words as a browser shows them: whitespace runs are one space and
-    only <br> breaks a line."""
-    for br in element.find_all("br"):
-        br.replace_with("\u2028")
-    lines = clean_text(element.get_text().replace("\n", " ")).split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines).strip()
-
-
-def _is_bold(element: Any) -> bool:
-    """Whether all of the element's words are inside <strong> or <b>."""
-    if getattr(element, "name", None) is None:
-        return False
-    words = "".join(element.get_text().split())
-    bold = "".join("".join(part.get_text().split()) for part in element.find_all(_BOLD))
-    return bool(words) and bold == words
-
-
 def _depth(element: Any) -> int:
     return max(0, len(element.find_parents(["ul", "ol"])) - 1)
 
 
-def _block(text: str, name: str, element: Any) -> Block:
+def _block(text: str, name: str, element: Any, bold: bool | None = None) -> Block:
     if name.startswith("h") and name[1:].isdigit():
         markers = split_markers(" ".join(text.split()))
         return Block(
             markers.text, BlockKind.HEADING, markers.number, level=int(name[1:]), marker=markers.marker
         )
-    bold = _is_bold(element)
+    bold = is_bold(element) if bold is None else bold
     quoted = element.name == "blockquote" or element.find_parent("blockquote") is not None
     if name == "li":
         parent = element.find_parent(["ol", "ul"])
