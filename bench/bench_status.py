@@ -46,7 +46,9 @@ BARE_ALL = (
     "import python_calamine as c; wb=c.CalamineWorkbook.from_path({path!r}); "
     "[wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names]"
 )
-IMPORTS = "import automation.cli, automation.core.rating, automation.register.load, automation.cli.views.register"
+IMPORTS = (
+    "import automation.cli, automation.core.rating, automation.register.load, automation.cli.views.register"
+)
 
 
 def _show(path: Path) -> str:
