@@ -32,7 +32,9 @@ _LABEL_START = re.compile(
     r"^(?:Recommendation|Area\s+for\s+improvement|AFI|Action|Cause\s+(?:of|for)\s+concern)"
     r"(?:\s+\d{1,3}(?:\.\d{1,2})?)?\s*(?::|$|\s[-\u2013\u2014]\s|\()"
 )
-_MID_LINE_BULLET = re.compile(rf"\s+[{BULLET_GLYPHS.replace(chr(0x2013), '')}]\s+(?=\S)")
+_MID_LINE_BULLET = re.compile(
+    rf"\s+[{BULLET_GLYPHS.replace(chr(0x2013), '').replace(chr(0xB7), '')}]\s+(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ def starts_block(line: str) -> bool:
 
 def split_mid_line_bullets(text: str) -> list[str]:
     """'• one thing. • another' as the two bullets a copied list flattened into one line.
-    A bullet glyph with spaces either side splits; hyphens and dashes never do."""
+    A bullet glyph with spaces either side splits; hyphens, dashes and the middle dot of
+    'HMICFRS · Summary' never do."""
     parts = _MID_LINE_BULLET.split(text)
     return [part.strip() for part in parts if part.strip()]

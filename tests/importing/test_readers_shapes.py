@@ -10,7 +10,6 @@ import pytest
 
 from automation.importing import BlockKind, read_document
 from automation.importing.markers import split_markers, starts_block
-from automation.importing.readers.pdf_words import reading_lines
 from automation.importing.readers.text import parse_text
 
 
@@ -156,75 +155,6 @@ def test_web_page_letters_quotes_spans_definitions_and_details(tmp_path: Path) -
         ("2", "Train.", "June 2026"),
         ("Group two", "Group two", "Group two"),
     )
-
-
-def _word(text: str, x0: float, top: float, size: float = 10.0) -> dict[str, object]:
-    return {
-        "text": text,
-        "x0": x0,
-        "x1": x0 + 5.5 * len(text),
-        "top": top,
-        "bottom": top + size,
-        "size": size,
-    }
-
-
-def test_pdf_superscript_markers_are_dropped_and_two_columns_read_in_turn() -> None:
-    words = [
-        _word("Title", 160, 40, size=18),
-        _word("across", 195, 40, size=18),
-        _word("columns", 235, 40, size=18),
-    ]
-    for row in range(8):
-        top = 100 + 14 * row
-        words += [_word(f"left{row}", 60, top), _word("words", 110, top), _word("here", 160, top)]
-        words += [_word(f"right{row}", 320, top + 3), _word("words", 370, top + 3)]
-    words.append(_word("7", 60 + 5.5 * 5, 98, size=6))  # a footnote marker raised after 'left0'
-    lines = [" ".join(str(word["text"]) for word in group) for _, group in reading_lines(words, 595)]
-    assert lines[0] == "Title across columns"
-    assert lines[1:9] == [f"left{row} words here" for row in range(8)]
-    assert lines[9:] == [f"right{row} words" for row in range(8)]
-
-
-def test_pdf_two_columns_and_footnotes_read_as_paragraphs(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
-
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12.5, spaceAfter=6)
-    height = A4[1]
-    frames = [Frame(50 + index * 255, 60, 240, height - 120) for index in (0, 1)]
-
-    def foot(canvas: object, _doc: object) -> None:
-        canvas.setFont("Helvetica", 7)  # type: ignore[attr-defined]
-        canvas.drawString(50, 40, "1 The survey ran from May to July 2025.")  # type: ignore[attr-defined]
-
-    doc = BaseDocTemplate(str(tmp_path / "columns.pdf"), pagesize=A4)
-    doc.addPageTemplates([PageTemplate("two", frames, onPage=foot)])
-    filler = "Officers in the eight districts we visited told us that demand had grown. " * 9
-    story = [Paragraph(filler + "<super>1</super>", body) for _ in range(5)]
-    story.append(
-        Paragraph(
-            "Recommendation 1: By 31 May 2026, chief constables should make sure that every "
-            "district has a trained digital media investigator on duty at all times.",
-            body,
-        )
-    )
-    doc.build(story)
-    flats = [block.flat for block in read_document(tmp_path / "columns.pdf").blocks]
-    assert flats[-1].startswith("Recommendation 1: By 31 May 2026, chief constables should make sure")
-    assert flats[-1].endswith("on duty at all times.")
-    assert not any("survey ran" in flat for flat in flats)
-    assert all(flat.endswith("grown.") for flat in flats[:-1])
-
-
-def test_pdf_labels_with_values_across_the_page_are_not_two_columns() -> None:
-    fields = [("Date:", "4 May 2025"), ("Report by:", "Head of Audit"), ("Subject:", "Vetting"),
-              ("Agenda item:", "9"), ("Classification:", "OFFICIAL"), ("Author:", "Ann Lee")]  # fmt: skip
-    words = [word for row, (label, value) in enumerate(fields)
-             for word in (_word(label, 60, 100 + 14 * row), _word(value, 330, 100 + 14 * row))]  # fmt: skip
-    lines = [" ".join(str(word["text"]) for word in group) for _, group in reading_lines(words, 595)]
-    assert lines == [f"{label} {value}" for label, value in fields]
 
 
 def test_footnote_markers_are_not_words_of_the_sentence(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ is refused with a fix rather than read as empty.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,10 @@ from automation.importing.document import Document
 from automation.importing.normalise import clean_text
 from automation.importing.readers.pdf_layout import lay_out
 from automation.importing.readers.pdf_model import Line, Page, PageTable
-from automation.importing.readers.pdf_words import reading_lines
+from automation.importing.readers.pdf_words import line_groups, reading_lines
 
 SUFFIXES = (".pdf",)
+_UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 _BOLD_FONT = ("bold", "black", "heavy", "semibold", "demi", ",b", "-b")
 
 
@@ -67,7 +69,11 @@ def _page(page: Any, number: int) -> Page:
     in_tables: list[dict[str, Any]] = []
     for word in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
         (in_tables if any(_inside(word, box) for box in boxes) else words).append(word)
-    lines = [_line(group, number, column) for column, group in reading_lines(words, float(page.width))]
+    rows = {id(word): group for group in line_groups(words) for word in group}
+    lines = [
+        _line(group, number, column, rows[id(group[0])])
+        for column, group in reading_lines(words, float(page.width))
+    ]
     table_text = tuple((round(float(word["size"]) * 2) / 2, len(str(word["text"]))) for word in in_tables)
     return Page(
         number,
@@ -146,8 +152,8 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
-def _line(words: list[dict[str, Any]], page: int, column: int) -> Line:
-    text = clean_text(" ".join(str(word["text"]) for word in words)).strip()
+def _line(words: list[dict[str, Any]], page: int, column: int, row: list[dict[str, Any]]) -> Line:
+    text = _words_text(words)
     sizes = sorted(float(word["size"]) for word in words)
     letters = sum(len(str(word["text"])) for word in words) or 1
     bold = sum(len(str(word["text"])) for word in words if _is_bold(str(word["fontname"])))
@@ -161,7 +167,17 @@ def _line(words: list[dict[str, Any]], page: int, column: int) -> Line:
         bold=bold / letters > 0.8,
         page=page,
         column=column,
+        row=_words_text(row) if row != words else "",
     )
+
+
+def _words_text(words: list[dict[str, Any]]) -> str:
+    """The line's words; a glyph the font gives no character for ('(cid:127)') opening it
+    is the line's bullet (in the standard fonts' encoding unused codes draw a bullet)."""
+    texts = [str(word["text"]) for word in words]
+    if texts and _UNMAPPED.match(texts[0]):
+        texts[0] = "\u2022"
+    return clean_text(" ".join(texts)).strip()
 
 
 def _is_bold(font: str) -> bool:

@@ -1,9 +1,8 @@
 """From a PDF's positioned lines and tables to the document model. Pure: no files.
 
-- Running headers and footers: lines in a page's top or bottom tenth that recur (digits
-  aside) on at least half the pages, and page numbers there, are dropped; so are footnotes
-  (lines set smaller than the body below all of a page's body text, the first starting
-  with its number).
+- Running headers and footers and page numbers are dropped (``pdf_furniture``); so are
+  footnotes (lines set smaller than the body below all of a page's body text, the first
+  starting with its number).
 - Columns: each run of a column's lines (see ``pdf_words``) is read like a page of its
   own, and a paragraph cut by a column break is joined like one cut by a page break.
 - Headings: lines set larger than the body text, levelled by size (largest is 1).
@@ -28,12 +27,9 @@ from statistics import median
 from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers, starts_block
 from automation.importing.readers.pdf_flows import flows, without_footnotes
+from automation.importing.readers.pdf_furniture import is_furniture, running_shapes
 from automation.importing.readers.pdf_model import Line, Page, PageTable
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s+)?[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?(?:\s+(?:of|/)\s+\d{1,4})?$", re.I
-)
-_EDGE = 0.1  # top and bottom tenth of a page: where running heads and feet live
 _TERMINAL = re.compile(r"[.:;?!][\"'\u2019\u201d)\]]*$")
 # Prefixes written with a hyphen ('non-crime', 'self-assessment'): kept at a line end. Others
 # ('co-', 'inter-', 'pre-') start plain words too ('inter-' 'cepting'), so only when the
@@ -46,10 +42,10 @@ Piece = list[Line] | PageTable  # a paragraph's lines, or a table
 
 
 def lay_out(pages: list[Page], source: str = "") -> Document:
-    running = _running_shapes(pages)
+    running = running_shapes(pages)
     table_text = [entry for page in pages for entry in page.table_text]
     size = _body_size([list(page.lines) for page in pages], table_text)
-    bodies = [[line for line in page.lines if not _is_furniture(line, page, running, size)] for page in pages]
+    bodies = [[line for line in page.lines if not is_furniture(line, page, running, size)] for page in pages]
     bodies = [without_footnotes(lines, size) for lines in bodies]
     body_size = _body_size(bodies, table_text)
     headings = _heading_levels(bodies, body_size)
@@ -72,30 +68,6 @@ def lay_out(pages: list[Page], source: str = "") -> Document:
     indents = _bullet_indents(pieces)
     blocks = [_block(piece, headings, vocabulary, indents) for piece in pieces]
     return Document(tuple(block for block in blocks if block.text), source)
-
-
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.casefold())
-
-
-def _at_edge(line: Line, page: Page) -> bool:
-    return line.top < page.height * _EDGE or line.bottom > page.height * (1 - _EDGE)
-
-
-def _running_shapes(pages: list[Page]) -> set[str]:
-    """Lines at a page's top or bottom that recur on at least half the pages."""
-    if len(pages) < 2:
-        return set()
-    counts: Counter[str] = Counter()
-    for page in pages:
-        counts.update({_shape(line.text) for line in page.lines if _at_edge(line, page)})
-    return {shape for shape, count in counts.items() if count >= max(2, len(pages) / 2)}
-
-
-def _is_furniture(line: Line, page: Page, running: set[str], body_size: float) -> bool:
-    if not _at_edge(line, page) or line.size >= body_size + 1.0:
-        return False  # a title set large is the document's, even when a running header repeats it
-    return _shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text))
 
 
 def _body_size(bodies: list[list[Line]], table_text: list[tuple[float, int]]) -> float:

@@ -16,6 +16,7 @@ class Line:
     bold: bool
     page: int
     column: int = 0  # 0: across the page; 1, 2: the left and right columns
+    row: str = ""  # the whole line across the page, when the columns split it
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@
 - Two columns: a gutter is a band in the middle of the page that hardly any line crosses,
   with many lines of words on either side of it. Lines that do not cross it are split at it; a run of
   such lines is read left column first, then right; a line across the gutter (a title
-  band) ends the run. Each line says its column (0 across the page, 1 left, 2 right).
+  band) ends the run, and the lines above where the right column starts are a band across
+  the page too. Each line says its column (0 across the page, 1 left, 2 right).
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ def reading_lines(words: list[Word], width: float) -> list[tuple[int, list[Word]
     gutter = _gutter(groups, width)
     if gutter is None:
         return [(0, group) for group in groups]
-    ordered: list[tuple[int, list[Word]]] = []
+    band = _band(groups, gutter)
+    ordered: list[tuple[int, list[Word]]] = [(0, group) for group in groups[:band]]
     left: list[list[Word]] = []
     right: list[list[Word]] = []
-    for group in groups:
+    for group in groups[band:]:
         if _across(group, gutter):
             ordered += [(1, part) for part in left] + [(2, part) for part in right] + [(0, group)]
             left, right = [], []
@@ -39,6 +41,27 @@ def reading_lines(words: list[Word], width: float) -> list[tuple[int, list[Word]
         if on_right := [word for word in group if float(word["x0"]) >= gutter]:
             right.append(on_right)
     return ordered + [(1, part) for part in left] + [(2, part) for part in right]
+
+
+def _band(groups: list[list[Word]], gutter: float) -> int:
+    """How many lines at the top of the page run across it, above the columns: a title
+    band's lines, even one that only fills its left half ('drones' under a long title),
+    end above where the right column starts."""
+    first_right = next(
+        (
+            group
+            for group in groups
+            if not _across(group, gutter) and any(float(w["x0"]) >= gutter for w in group)
+        ),
+        None,
+    )
+    if first_right is None:
+        return 0
+    start = min(float(word["top"]) for word in first_right) - 1.5 * max(float(w["size"]) for w in first_right)
+    return next(
+        (index for index, group in enumerate(groups) if max(float(w["bottom"]) for w in group) > start),
+        len(groups),
+    )
 
 
 def _across(group: list[Word], gutter: float) -> bool:

@@ -13,6 +13,7 @@ HTML document is rendered from a small markup, one block per line:
     §§ text          numbered paragraph under it ('4.10.')
     | a | b |        table row (the first row of a table is its header)
     ===              page break
+    >>>              two-column PDF: what is above runs across page 1, what follows in columns
     anything else    a paragraph; '**bold**' runs and '<br>' soft line breaks
 
 PDFs come from reportlab (running header and footer, numbers in a hanging indent,
@@ -95,6 +96,8 @@ class Doc:
     header: str = ""  # running header (PDF and Word)
     footer: str = ""  # running footer; a page number is added in PDFs
     hang: float = 28.0  # reportlab: the hanging indent numbers sit in
+    columns: int = 1  # reportlab: 2 sets the text in two columns (see ``columns.py``)
+    layout_text_of: str = ""  # txt: the text ``pdftotext -layout`` saves from this corpus PDF
 
     def expected(self) -> dict[str, Any]:
         paper = {
@@ -154,6 +157,8 @@ def _block(line: str) -> Block:
         return Block("heading", match.group(2), len(match.group(1)))
     if stripped == "===":
         return Block("page")
+    if stripped == ">>>":
+        return Block("columns")
     if stripped.startswith("§§ "):
         return Block("numpara", stripped[3:])
     if stripped.startswith("§ "):
@@ -275,6 +280,8 @@ def _docx_block(word: Any, block: Block, list_id: int) -> None:
     from docx.enum.text import WD_BREAK
     from docx.oxml import parse_xml
 
+    if block.kind == "columns":
+        return
     if block.kind == "page":
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         return
@@ -324,6 +331,10 @@ def _docx_table(word: Any, block: Block) -> None:
 def render_pdf(doc: Doc, path: Path) -> None:
     if doc.pdf_engine == "soffice":
         _pdf_via_soffice(doc, path)
+    elif doc.columns == 2:
+        from columns import pdf_in_two_columns
+
+        pdf_in_two_columns(doc, path, _flowables(doc))
     else:
         _pdf_via_reportlab(doc, path)
 
@@ -372,7 +383,7 @@ def _pdf_via_reportlab(doc: Doc, path: Path) -> None:
 
 def _flowables(doc: Doc) -> list[Any]:
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph
+    from reportlab.platypus import FrameBreak, PageBreak, Paragraph
 
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=7)
     sizes = {1: 17, 2: 13.5, 3: 11.5, 4: 10.5}
@@ -382,6 +393,8 @@ def _flowables(doc: Doc) -> list[Any]:
         markup = _rl_markup(block.text)
         if block.kind == "page":
             flowables.append(PageBreak())
+        elif block.kind == "columns":
+            flowables.append(FrameBreak())
         elif block.kind == "table":
             flowables.append(_rl_table(block, body))
         elif block.kind == "heading":
@@ -533,7 +546,7 @@ def _html_inline(text: str) -> str:
 
 
 def _html_block(block: Block, number: str) -> str:
-    if block.kind == "page":
+    if block.kind in ("page", "columns"):
         return ""
     if block.kind == "heading":
         return f"<h{block.level}>{_html_inline(block.text)}</h{block.level}>"
@@ -568,7 +581,11 @@ def load_docs() -> list[Doc]:
 
 def build(doc: Doc) -> Path:
     path = HERE / f"{doc.name}.{doc.fmt}"
-    if doc.fmt in ("txt", "md"):
+    if doc.layout_text_of:
+        from columns import layout_text
+
+        path.write_text(layout_text(HERE / doc.layout_text_of), encoding="utf-8")
+    elif doc.fmt in ("txt", "md"):
         path.write_text(doc.source, encoding="utf-8")
     else:
         {"docx": render_docx, "pdf": render_pdf, "html": render_html}[doc.fmt](doc, path)
