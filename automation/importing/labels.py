@@ -168,13 +168,26 @@ _LISTING = re.compile(
 
 
 _NEGATED = re.compile(r"\bno\s+(?:new\s+|further\s+|other\s+)?$", re.I)
+# 'In addition to our recommendations, we will take these actions:': not what is listed.
+_BESIDES = re.compile(
+    r"\b(?:in\s+addition\s+to|as\s+well\s+as|besides|alongside|apart\s+from|other\s+than)\s+"
+    r"(?:(?:our|the|these|those|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def listing_lead_in(text: str) -> Kind | None:
     """'HMICFRS identified two areas for improvement:': what the list after it holds."""
     if not text.rstrip().endswith(":") or is_recommend_lead_in(text):
         return None
-    match = next((m for m in _LISTING.finditer(text) if not _NEGATED.search(text[: m.start()])), None)
+    match = next(
+        (
+            m
+            for m in _LISTING.finditer(text)
+            if not _NEGATED.search(text[: m.start()]) and not _BESIDES.search(text[: m.start()])
+        ),
+        None,
+    )
     if match is None:
         return None
     return {

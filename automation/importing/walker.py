@@ -126,7 +126,8 @@ class Walker(Headings):
             return
         if block.list_number:
             self.numbers_paragraphs(block)
-            if (self.context is None and self.lead is None) or OWN_VOICE.match(text):
+            own_words = OWN_VOICE.match(text) and directive(text) is None  # not 'We recommend that ...'
+            if (self.context is None and self.lead is None) or own_words:
                 self.narrative.add(int(block.list_number))
         if self.response:
             self._restated(block)  # anything else in a response is its answer or its own words

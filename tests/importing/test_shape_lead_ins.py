@@ -150,3 +150,35 @@ def test_we_recommend_that_the_force_then_what_it_does() -> None:
     assert {(item["deadline"], tuple(item["addressees"])) for item in found[1:]} == {
         ("2022-05-03", ("Southmoor Police",))
     }
+
+
+BESIDES = """\
+# Hidden harm: a review of how forces respond to the financial abuse of older people
+
+Published: 14 October 2025
+
+## Recommendations
+
+1. By 30 June 2026, chief constables should make sure that call handlers can recognise financial abuse.
+2. The NPCC should publish a national framework for investigating financial abuse.
+
+## What else will happen
+
+As well as making these two recommendations, the organisations involved in the review have agreed to three actions:
+
+1. The College of Policing will publish a briefing for neighbourhood officers by March 2026.
+2. Action Fraud will add a category for the financial abuse of older people to its reporting tool.
+3. HMICFRS will examine how forces respond to financial abuse in its next inspection of vulnerability.
+"""
+
+
+def test_a_list_introduced_as_well_as_the_recommendations_holds_what_it_lists() -> None:
+    found = items(BESIDES, markdown=True)
+    assert [(item["ref"], item["kind"], item["para"], item["ref_made_up"]) for item in found] == [
+        ("Recommendation 1", "recommendation", "1", False),
+        ("Recommendation 2", "recommendation", "2", False),
+        ("Action 1", "action", "1", True),
+        ("Action 2", "action", "2", True),
+        ("Action 3", "action", "3", True),
+    ]
+    assert found[2]["deadline"] == "2026-03-31"

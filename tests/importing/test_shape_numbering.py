@@ -149,3 +149,24 @@ def test_made_up_refs_never_take_a_number_the_document_writes() -> None:
 )
 def test_asks_decided_by_the_main_clause(text: str, asks: bool) -> None:
     assert (directive(text) is not None) is asks
+
+
+OWN_VOICE_ITEM = """\
+# Quiet lanes: an inspection of how forces tackle rural crime
+
+Published: 9 June 2025
+
+## Recommendations
+
+1. By 31 December 2025, chief constables should appoint a rural crime lead in every force.
+2. We recommend that, by 30 April 2026, the NPCC agrees a national definition of rural crime.
+3. The Home Office should publish figures on rural crime every year.
+4. Police and crime commissioners should review the support they fund for victims in farming communities.
+"""
+
+
+def test_a_numbered_recommendation_in_the_inspectorates_voice_is_not_a_paragraph_number() -> None:
+    found = items(OWN_VOICE_ITEM, markdown=True)
+    assert [(item["ref"], item["para"], item["ref_made_up"]) for item in found] == [
+        (f"Recommendation {n}", str(n), False) for n in range(1, 5)
+    ]
