@@ -12,7 +12,8 @@ from typing import Any
 import openpyxl
 
 from automation.core.model import Item, Kind, Owner, Publication, Settings, Status
-from automation.mail.ledger import Ledger, RunRecord
+from automation.mail.ledger import Ledger
+from automation.mail.ledger_records import RunRecord
 from automation.register.schema import REGISTER
 from automation.register.template import write_register
 

@@ -20,8 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from automation.mail.ledger import Ledger, MessageState
+from automation.mail.ledger import Ledger
 from automation.mail.ledger_files import LedgerError
+from automation.mail.ledger_records import MessageState
 from automation.mail.outgoing import Outgoing
 from automation.mail.transports.interface import (
     LookupUnavailable,

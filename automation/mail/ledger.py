@@ -12,18 +12,23 @@ runs recorded before that; it is read, never written.
 
 from __future__ import annotations
 
-import enum
 import sqlite3
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from automation.core.errors import CannotRun
 from automation.core.model import Rag
 from automation.mail.digests import History
-from automation.mail.ledger_files import check_file, check_room, explain
+from automation.mail.ledger_files import LedgerDb, check_file, check_room, explain
+from automation.mail.ledger_records import (
+    MessageRecord,
+    RunKind,
+    RunOutcome,
+    RunRecord,
+    iso_week,
+    message_record,
+    run_record,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -42,110 +47,6 @@ CREATE TABLE IF NOT EXISTS ratings (
 _RAG = {rag.key: rag for rag in Rag}
 
 
-class MessageState(str, enum.Enum):
-    """Where a message stands. ATTEMPTING after a crash means nobody knows if it went."""
-
-    ATTEMPTING = "attempting"
-    SENT = "sent"
-    FAILED = "failed"
-
-
-class RunKind(str, enum.Enum):
-    WEEKLY = "weekly"  # the week's run: the one catch-up and rerun logic look for
-    PARTIAL = "partial"  # remind --only: never counts as the week's run
-    VALIDATION = "validation"  # the daily validation digest
-
-
-class RunOutcome(str, enum.Enum):
-    DONE = "done"
-    NOTHING_TO_SEND = "nothing to send"
-    PROBLEMS = "problems"  # a validation run that found errors
-    FAILED = "failed"
-    INTERRUPTED = "interrupted"  # Ctrl-C or a crash while sending
-    NOT_ALL_REACHED = "not all reached"  # sent, but some recipients mail may not go to
-
-    @property
-    def completes_week(self) -> bool:
-        """True when a weekly run with this outcome means the week needs no catch-up."""
-        match self:
-            case RunOutcome.DONE | RunOutcome.NOTHING_TO_SEND | RunOutcome.NOT_ALL_REACHED:
-                return True  # a catch-up cannot reach an address that is not allowed
-            case RunOutcome.PROBLEMS | RunOutcome.FAILED | RunOutcome.INTERRUPTED:
-                return False
-
-
-@dataclass(frozen=True)
-class MessageRecord:
-    key: str
-    recipient: str
-    state: MessageState
-    transport_id: str | None
-    error: str | None
-    attempts: int
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    id: int
-    kind: RunKind
-    week: str
-    as_of: str
-    started: str
-    finished: str | None
-    outcome: RunOutcome | None
-    sent: int
-    failed: int
-    skipped: int
-    errors: int
-    warnings: int
-    detail: str
-
-
-def iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-class _Db:
-    """The ledger's SQLite connection, whose every failure says what is wrong."""
-
-    def __init__(self, db: sqlite3.Connection, path: Path, waited: float) -> None:
-        self._db = db
-        self._path = path
-        self._waited = waited
-
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
-        try:
-            return self._db.execute(sql, tuple(params))
-        except sqlite3.Error as exc:
-            raise explain(exc, self._path, self._waited) from exc
-
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
-        try:
-            return self._db.executemany(sql, rows)
-        except sqlite3.Error as exc:
-            raise explain(exc, self._path, self._waited) from exc
-
-    def executescript(self, script: str) -> None:
-        try:
-            self._db.executescript(script)
-        except sqlite3.Error as exc:
-            raise explain(exc, self._path, self._waited) from exc
-
-    def __enter__(self) -> _Db:
-        self._db.__enter__()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        try:
-            self._db.__exit__(*exc)
-        except sqlite3.Error as error:
-            raise explain(error, self._path, self._waited) from error
-
-    def close(self) -> None:
-        self._db.close()
-
-
 class Ledger:
     def __init__(self, path: Path, *, busy_timeout: float = 10.0) -> None:
         """Open (or start) the ledger at ``path``. Raises ``LedgerError`` saying what is wrong:
@@ -156,7 +57,7 @@ class Ledger:
             connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise explain(exc, path, busy_timeout) from exc
-        self._db = _Db(connection, path, busy_timeout)
+        self._db = LedgerDb(connection, path, busy_timeout)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             # WAL with synchronous=NORMAL survives a crash of this process (the failure that
@@ -237,7 +138,7 @@ class Ledger:
             " errors, warnings, detail FROM runs ORDER BY id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        return [_run_record(row) for row in rows]
+        return [run_record(row) for row in rows]
 
     def week_completed(self, week: str, kind: RunKind = RunKind.WEEKLY) -> bool:
         done = [o.value for o in RunOutcome if o.completes_week]
@@ -305,7 +206,7 @@ class Ledger:
         row = self._db.execute(
             "SELECT key, recipient, state, transport_id, error, attempts FROM messages WHERE key=?", (key,)
         ).fetchone()
-        return _message_record(row) if row else None
+        return message_record(row) if row else None
 
     def attempting(
         self,
@@ -353,29 +254,4 @@ class Ledger:
             " WHERE week=? AND state='attempting'",
             (week,),
         ).fetchall()
-        return [_message_record(row) for row in rows]
-
-
-def _run_record(row: tuple[Any, ...]) -> RunRecord:
-    (run_id, kind, week, as_of, started, finished, outcome, *counts, detail) = row
-    sent, failed, skipped, errors, warnings = counts
-    outcome = RunOutcome(outcome) if outcome else None
-    return RunRecord(
-        run_id,
-        RunKind(kind),
-        week,
-        as_of,
-        started,
-        finished,
-        outcome,
-        sent,
-        failed,
-        skipped,
-        errors,
-        warnings,
-        detail,
-    )
-
-
-def _message_record(row: tuple[Any, ...]) -> MessageRecord:
-    return MessageRecord(row[0], row[1], MessageState(row[2]), *row[3:])
+        return [message_record(row) for row in rows]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from automation.core.errors import CannotRun
 
@@ -125,3 +127,43 @@ def explain(exc: sqlite3.Error, path: Path, waited: float) -> LedgerError:
     return LedgerError(
         f"the ledger {path} cannot be used ({exc})", fix="run again; if it persists, report it"
     )
+
+
+class LedgerDb:
+    """The ledger's SQLite connection, whose every failure says what is wrong."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, waited: float) -> None:
+        self._db = db
+        self._path = path
+        self._waited = waited
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, tuple(params))
+        except sqlite3.Error as exc:
+            raise explain(exc, self._path, self._waited) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        try:
+            return self._db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise explain(exc, self._path, self._waited) from exc
+
+    def executescript(self, script: str) -> None:
+        try:
+            self._db.executescript(script)
+        except sqlite3.Error as exc:
+            raise explain(exc, self._path, self._waited) from exc
+
+    def __enter__(self) -> LedgerDb:
+        self._db.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self._db.__exit__(*exc)
+        except sqlite3.Error as error:
+            raise explain(error, self._path, self._waited) from error
+
+    def close(self) -> None:
+        self._db.close()

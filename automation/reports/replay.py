@@ -22,7 +22,8 @@ from pathlib import Path
 
 from automation.core.model import Rag
 from automation.mail.digests import History
-from automation.mail.ledger import Ledger, iso_week
+from automation.mail.ledger import Ledger
+from automation.mail.ledger_records import iso_week
 from automation.reports.history import ABSENT, PRESENT, HistoryStore, Snapshot
 
 Key = tuple[str, str]

@@ -81,7 +81,7 @@ def check_templates(config: Config) -> Check:
     from automation.core.register import Register
     from automation.mail.compose import compose
     from automation.mail.digests import History, Options
-    from automation.mail.ledger import iso_week
+    from automation.mail.ledger_records import iso_week
     from automation.mail.render import BUILT_IN, Renderer
     from automation.run.demo import AS_OF, DOMAIN, demo_items, demo_owners, demo_publications, load_example
 
@@ -218,7 +218,7 @@ def send_test(
     config: Config, address: str, transport: Transport | None = None, now: datetime | None = None
 ) -> Check:
     from automation.core.addresses import refusal
-    from automation.mail.ledger import iso_week
+    from automation.mail.ledger_records import iso_week
     from automation.mail.transports.interface import close_transport
     from automation.run.notify import quick_transport
 

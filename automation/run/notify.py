@@ -20,7 +20,7 @@ from pathlib import Path
 from automation.core.addresses import refusal
 from automation.core.errors import TrackerError
 from automation.core.problems import Problem
-from automation.mail.ledger import iso_week
+from automation.mail.ledger_records import iso_week
 from automation.mail.render import Renderer, build_message
 from automation.mail.transports.interface import Transport, close_transport
 from automation.run.config import Config

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from automation.mail.ledger import Ledger, RunRecord
+from automation.mail.ledger import Ledger
+from automation.mail.ledger_records import RunRecord
 from automation.run.config import Config
 from automation.run.weekly import ledger_path
 

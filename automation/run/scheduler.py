@@ -27,7 +27,8 @@ from zoneinfo import ZoneInfo
 import schedule
 
 from automation.core.errors import CannotRun
-from automation.mail.ledger import Ledger, iso_week
+from automation.mail.ledger import Ledger
+from automation.mail.ledger_records import iso_week
 from automation.mail.transports.interface import Transport
 from automation.run.config import DAYS, Config, clock_time, weekday
 

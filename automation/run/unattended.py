@@ -15,7 +15,8 @@ from typing import TypeVar
 
 from automation.core.text import plural
 from automation.mail.deliver import Result
-from automation.mail.ledger import Ledger, RunKind, RunOutcome
+from automation.mail.ledger import Ledger
+from automation.mail.ledger_records import RunKind, RunOutcome
 from automation.mail.transports.interface import Transport
 from automation.run.check import check_register
 from automation.run.config import Config

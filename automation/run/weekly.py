@@ -20,8 +20,9 @@ from automation.core.text import plural
 from automation.mail.compose import compose
 from automation.mail.deliver import Delivery, Pacing, Result, deliver, would_deliver
 from automation.mail.digests import History, Options, Plan
-from automation.mail.ledger import Ledger, RunKind, RunOutcome, iso_week
+from automation.mail.ledger import Ledger
 from automation.mail.ledger_files import LedgerError
+from automation.mail.ledger_records import RunKind, RunOutcome, iso_week
 from automation.mail.news import news_since
 from automation.mail.outgoing import Outgoing, build_outgoing, summary_recipients
 from automation.mail.render import Renderer

@@ -2,7 +2,8 @@ from datetime import date, datetime
 
 from automation.core.model import Rag
 from automation.core.rating import RatedItem, Rating
-from automation.mail.ledger import Ledger, iso_week
+from automation.mail.ledger import Ledger
+from automation.mail.ledger_records import iso_week
 from tests.builders import PUB, item
 
 NOW = datetime(2021, 10, 4, 8, 0)

@@ -331,7 +331,7 @@ def test_header_tricks_in_owner_addresses_are_refused_and_never_printed_raw(tmp_
 
 
 def test_addresses_outside_the_allowed_domains_are_found_before_the_run_and_recorded_by_it(tmp_path):
-    from automation.mail.ledger import RunOutcome
+    from automation.mail.ledger_records import RunOutcome
     from automation.run.check import check_register
     from automation.run.doctor import CheckStatus
     from automation.run.doctor import check_register as doctor_check
