@@ -95,6 +95,16 @@ class Rag(FastEnum):
 
 _URGENCY = {rag: n for n, rag in enumerate(Rag)}
 
+# background and text colour of each rating, as hex RGB: the register's RAG column, the
+# emails and the reports all show a rating in these
+RAG_COLOURS = {
+    Rag.RED: ("FFC7CE", "9C0006"),
+    Rag.AMBER: ("FFEB9C", "9C5700"),
+    Rag.GREEN: ("C6EFCE", "006100"),
+    Rag.BLUE: ("BDD7EE", "1F4E78"),
+    Rag.NOT_RATED: ("EDEDED", "595959"),
+}
+
 
 class DeadlineKind(FastEnum):
     DATE = "date"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from automation.core.errors import CannotRun
-from automation.core.model import Rag
+from automation.core.model import RAG_COLOURS, Rag
 from automation.core.problems import Problem, problems_text
 from automation.core.text import clip, ddmmyyyy, plural
 from automation.mail.digests import ManagerSummary, OwnerDigest
@@ -52,13 +52,7 @@ NOTICE_NAMES = (
     "test_message.txt.j2",
 )
 NOTICE_PROBLEMS = 200  # a validation notice lists at most this many problems
-RAG_STYLE = {
-    Rag.RED: "background:#FFC7CE;color:#9C0006",
-    Rag.AMBER: "background:#FFEB9C;color:#9C5700",
-    Rag.GREEN: "background:#C6EFCE;color:#006100",
-    Rag.BLUE: "background:#BDD7EE;color:#1F4E78",
-    Rag.NOT_RATED: "background:#EDEDED;color:#595959",
-}
+RAG_STYLE = {rag: f"background:#{bg};color:#{fg}" for rag, (bg, fg) in RAG_COLOURS.items()}
 
 
 _TEMPLATE_FIX = "correct the template, or remove your copy to use the built-in one"

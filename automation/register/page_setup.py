@@ -16,7 +16,7 @@ from automation.register.schema import SheetSpec
 LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_HEIGHT = 409  # Excel's tallest row
 CHARS_PER_WIDTH = 1.15  # average characters of text per unit of column width
-WRAP_FROM = 24  # columns this wide or wider wrap their text (see template._Formats)
+WRAP_FROM = 24  # columns this wide or wider wrap their text (see template_style.Formats)
 
 
 def print_setup(sheet: Worksheet, *, header_row: bool = True) -> None:

@@ -20,7 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from automation.core.model import Item, Kind, Owner, Publication, Settings, Status, column_letter
 from automation.register import formulas
-from automation.register.page_setup import LINE_HEIGHT, WRAP_FROM, print_setup, row_heights
+from automation.register.page_setup import LINE_HEIGHT, print_setup, row_heights
 from automation.register.schema import (
     GUIDE_SHEET,
     LISTS_SHEET,
@@ -35,76 +35,10 @@ from automation.register.schema import (
     ColumnType,
     SheetSpec,
 )
+from automation.register.template_style import DATE_RULE, GUIDE, Formats
 
 LOOKUP_ROWS = 2000  # the lookup lists (owners, publications) reach this far down their sheets
 READY_ROWS = 100  # blank rows below the items, ready with drop-downs, colours and formulas
-RAG_COLOURS = {
-    "Red": ("#FFC7CE", "#9C0006"),
-    "Amber": ("#FFEB9C", "#9C5700"),
-    "Green": ("#C6EFCE", "#006100"),
-    "Blue": ("#BDD7EE", "#1F4E78"),
-    "Not rated": ("#EDEDED", "#595959"),
-}
-GUIDE = (
-    "How to keep this register",
-    "",
-    "Register: one row per recommendation, cause of concern, area for improvement or action.",
-    "Publication must match a title on the Publications sheet; Publication and Ref together "
-    "identify an item.",
-    "Pick Kind, Status, Owner and the Yes/No columns from their drop-downs.",
-    "Type dates as dd/mm/yyyy. Deadline is the inspectorate's date; Target date is the force's own "
-    "agreed date and, when set, is what the item is rated against.",
-    "Deadline as written keeps the report's words ('By March 2022', 'Immediately').",
-    "Do not type in RAG or Due: they are formulas. When you add a row, copy them down from the row above.",
-    "RAG: Blue closed and signed off; Red past due; Amber due within the amber window, or no update "
-    "for longer than the stale window; Green on track. Superseded and For information items are not rated.",
-    "The two windows are on the Settings sheet; change them there.",
-    "Closing takes two steps: the owner sets Complete – awaiting sign-off; once the item is "
-    "signed off, set Closed and fill in Date closed, Evidence, Signed off by and Signed off on. A Closed "
-    "item without them is rated as awaiting sign-off (Green), not Blue.",
-    "A target date after the deadline needs an agreement: record who agreed it in Extension "
-    "agreed by, and when in Extension agreed on.",
-    "Run 'tracker validate' to list anything that needs fixing, by sheet and cell.",
-)
-
-
-_DATE_RULE = {
-    "validate": "date",
-    "criteria": "between",
-    "minimum": date(2000, 1, 1),
-    "maximum": date(2100, 12, 31),
-    "error_title": "Not a date",
-    "error_message": "Type a date as dd/mm/yyyy.",
-}
-
-
-class _Formats:
-    def __init__(self, book: XlsxBook) -> None:
-        self.header = book.add_format(
-            {
-                "bold": True,
-                "text_wrap": True,
-                "valign": "top",
-                "bg_color": "#1F3864",
-                "font_color": "#FFFFFF",
-                "border": 1,
-            }
-        )
-        self.text = book.add_format({"valign": "top"})
-        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        self.date = book.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
-        self.formula = book.add_format({"font_color": "#404040", "valign": "top", "bold": True})
-        self.due = book.add_format({"num_format": "dd/mm/yyyy", "font_color": "#404040", "valign": "top"})
-        self.title = book.add_format({"bold": True, "font_size": 14})
-        self.rag = {
-            name: book.add_format({"bg_color": bg, "font_color": fg})
-            for name, (bg, fg) in RAG_COLOURS.items()
-        }
-
-    def for_column(self, kind: ColumnType, width: int) -> Any:
-        if kind is ColumnType.DATE:
-            return self.date
-        return self.wrap if width >= WRAP_FROM else self.text
 
 
 def _letters(spec: SheetSpec) -> dict[str, str]:
@@ -156,9 +90,7 @@ def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, fmt: Any) -> N
         sheet.write(row, col, value, fmt)
 
 
-def _table(
-    sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, Any]], fm: _Formats, name: str
-) -> None:
+def _table(sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, Any]], fm: Formats, name: str) -> None:
     """Header, rows and an Excel table (with filters) over them; blank first row if none."""
     count = max(len(rows), 1)
     last_col = len(spec.columns) - 1
@@ -186,7 +118,7 @@ def _table(
     print_setup(sheet)
 
 
-def _register_sheet(book: XlsxBook, items: Sequence[Item], fm: _Formats) -> None:
+def _register_sheet(book: XlsxBook, items: Sequence[Item], fm: Formats) -> None:
     sheet = book.add_worksheet(REGISTER.name)
     rows = [_item_values(item) for item in items]
     _table(sheet, REGISTER, rows, fm, "RegisterTable")
@@ -240,10 +172,10 @@ def _register_validation(sheet: Worksheet, index: dict[str, int], last: int) -> 
     for column in REGISTER.columns:
         if column.type is ColumnType.DATE:
             col = index[column.key]
-            sheet.data_validation(1, col, last, col, _DATE_RULE)
+            sheet.data_validation(1, col, last, col, DATE_RULE)
 
 
-def _owners_sheet(book: XlsxBook, owners: Sequence[Owner], fm: _Formats) -> None:
+def _owners_sheet(book: XlsxBook, owners: Sequence[Owner], fm: Formats) -> None:
     sheet = book.add_worksheet(OWNERS.name)
     rows = [
         {"name": o.name, "email": o.email, "role": o.role, "manager_email": o.manager_email} for o in owners
@@ -252,7 +184,7 @@ def _owners_sheet(book: XlsxBook, owners: Sequence[Owner], fm: _Formats) -> None
     book.define_name("OwnerNames", f"={OWNERS.name}!$A$2:$A${LOOKUP_ROWS}")
 
 
-def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: _Formats) -> None:
+def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: Formats) -> None:
     sheet = book.add_worksheet(PUBLICATIONS.name)
     rows = [
         {
@@ -282,15 +214,15 @@ def _publications_sheet(book: XlsxBook, pubs: Sequence[Publication], fm: _Format
         col = index[key]
         sheet.data_validation(1, col, last, col, {"validate": "list", "source": source, "error_type": kind})
     col = index["s55_published"]
-    sheet.data_validation(1, col, last, col, _DATE_RULE)
+    sheet.data_validation(1, col, last, col, DATE_RULE)
 
 
-def _updates_sheet(book: XlsxBook, fm: _Formats) -> None:
+def _updates_sheet(book: XlsxBook, fm: Formats) -> None:
     """Empty until owners' returns are collected (``tracker collect``), which logs each update."""
     _table(book.add_worksheet(UPDATES.name), UPDATES, [], fm, "UpdatesTable")
 
 
-def _settings_sheet(book: XlsxBook, settings: Settings, fm: _Formats) -> None:
+def _settings_sheet(book: XlsxBook, settings: Settings, fm: Formats) -> None:
     sheet = book.add_worksheet(SETTINGS_SHEET)
     sheet.write(0, 0, "Settings officers decide", fm.title)
     sheet.set_column(0, 0, 30)
@@ -307,7 +239,7 @@ def _settings_sheet(book: XlsxBook, settings: Settings, fm: _Formats) -> None:
     print_setup(sheet, header_row=False)
 
 
-def _lists_sheet(book: XlsxBook, fm: _Formats) -> None:
+def _lists_sheet(book: XlsxBook, fm: Formats) -> None:
     sheet = book.add_worksheet(LISTS_SHEET)
     lists = (
         ("Kind", "KindList", Kind.labels()),
@@ -326,7 +258,7 @@ def _lists_sheet(book: XlsxBook, fm: _Formats) -> None:
     sheet.hide()  # it only feeds the drop-downs
 
 
-def _guide_sheet(book: XlsxBook, fm: _Formats) -> None:
+def _guide_sheet(book: XlsxBook, fm: Formats) -> None:
     sheet = book.add_worksheet(GUIDE_SHEET)
     sheet.set_column(0, 0, 110, fm.wrap)
     sheet.write(0, 0, GUIDE[0], fm.title)
@@ -357,7 +289,7 @@ def write_register(
         if created is not None:
             properties["created"] = created
         book.set_properties(properties)
-        fm = _Formats(book)
+        fm = Formats(book)
         _guide_sheet(book, fm)  # first, for whoever opens the register for the first time
         _register_sheet(book, items, fm)
         _owners_sheet(book, owners, fm)

@@ -22,10 +22,10 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from automation.core.model import Rag
+from automation.core.model import RAG_COLOURS, Rag
 from automation.core.rating import Basis, StatusReport
 from automation.reports.history import Snapshot
-from automation.reports.lines import RAG_COLOURS, ItemLine
+from automation.reports.lines import ItemLine
 
 RAGS = [rag.value for rag in Rag]
 COLUMNS = (  # header, width; ``_cells`` gives the values in this order

@@ -5,19 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from automation.core.model import Rag
+from automation.core.model import RAG_COLOURS, Rag
 from automation.core.rating import Basis, RatedItem
 from automation.mail.digests import shorten
 
 SHORT = 100
 SETTLED = (Basis.CLOSED, Basis.NOT_RATED)  # nothing is asked of an item rated on these
-RAG_COLOURS = {  # background, text: as the register's RAG column shows them
-    Rag.RED: ("FFC7CE", "9C0006"),
-    Rag.AMBER: ("FFEB9C", "9C5700"),
-    Rag.GREEN: ("C6EFCE", "006100"),
-    Rag.BLUE: ("BDD7EE", "1F4E78"),
-    Rag.NOT_RATED: ("EDEDED", "595959"),
-}
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from automation.core.model import Rag
+from automation.core.model import RAG_COLOURS, Rag
 from automation.core.s55 import S55Response
 from automation.core.text import ddmmyyyy
 from automation.reports.changes import Event, EventKind
-from automation.reports.lines import RAG_COLOURS, ItemLine
+from automation.reports.lines import ItemLine
 
 
 def long_date(value: date | None) -> str:
