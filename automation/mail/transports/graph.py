@@ -25,16 +25,15 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from email.message import EmailMessage
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.settings import Deployment, GraphConfig, MailConfig
+from automation.mail.transports.graph_answers import explain_answer, graph_error, retry_after
 from automation.mail.transports.graph_sign_in import SignIn
 from automation.mail.transports.http_errors import never_connected, reason
 from automation.mail.transports.interface import (
-    AuthRefused,
     Budget,
     LookupUnavailable,
     OutcomeUnknown,
@@ -64,26 +63,6 @@ def scope_for(graph_url: str) -> str:
     """The app-only scope of the Graph instance at ``graph_url``: its origin + ``/.default``."""
     parts = urlsplit(graph_url)
     return f"{parts.scheme}://{parts.netloc}/.default"
-
-
-def _retry_after(response: Any, attempt: int) -> float:
-    value = response.headers.get("Retry-After", "")
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        return max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0)
-    except (TypeError, ValueError):
-        return float(min(2**attempt, 30))
-
-
-def _graph_error(response: Any) -> str:
-    try:
-        error = response.json().get("error", {})
-        return f"{error.get('code', '')}: {error.get('message', '')}".strip(": ")
-    except ValueError:
-        return response.text[:200]
 
 
 def _odata_string(text: str) -> str:
@@ -195,11 +174,11 @@ class GraphTransport:
                 refreshed = True
                 continue
             if code not in REFUSALS:
-                raise self._answer(response)
-            wait = _retry_after(response, attempt)
+                raise explain_answer(response, self.settings.graph_url, self.mailbox)
+            wait = retry_after(response, attempt)
             if not budget.allows(wait):
                 raise TransientSendError(
-                    f"Graph still answers {code} ({_graph_error(response)}) after "
+                    f"Graph still answers {code} ({graph_error(response)}) after "
                     f"{attempt + 1} tries; it asks to wait {wait:g} s more",
                     where=f"Graph {url}",
                     fix="the next run sends it; or raise [mail.graph] max_wait",
@@ -220,7 +199,7 @@ class GraphTransport:
         if response.status_code == 200:
             found = response.json().get("value", [])
             return str(found[0].get("id", "")) if found else None
-        why = f"Graph answered HTTP {response.status_code} {_graph_error(response)}"
+        why = f"Graph answered HTTP {response.status_code} {graph_error(response)}"
         fix = "give the app the Mail.ReadBasic.All permission for the mailbox, or check by hand"
         raise LookupUnavailable(f"could not search Sent Items of {self.mailbox}: {why}", fix=fix)
 
@@ -286,37 +265,3 @@ class GraphTransport:
                 where=url,
                 fix="check whether it arrived before sending it again",
             ) from exc
-
-    def _answer(self, response: Any) -> Exception:
-        """What a final answer other than success means."""
-        code = response.status_code
-        where = f"Graph {self.settings.graph_url}"
-        what = f"Graph refused to send as {self.mailbox}: HTTP {code} {_graph_error(response)}"
-        if code >= 500:  # it may have been processed before the server failed
-            return OutcomeUnknown(
-                f"Graph answered HTTP {code} {_graph_error(response)} after taking the message",
-                where=where,
-                fix="check whether it arrived before sending it again",
-            )
-        if code == 401:
-            return AuthRefused(
-                f"{what}; a new token was refused too",
-                where=where,
-                fix="check the app registration is enabled and its secret is current",
-            )
-        if code == 403:
-            return SetupRefused(
-                what,
-                where=where,
-                fix="check the app has the Mail.Send application permission with admin consent, "
-                "and that its Exchange RBAC scope includes [mail.graph] mailbox",
-            )
-        if code == 404:
-            return SetupRefused(
-                what,
-                where=where,
-                fix="check [mail.graph] mailbox (or [mail] sender) names an existing mailbox",
-            )
-        return PermanentSendError(
-            what, where=where, fix="check the recipients and the message; Graph's reply says what it disliked"
-        )

@@ -24,17 +24,16 @@ from automation.mail.transports.interface import (
     Backoff,
     OutcomeUnknown,
     PartlySent,
-    PermanentSendError,
     SendError,
     SetupRefused,
     TransientSendError,
     Unreachable,
     check_recipients,
-    secret_hint,
     with_message_id,
     with_retries,
 )
 from automation.mail.transports.secrets import resolve_secret
+from automation.mail.transports.smtp_errors import explain, refusals
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)
@@ -156,7 +155,7 @@ class SmtpTransport:
             refused.update({rcpt: (451, exc.message.encode()) for rcpt in pending})
         if refused:
             raise PartlySent(
-                f"delivered, except to {_detail(refused)}",
+                f"delivered, except to {refusals(refused)}",
                 transport_id=message_id,
                 where=f"SMTP server {self.server}",
                 fix="check those addresses; the others got the message",
@@ -212,7 +211,7 @@ class SmtpTransport:
                     where=f"SMTP server {self.server}",
                     fix="check whether it arrived before sending it again",
                 ) from exc
-            raise self._translate(exc) from exc
+            raise explain(self.settings, exc) from exc
 
     def _send_once(self, message: EmailMessage, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
         if self._client is None:
@@ -230,12 +229,12 @@ class SmtpTransport:
     def _not_connected(self, exc: BaseException) -> SendError:
         """Why no session could be set up: nothing was handed over."""
         if isinstance(exc, (smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError, ssl.SSLError)):
-            refused = self._translate(exc)
+            refused = explain(self.settings, exc)
             kind = AuthRefused if isinstance(exc, smtplib.SMTPAuthenticationError) else SetupRefused
             return kind(refused.what, where=refused.where, fix=refused.fix)
         if isinstance(exc, smtplib.SMTPException):
-            return self._translate(exc)
-        failure = self._translate(exc)
+            return explain(self.settings, exc)
+        failure = explain(self.settings, exc)
         return Unreachable(failure.what, where=failure.where, fix=failure.fix)
 
     def _connect(self) -> smtplib.SMTP:
@@ -255,75 +254,6 @@ class SmtpTransport:
             raise
         return client
 
-    def _translate(self, exc: BaseException) -> SendError:
-        if isinstance(exc, smtplib.SMTPException):
-            return self._translate_smtp(exc)
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            return PermanentSendError(
-                f"TLS certificate of {self.server} is not trusted: {exc.verify_message}",
-                fix="check [mail.smtp] host matches the certificate, or install the CA",
-            )
-        if isinstance(exc, ssl.SSLError):
-            return PermanentSendError(
-                f"TLS with {self.server} failed: {exc}",
-                fix="check [mail.smtp] security and port (465 is ssl, 587 is starttls)",
-            )
-        if isinstance(exc, TimeoutError):
-            return TransientSendError(
-                f"no answer from SMTP server {self.server} within {self.settings.timeout:g} s",
-                fix="check the server is up, or raise [mail.smtp] timeout",
-            )
-        strerror = exc.strerror if isinstance(exc, OSError) else None
-        return TransientSendError(
-            f"could not reach SMTP server {self.server}: {strerror or exc}",
-            fix="check [mail.smtp] host and port, and that the server is running",
-        )
-
-    def _translate_smtp(self, exc: smtplib.SMTPException) -> SendError:
-        where = f"SMTP server {self.server}"
-        if isinstance(exc, smtplib.SMTPAuthenticationError):
-            return PermanentSendError(
-                f"SMTP server {self.server} refused the login for {self.settings.username} ({_reply(exc)})",
-                fix=f"check [mail.smtp] username and the password in {secret_hint(self.settings.password)}",
-            )
-        if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return PermanentSendError(
-                f"server does not support what was asked: {exc}",
-                where=where,
-                fix="check [mail.smtp] security (starttls, ssl, none) and port; AUTH is "
-                "usually offered only after STARTTLS",
-            )
-        if isinstance(exc, smtplib.SMTPRecipientsRefused):
-            detail = _detail(exc.recipients)
-            if all(400 <= code < 500 for code, _ in exc.recipients.values()):
-                return TransientSendError(f"recipients deferred: {detail}", where=where)
-            return PermanentSendError(
-                f"recipients refused: {detail}",
-                where=where,
-                fix="correct the address in the register (or ask IT whether the relay may send to it)",
-            )
-        if isinstance(exc, smtplib.SMTPResponseException):
-            what = f"server replied {_reply(exc)}"
-            if 400 <= exc.smtp_code < 500:
-                return TransientSendError(what, where=where)
-            return PermanentSendError(what, where=where, fix="see the server's reply")
-        if isinstance(exc, smtplib.SMTPServerDisconnected):
-            return TransientSendError(f"server closed the connection: {exc}", where=where)
-        return PermanentSendError(f"SMTP failed: {exc}", where=where)
-
 
 def _deferred(reply: tuple[int, bytes] | None) -> bool:
     return reply is not None and 400 <= reply[0] < 500
-
-
-def _text(code: int, msg: bytes | str) -> str:
-    text = msg.decode("utf-8", "replace") if isinstance(msg, bytes) else msg
-    return f"{code} {text}".strip()
-
-
-def _detail(refused: dict[str, tuple[int, bytes]]) -> str:
-    return "; ".join(f"{rcpt}: {_text(code, msg)}" for rcpt, (code, msg) in refused.items())
-
-
-def _reply(exc: smtplib.SMTPResponseException) -> str:
-    return _text(exc.smtp_code, exc.smtp_error)
