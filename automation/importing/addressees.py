@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from automation.importing.bodies import FORCE_BODIES, display_name, is_anaphor, is_body, mask_compounds
+from automation.importing.normalise import top_level_commas
 from automation.importing.phrases import PHRASE
 
 _MODAL = re.compile(
@@ -128,7 +129,7 @@ def _modal_subject(candidate: str) -> list[str]:
     candidate = _CONSULTEES.sub("", candidate.rstrip() + " ").rstrip()
     candidate = _CO_ACTORS.sub(r" and \1", candidate + ",").rstrip(" ,")
     taken: list[str] = []
-    for segment in reversed(_top_level_commas(candidate)):
+    for segment in reversed(top_level_commas(candidate)):
         names = _names(segment)
         if not names:
             break
@@ -139,7 +140,7 @@ def _modal_subject(candidate: str) -> list[str]:
 def _to_subject(candidate: str) -> list[str]:
     """'Home Office and Ministry of Justice to each provide': only a bare list of bodies."""
     names: list[str] = []
-    for segment in _top_level_commas(candidate):
+    for segment in top_level_commas(candidate):
         found = _names(segment)
         if not found:
             return []
@@ -160,21 +161,6 @@ def _names(segment: str) -> list[str]:
         else:
             pieces.append(part)
     return pieces if all(is_body(piece) for piece in pieces) else []
-
-
-def _top_level_commas(text: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth <= 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
 
 
 def single_body(phrase: str) -> str | None:

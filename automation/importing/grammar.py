@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from automation.importing.normalise import top_level_commas
+
 MODAL = (
     r"should|must|shall|ought\s+to|needs?\s+to|has\s+to|have\s+to|will\s+need\s+to"
     r"|(?:is|are)\s+(?:(?:now|also)\s+)?(?:asked|required|invited|encouraged|expected(?=\s+to\s+(?!be\b)))\s+to"
@@ -166,7 +168,7 @@ def _modal(text: str, pattern: re.Pattern[str]) -> Directive | None:
 def main_subject(before: str) -> str | None:
     """The subject in the words before a main-clause verb, without opening adverbials and
     parentheticals; None when those words hold a clause of their own."""
-    segments = _top_level_commas(before)
+    segments = top_level_commas(before)
     while segments and _OPENER.match(segments[0]) and len(segments) > 1:
         segments.pop(0)
     if len(segments) == 1 and _OPENER.match(segments[0]):
@@ -193,24 +195,9 @@ def _strip_opener(segment: str) -> str:
     return " ".join(words)
 
 
-def _top_level_commas(text: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth <= 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
-
-
 def _first_words(text: str) -> list[str]:
     """The words after any opening adverbial: 'By March 2025, review ...' -> ['review', ...]."""
-    segments = _top_level_commas(text)
+    segments = top_level_commas(text)
     while len(segments) > 1 and _OPENER.match(segments[0]):
         segments.pop(0)
     return re.findall(r"[A-Za-z][\w'\u2019-]*", ", ".join(segments))[:3]
@@ -231,7 +218,7 @@ def _that_form(text: str) -> Directive | None:
     match = re.match(r"^that\s*,?\s+(?P<rest>.+)$", text, re.I)
     if not match:
         return None
-    segments = _top_level_commas(match.group("rest"))
+    segments = top_level_commas(match.group("rest"))
     while len(segments) > 1 and _OPENER.match(segments[0]):
         segments.pop(0)
     words = ", ".join(segments).split()

@@ -50,3 +50,19 @@ def fold(text: str) -> str:
         .replace("\u2212", "-")
         .casefold()
     )
+
+
+def top_level_commas(text: str) -> list[str]:
+    """The text's comma-separated parts, not splitting inside brackets; blank parts dropped."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
