@@ -6,17 +6,12 @@ from datetime import date
 
 import click
 
-from automation.cli.options import DAY, Options, common
+from automation.cli.options import Options, common, today_option
 
 
 @click.command()
 @common
-@click.option(
-    "--today",
-    type=DAY,
-    default=None,
-    help="Run as on this date, dd/mm/yyyy or YYYY-MM-DD (default: today in the configured time zone).",
-)
+@today_option("Run")
 @click.option(
     "--dry-run",
     is_flag=True,

@@ -49,6 +49,20 @@ class DayParam(click.ParamType):
 DAY = DayParam()
 
 
+def date_option(*decls: str, about: str, required: bool = False) -> Callable[[Callable[..., Any]], Any]:
+    """A date option; its help says ``about`` and the two ways to write a date."""
+    written, _, rest = about.partition(" (")
+    help_text = f"{written}, dd/mm/yyyy or YYYY-MM-DD" + (f" ({rest}" if rest else ".")
+    return click.option(*decls, type=DAY, default=None, required=required, help=help_text)
+
+
+def today_option(verb: str) -> Callable[[Callable[..., Any]], Any]:
+    """--today, for running a command as on another day."""
+    return date_option(
+        "--today", about=f"{verb} as on this date (default: today in the configured time zone)."
+    )
+
+
 class Options:
     """What every command shares: where the register and config are, and how loud to be."""
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from automation.cli.options import DAY, FORMATS_PROBLEMS, FORMATS_STATUS, Options, common, run_safely
+from automation.cli.options import FORMATS_PROBLEMS, FORMATS_STATUS, Options, common, run_safely, today_option
 
 
 @click.command()
@@ -58,12 +58,7 @@ def validate(options: Options, fmt: str) -> int:
 
 @click.command()
 @common
-@click.option(
-    "--today",
-    type=DAY,
-    default=None,
-    help="Rate as on this date, dd/mm/yyyy or YYYY-MM-DD (default: today in the configured time zone).",
-)
+@today_option("Rate")
 @click.option(
     "--format",
     "fmt",

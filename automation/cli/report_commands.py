@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
-from automation.cli.options import Options, common
-
-DAY = click.DateTime(["%Y-%m-%d"])
-
-
-def _day(value: Any) -> date | None:
-    return value.date() if value else None
+from automation.cli.options import Options, common, date_option, today_option
 
 
 @click.command()
 @common
-@click.option("--today", type=DAY, default=None, help="Record as on this date, YYYY-MM-DD (default: today).")
-def snapshot(options: Options, today: Any) -> int:
+@today_option("Record")
+def snapshot(options: Options, today: date | None) -> int:
     """Record every item's status, rating, due date, owner, last update and latest update
     in the history (the weekly run does this too). Only changes are stored."""
     from automation.cli.views import reports as views
     from automation.run.clock import local_now
     from automation.run.reports import take_snapshot
 
-    day = options.today(_day(today))
+    day = options.today(today)
     recorded = take_snapshot(options.config, options.register, day, local_now())
     click.echo(views.snapshot_text(recorded, options.config.ledger_for(options.register)))
     return 0
@@ -41,7 +34,7 @@ def snapshot(options: Options, today: Any) -> int:
     callback=lambda _ctx, _param, value: _item(value),
     help="One item: its publication title, a slash, its ref.",
 )
-@click.option("--since", type=DAY, default=None, help="Only changes seen after this date, YYYY-MM-DD.")
+@date_option("--since", about="Only changes seen after this date")
 @click.option(
     "--format",
     "fmt",
@@ -50,12 +43,12 @@ def snapshot(options: Options, today: Any) -> int:
     show_default=True,
     help="Text, JSON or CSV.",
 )
-def history(options: Options, item: tuple[str, str] | None, since: Any, fmt: str) -> int:
+def history(options: Options, item: tuple[str, str] | None, since: date | None, fmt: str) -> int:
     """What changed, when, from what to what, as the weekly runs and snapshots saw it."""
     from automation.cli.views import reports as views
     from automation.run.reports import history_of
 
-    changes = history_of(options.config, options.register, item=item, since=_day(since))
+    changes = history_of(options.config, options.register, item=item, since=since)
     render = {"json": views.history_json, "csv": views.history_csv}.get(fmt, views.history_text)
     click.echo(render(changes))
     return 0
@@ -79,15 +72,10 @@ def report() -> None:
 
 @report.command()
 @common
-@click.option("--from", "start", type=DAY, required=True, help="First day of the period, YYYY-MM-DD.")
-@click.option("--to", "end", type=DAY, required=True, help="Last day of the period, YYYY-MM-DD.")
-@click.option(
-    "--since",
-    type=DAY,
-    default=None,
-    help="List changes after this date (default: the end of the quarter before --from).",
-)
-@click.option("--today", type=DAY, default=None, help="Status as on this date, YYYY-MM-DD (default: today).")
+@date_option("--from", "start", about="First day of the period", required=True)
+@date_option("--to", "end", about="Last day of the period", required=True)
+@date_option("--since", about="List changes after this date (default: the end of the quarter before --from).")
+@today_option("Status")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -101,26 +89,30 @@ def report() -> None:
     show_default=True,
     help="Word or Markdown.",
 )
-def paper(options: Options, start: Any, end: Any, since: Any, today: Any, out: Path | None, fmt: str) -> int:
+def paper(
+    options: Options,
+    start: date,
+    end: date,
+    since: date | None,
+    today: date | None,
+    out: Path | None,
+    fmt: str,
+) -> int:
     """The committee paper: each publication of the period with its items and where each
     stands, then the register as a whole and what changed since the last paper."""
     from automation.cli.views import reports as views
     from automation.run.reports import write_paper
 
-    day = options.today(_day(today))
-    written = write_paper(
-        options.config, options.register, (start.date(), end.date()), day, since=_day(since), out=out, fmt=fmt
-    )
+    day = options.today(today)
+    written = write_paper(options.config, options.register, (start, end), day, since=since, out=out, fmt=fmt)
     click.echo(views.written_text(written))
     return 0
 
 
 @report.command()
 @common
-@click.option(
-    "--since", type=DAY, default=None, help="List changes after this date (default: four weeks ago)."
-)
-@click.option("--today", type=DAY, default=None, help="Status as on this date, YYYY-MM-DD (default: today).")
+@date_option("--since", about="List changes after this date (default: four weeks ago).")
+@today_option("Status")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -134,33 +126,33 @@ def paper(options: Options, start: Any, end: Any, since: Any, today: Any, out: P
     show_default=True,
     help="Word or Markdown.",
 )
-def meeting(options: Options, since: Any, today: Any, out: Path | None, fmt: str) -> int:
+def meeting(options: Options, since: date | None, today: date | None, out: Path | None, fmt: str) -> int:
     """The assurance meeting's pack: items awaiting sign-off with their evidence, red items
     with owners, target-date extensions requested, changes since the last meeting."""
     from automation.cli.views import reports as views
     from automation.run.reports import write_meeting
 
-    day = options.today(_day(today))
-    written = write_meeting(options.config, options.register, day, since=_day(since), out=out, fmt=fmt)
+    day = options.today(today)
+    written = write_meeting(options.config, options.register, day, since=since, out=out, fmt=fmt)
     click.echo(views.written_text(written))
     return 0
 
 
 @report.command()
 @common
-@click.option("--today", type=DAY, default=None, help="Rate as on this date, YYYY-MM-DD (default: today).")
+@today_option("Rate")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Workbook to write (default: dashboard-TODAY.xlsx).",
 )
-def dashboard(options: Options, today: Any, out: Path | None) -> int:
+def dashboard(options: Options, today: date | None, out: Path | None) -> int:
     """A separate workbook showing the register at a glance: counts and charts by rating,
     publication, owner and week, then Overdue, By owner and All items sheets."""
     from automation.cli.views import reports as views
     from automation.run.reports import write_dashboard
 
-    day = options.today(_day(today))
+    day = options.today(today)
     written = write_dashboard(options.config, options.register, day, out=out)
     click.echo(views.written_text(written))
     return 0

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
 import click
 
-from automation.cli.options import Options, common
+from automation.cli.options import Options, common, today_option
 
 
 @click.command()
 @common
 @click.argument("source")
-@click.option(
-    "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="Collect as on this date, YYYY-MM-DD (default: today in Europe/London).",
-)
+@today_option("Collect")
 @click.option(
     "--dry-run", is_flag=True, help="Show, per item, what would change; write, record and move nothing."
 )
@@ -29,7 +24,7 @@ from automation.cli.options import Options, common
     show_default=True,
     help="Print the outcome as text or JSON.",
 )
-def collect(options: Options, source: str, today: Any, dry_run: bool, fmt: str) -> int:
+def collect(options: Options, source: str, today: date | None, dry_run: bool, fmt: str) -> int:
     """Collect owners' filled-in returns into the register. SOURCE is a folder of returned
     .xlsx files or of .eml messages carrying them, or mailbox: (mailbox:FOLDER) to read the
     mailbox folder named in tracker.toml through the Graph or EWS transport. Each return is
@@ -39,7 +34,7 @@ def collect(options: Options, source: str, today: Any, dry_run: bool, fmt: str) 
     from automation.cli.views import returns as views
     from automation.run.collect import collect as collect_job
 
-    day = options.today(today.date() if today else None)
+    day = options.today(today)
     result = collect_job(options.config, options.register, source, day, dry_run=dry_run)
     click.echo(views.collect_json(result) if fmt == "json" else views.collect_text(result))
     return result.exit_code

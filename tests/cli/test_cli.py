@@ -253,3 +253,48 @@ def test_doctor_counts_in_words(runner):
     assert check_register(path).detail == "tracker.xlsx read: 0 errors, 1 warning"
     checks = [Check(CheckStatus.PASS, "a", "fine"), Check(CheckStatus.WARN, "b", "hm")]
     assert doctor_text(checks).splitlines()[-1] == "doctor: 1 passed, 1 warning, 0 failed"
+
+
+def _date_options(command, path=()):
+    import click
+
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _date_options(sub, (*path, name))
+        return
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name in ("today", "since", "start", "end"):
+            yield " ".join(path), param
+
+
+def test_every_date_option_speaks_dd_mm_yyyy_and_iso():
+    from automation.cli.options import DayParam
+
+    found = list(_date_options(main))
+    assert len(found) >= 9
+    assert [(cmd, p.opts[0]) for cmd, p in found if not isinstance(p.type, DayParam)] == []
+    assert [(cmd, p.opts[0]) for cmd, p in found if "YYYY-MM-DD" in (p.help or "") and "dd/mm" not in p.help] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["snapshot", "--today", "01/10/2021"],
+        ["history", "--since", "01/09/2021"],
+        ["report", "dashboard", "--today", "01/10/2021", "--out", "dash.xlsx"],
+        ["report", "paper", "--from", "01/07/2021", "--to", "30/09/2021", "--today", "01/10/2021"],
+        ["collect", "returns", "--today", "01/10/2021", "--dry-run"],
+    ],
+)
+def test_reports_and_collect_take_day_first_dates(runner, args):
+    small_register()
+    Path("returns").mkdir()
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_report_names_an_impossible_date(runner):
+    small_register()
+    result = runner.invoke(main, ["report", "paper", "--from", "31/02/2021", "--to", "30/09/2021"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--from': 31/02/2021 is not a real date (no such day in that month)" in result.output
