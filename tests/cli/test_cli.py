@@ -273,7 +273,9 @@ def test_every_date_option_speaks_dd_mm_yyyy_and_iso():
     found = list(_date_options(main))
     assert len(found) >= 9
     assert [(cmd, p.opts[0]) for cmd, p in found if not isinstance(p.type, DayParam)] == []
-    assert [(cmd, p.opts[0]) for cmd, p in found if "YYYY-MM-DD" in (p.help or "") and "dd/mm" not in p.help] == []
+    assert [
+        (cmd, p.opts[0]) for cmd, p in found if "YYYY-MM-DD" in (p.help or "") and "dd/mm" not in p.help
+    ] == []
 
 
 @pytest.mark.parametrize(
@@ -297,4 +299,7 @@ def test_a_report_names_an_impossible_date(runner):
     small_register()
     result = runner.invoke(main, ["report", "paper", "--from", "31/02/2021", "--to", "30/09/2021"])
     assert result.exit_code == 2
-    assert "Invalid value for '--from': 31/02/2021 is not a real date (no such day in that month)" in result.output
+    assert (
+        "Invalid value for '--from': 31/02/2021 is not a real date (no such day in that month)"
+        in result.output
+    )
