@@ -37,6 +37,8 @@ ALIASES = {
     "director general": "Director General of the NCA",
     "moj": "Ministry of Justice",
     "agency": "The agency",
+    "organisation": "The organisation",
+    "organization": "The organisation",
 }
 # Bodies the force itself answers to: an item naming one of these binds the force.
 FORCE_BODIES = frozenset(

@@ -272,7 +272,8 @@ def _addressees(candidate: Candidate, override: str | None, body: str | None) ->
         found = [override]
     if not found and candidate.kind is Kind.CAUSE_OF_CONCERN and body:
         found = [body]
-    return list(dict.fromkeys(body if body and resolves(name, body) else name for name in found))
+    resolved = (body if body and resolves(name, body) else name for name in found)
+    return list(dict.fromkeys(name for name in resolved if name != "The organisation"))  # names nobody known
 
 
 def _addressed_to(texts: list[str], found: list[Candidate]) -> str | None:

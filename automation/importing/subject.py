@@ -2,7 +2,8 @@
 
 - The body a letter or report is written to or about: named in its To: block or its title
   ('Westshire Police', 'Eastmoor Fire and Rescue Service', 'Riverside Community
-  Healthcare NHS Trust'). 'The force', 'the service' and 'the trust' in its items mean it.
+  Healthcare NHS Trust'). 'The force', 'the service', 'the trust', 'the authority' and
+  'the organisation' in its items mean it.
 - The agency a report is about ('An inspection of the National Crime Agency's ...'):
   'the agency' in its items means it. It is not a force the register's items bind.
 - The date the text says the items were issued ('We issued these recommendations to the
@@ -35,7 +36,6 @@ _ISSUED = (
     re.compile(rf"^(?:date\s+)?issued(?:\s+on)?\s*:?\s*(?P<when>{_DATE})", re.I),
     re.compile(rf"\b(?:issued|gave|made)\b[^.]{{0,80}}?\bon\s+(?P<when>{_DATE})", re.I),
 )
-ANAPHORS = {"The force": "police", "The service": "service", "Trust": "trust", "The trust": "trust"}
 
 
 def subject_body(texts: Iterable[str]) -> str | None:
@@ -63,15 +63,19 @@ def subject_agency(texts: Iterable[str]) -> str | None:
 
 
 def resolves(anaphor: str, body: str | None) -> bool:
-    """Whether 'the force' (or 'the service', 'the trust') can mean ``body``."""
-    kind = ANAPHORS.get(anaphor)
-    if kind is None or body is None:
+    """Whether 'the force' (or 'the service', 'the trust', 'the authority', 'the
+    organisation') can mean ``body``: a force is a police force or constabulary, the
+    organisation is whatever the document is about, any other bare head noun is the body
+    whose name ends in it ('Brackenshire Fire and Rescue Authority' for 'the authority')."""
+    words = anaphor.split()
+    if body is None or not words or len(words) > 2 or (len(words) == 2 and words[0] != "The"):
         return False
-    if kind == "police":
+    head = words[-1].casefold()
+    if head == "force":
         return bool(re.search(r"\b(?:Police|Constabulary)\b", body))
-    if kind == "service":
-        return bool(re.search(r"\bService$", body))
-    return body.endswith("Trust")
+    if head in ("organisation", "organization"):
+        return True
+    return body.split()[-1].casefold() == head
 
 
 def is_force_name(name: str) -> bool:

@@ -37,6 +37,7 @@ from automation.importing.fragments import is_name
 from automation.importing.grammar import directive, is_quoted_or_log
 from automation.importing.headings import Headings
 from automation.importing.labels import (
+    Label,
     asks_something,
     is_committee_own,
     looks_like_heading,
@@ -79,8 +80,10 @@ class Walker(Headings):
         label = parse_label(block.flat)
         if self._names_cause(block, label):
             return
-        if block.kind is BlockKind.HEADING or (
-            label is None and looks_like_heading(block) and not self._labels(block)
+        if (
+            block.kind is BlockKind.HEADING
+            or _heads_items(block, label)
+            or (label is None and looks_like_heading(block) and not self._labels(block))
         ):
             self._heading(block, label)
         elif self._assessing():
@@ -199,6 +202,16 @@ class Walker(Headings):
             confidence = conf.PASSIVE_IN_SECTION if passive else conf.IN_SECTION
             reason = f"asks something under the heading {quote(self.heading_title())}"
             self.add(_item_kind(kind), words, block, confidence, reason)
+
+
+def _heads_items(block: Block, label: Label | None) -> bool:
+    """'Recommendation' alone on its line, unnumbered: it heads the asks after it, as
+    'Recommendations' does, not only the first ('Recommendation 4' alone labels one)."""
+    return (
+        label is not None
+        and not (label.number or label.rest or label.name or label.cause_for_concern)
+        and looks_like_heading(block)
+    )
 
 
 def _item_kind(kind: Kind) -> Kind:

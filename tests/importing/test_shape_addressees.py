@@ -59,3 +59,21 @@ def test_a_name_cut_by_a_break_is_joined_and_a_statement_without_a_stop_is_not()
         "The service hasn't done enough to make sure that complaints are identified and dealt with"
     )
     assert not continues(statement, Block("Staff told us they did not feel confident."))
+
+
+@pytest.mark.parametrize(
+    ("title", "ask", "bodies", "binds"),
+    [
+        ("Fernmoor Fire and Rescue Authority: protection", "the authority should audit", ["Fernmoor Fire and Rescue Authority"], True),
+        ("Fernmoor Fire and Rescue Authority: protection", "the organisation should audit", ["Fernmoor Fire and Rescue Authority"], True),
+        ("Fernmoor Constabulary: custody", "the constabulary should audit", ["Fernmoor Constabulary"], True),
+        ("Fernmoor Constabulary: custody", "the authority should audit", ["Authority"], False),
+        ("Custody healthcare: a thematic review", "the organisation should audit", [], False),
+    ],
+)  # fmt: skip
+def test_the_authority_or_the_organisation_is_the_body_the_paper_is_about(
+    title: str, ask: str, bodies: list[str], binds: bool
+) -> None:
+    text = f"# {title}\n\nPublished: 1 May 2025\n\n## Recommendations\n\nBy June 2026, {ask} its records.\n"
+    (found,) = items(text, markdown=True)
+    assert (found["addressees"], found["applies_to_force"]) == (bodies, binds)
