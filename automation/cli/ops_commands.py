@@ -44,9 +44,9 @@ def schedule(options: Options, once: bool) -> int:
 
 def _run_once(options: Options) -> int:
     from automation.cli.views import runs as views
-    from automation.run.unattended import exit_code, unattended_weekly
+    from automation.run.unattended import exit_code, scheduled_weekly
 
-    result = unattended_weekly(options.config, options.register, options.today(None))
+    result = scheduled_weekly(options.config, options.register, options.today(None))
     if result is not None:
         click.echo(views.weekly_text(result, options.register))
     return exit_code(result)

@@ -53,6 +53,11 @@ class ScheduleConfig:
     time: str = documented("08:00", "local time of the weekly run, HH:MM")
     daily_validation: bool = documented(False, "also email the register owner a daily validation digest")
     daily_time: str = documented("07:30", "local time of the daily validation digest")
+    collect_returns: str = documented(
+        "",
+        "before each scheduled weekly run, collect owners' returns from here: 'mailbox:' (the "
+        "[returns] folder of the Graph or EWS mailbox) or a folder of returns; empty: do not",
+    )
 
 
 @dataclass(frozen=True)

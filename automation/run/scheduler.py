@@ -125,10 +125,10 @@ class TrackerScheduler:
         return self.local_now().replace(tzinfo=None)
 
     def _weekly(self, today: date) -> object:
-        from automation.run.unattended import unattended_weekly
+        from automation.run.unattended import scheduled_weekly
 
         transport = self._transport() if self._transport else None
-        return unattended_weekly(self.config, self.register, today, transport=transport, now=self._naive_now)
+        return scheduled_weekly(self.config, self.register, today, transport=transport, now=self._naive_now)
 
     def _validation(self, today: date) -> object:
         from automation.run.unattended import unattended_validation

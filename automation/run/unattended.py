@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from automation.core.text import plural
 from automation.mail.deliver import Result
@@ -22,6 +22,9 @@ from automation.run.check import check_register
 from automation.run.config import Config
 from automation.run.notify import Failure, failure_from_exception, notify_failure, send_validation_digest
 from automation.run.weekly import WeeklyResult, ledger_path, weekly_run
+
+if TYPE_CHECKING:
+    from automation.returns.collect import Collection
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -136,6 +139,59 @@ def unattended_weekly(
         log.error("weekly run failed: %s", failure.line)
         notify_failure(config, failure, job="weekly run", today=today, now=now, transport=transport)
     return result
+
+
+def scheduled_weekly(
+    config: Config,
+    register: Path,
+    today: date,
+    *,
+    transport: Transport | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> WeeklyResult | None:
+    """What the schedule runs each week: owners' returns collected first, when
+    ``[schedule] collect_returns`` says from where, so the digests and summaries reflect
+    them; then the weekly job. Collecting that fails is told to the owner and IT, and the
+    weekly job still runs."""
+    if where := config.schedule.collect_returns.strip():
+        if not where.startswith("mailbox:"):
+            where = str(config.path(where))  # a folder named in the file is beside the file
+        unattended_collect(config, register, today, where, transport=transport, now=now)
+    return unattended_weekly(config, register, today, transport=transport, now=now)
+
+
+def unattended_collect(
+    config: Config,
+    register: Path,
+    today: date,
+    where: str,
+    *,
+    transport: Transport | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> Collection | None:
+    """Collect returns with nobody watching: refused returns are listed in the next manager
+    summary; a collection that cannot run (the register open in Excel, the mailbox
+    unreachable) is logged and emailed to the register owner and IT."""
+    from automation.run.collect import collect
+
+    run = unattended(
+        "collecting returns",
+        lambda: collect(config, register, where, today, now=now),
+        config,
+        register,
+        today,
+        transport=transport,
+        now=now,
+    )
+    if run is not None:
+        log.info(
+            "collected returns from %s: %d accepted, %d refused, %s",
+            where,
+            len(run.accepted),
+            len(run.refused),
+            plural(len(run.plan.changes), "update") + " written" if run.written else "nothing written",
+        )
+    return run
 
 
 def exit_code(result: WeeklyResult | None) -> int:
