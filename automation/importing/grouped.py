@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 
 from automation.importing.document import Block, BlockKind, table_block
-from automation.importing.tables import names_items, spans_table
+from automation.importing.tables import spans_table, text_column
 
 _PUBLISHED = re.compile(
-    r"\s*[(\[,\u2013-]\s*published\s*(?:on\s*)?:?\s*(?P<when>[^)\]]+?)\s*[)\]]?\s*$", re.I
+    r"\s*(?:\((?:(?P<by>[^()]*?)[,;]\s*)?|\[|[,\u2013-]\s*)published\s*(?:on\s*)?:?\s*"
+    r"(?P<when>[^)\]]+?)\s*[)\]]?\s*$",
+    re.I,
 )
 
 
@@ -28,29 +30,39 @@ def split_grouped_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     found: list[Block] = []
     for block in blocks:
         rows = block.rows
-        grouped = (
-            block.kind is BlockKind.TABLE and len(rows) > 2 and any(spans_table(row) for row in rows[1:])
-        )
-        found.extend(_groups(block) if grouped and names_items(rows[0]) else [block])
+        column = text_column(rows[0]) if block.kind is BlockKind.TABLE and len(rows) > 2 else None
+        grouped = column is not None and any(spans_table(row, column) for row in rows[1:])
+        found.extend(_groups(block, column) if grouped and column is not None else [block])
     return tuple(found)
 
 
-def _groups(block: Block) -> list[Block]:
+def _groups(block: Block, column: int) -> list[Block]:
     header = block.rows[0]
     found: list[Block] = []
     rows: list[tuple[str, ...]] = []
     for row in block.rows[1:]:
-        if not spans_table(row):
+        if not spans_table(row, column):
             rows.append(row)
             continue
         if rows:
             found.append(table_block([header, *rows]))
             rows = []
-        title = " ".join(next(cell for cell in row if cell.strip()).split())
-        published = _PUBLISHED.search(title)
-        found.append(Block(title[: published.start()] if published else title, BlockKind.HEADING))
+        title, published = title_and_published(next(cell for cell in row if cell.strip()))
+        found.append(Block(title, BlockKind.HEADING))
         if published:
-            found.append(Block(f"Published: {published.group('when')}"))
+            found.append(Block(published))
     if rows:
         found.append(table_block([header, *rows]))
     return found
+
+
+def title_and_published(text: str) -> tuple[str, str]:
+    """'Report on custody in Kingsmere (HMI Prisons and HMICFRS, published 14 May 2026)' ->
+    the title without the bracket, and its 'Published by HMI Prisons and HMICFRS: 14 May
+    2026' line ('' when the words give no date)."""
+    title = " ".join(text.split())
+    published = _PUBLISHED.search(title)
+    if published is None:
+        return title, ""
+    by = f" by {published.group('by')}" if published.group("by") else ""
+    return title[: published.start()].rstrip(" ,:\u2013-"), f"Published{by}: {published.group('when')}"

@@ -20,7 +20,7 @@ from automation.importing.normalise import fold
 from automation.importing.sections import publication_kind, published_on, split_sections, statement, unescape
 
 _PUBLISHED_LINE = re.compile(
-    r"^(?:published|first\s+published|date\s+of\s+publication|publication\s+date)\b\s*(?:on|by\s+[^:]{1,40})?\s*:?\s*"
+    r"^(?:published|first\s+published|date\s+of\s+publication|publication\s+date)\b\s*(?:on|by\s+[^:]{1,80})?\s*:?\s*"
     r"(?P<when>.+)$",
     re.I,
 )

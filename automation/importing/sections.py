@@ -126,6 +126,8 @@ def publication_kind(title: str, said: str, intro: list[str]) -> str:
         return "annual assessment"
     if re.search(r"\bjoint\b", name) and re.search(r"\b(?:inspection|thematic)\b", name):
         return "joint inspection"
+    if len(_inspectorates(said)) >= 2:
+        return "joint inspection"  # 'published by HM Inspectorate of Prisons and HMICFRS'
     if re.search(r"\b(?:review|revisit)\b", name):
         return "review"
     if re.search(r"\binspection\b|\bpeel\b", name):
@@ -138,3 +140,18 @@ def publication_kind(title: str, said: str, intro: list[str]) -> str:
         if re.search(rf"\b(?:this|the)\s+{word}\b", opening):
             return kind
     return "inspection"
+
+
+_INSPECTORATES = (
+    ("constabulary", re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate\s+of\s+Constabulary", re.I)),
+    ("prisons", re.compile(r"\bHMI\s*P(?:risons)?\b|Inspectorate\s+of\s+Prisons", re.I)),
+    ("probation", re.compile(r"\bHMI\s*Probation\b|Inspectorate\s+of\s+Probation", re.I)),
+    ("prosecution", re.compile(r"\bHMCPSI\b|Crown\s+Prosecution\s+Service\s+Inspectorate", re.I)),
+    ("care", re.compile(r"\bCQC\b|Care\s+Quality\s+Commission", re.I)),
+    ("ofsted", re.compile(r"\bOfsted\b", re.I)),
+)
+
+
+def _inspectorates(text: str) -> set[str]:
+    """The inspectorates a publication statement names: two or more inspected jointly."""
+    return {name for name, pattern in _INSPECTORATES if pattern.search(text)}

@@ -84,7 +84,7 @@ def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
     columns = columns or _guess(rows)
     if columns is None:
         return []
-    data = [row for row in data if not spans_table(row)]
+    data = [row for row in data if not spans_table(row, columns.text)]
     asking = [row for row in data if _cell(row, columns.text) and directive(_cell(row, columns.text))]
     if not columns.headed and len(asking) * 2 < len(data):
         return []
@@ -92,11 +92,25 @@ def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
     return _under_written_parents([found for row in data if (found := _row(row, columns, context, header))])
 
 
-def spans_table(row: list[str] | tuple[str, ...]) -> bool:
-    """A row of one merged cell across the table: a group's heading, not an item."""
+def spans_table(row: list[str] | tuple[str, ...], text_column: int | None = None) -> bool:
+    """A row of one merged cell across the table: a group's heading, not an item. Word and
+    web pages repeat a merged cell's words in every column it covers; a PDF shows them once,
+    in the first column, the others empty: there it heads a group only when the first
+    column is not the items' text (a ref column holds no title of several words)."""
     filled = {" ".join(cell.split()) for cell in row if cell.strip()}
     words = len(re.findall(r"[A-Za-z]{2,}", next(iter(filled)))) if len(filled) == 1 else 0
-    return words >= 2 and (len(row) == 1 or all(cell.strip() for cell in row))
+    if words < 2:
+        return False
+    if len(row) == 1 or all(cell.strip() for cell in row):
+        return True
+    first = " ".join(row[0].split())
+    return (
+        len(row) >= 3
+        and text_column not in (None, 0)
+        and bool(first)
+        and not any(cell.strip() for cell in row[1:])
+        and first[:1].isupper()
+    )
 
 
 def _under_written_parents(found: list[Candidate]) -> list[Candidate]:
@@ -269,3 +283,9 @@ def unread_table(block: Block) -> str | None:
 def names_items(header: tuple[str, ...] | list[str]) -> bool:
     """Whether a header row names a column of items ('Recommendation', 'Area for improvement')."""
     return _columns(list(header)) is not None
+
+
+def text_column(header: tuple[str, ...] | list[str]) -> int | None:
+    """The column of the items' words, when a header row names one."""
+    columns = _columns(list(header))
+    return columns.text if columns is not None else None

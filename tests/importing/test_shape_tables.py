@@ -309,3 +309,36 @@ def test_a_table_without_a_header_labelled_in_its_first_column(tmp_path: Path) -
         ("Recommendation 1", False, ["Chief constables"]),
         ("Recommendation 2", False, ["Youth Justice Board"]),
     ]
+
+
+def test_rows_spanning_a_pdf_table_head_their_reports_whose_refs_start_again(tmp_path: Path) -> None:
+    """A PDF shows a merged cell's words once, in the first column: still a group's heading."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    normal = getSampleStyleSheet()["Normal"]
+    rows = [
+        ("Ref", "Area for improvement or recommendation", "HMICFRS deadline", "Lead officer", "Status"),
+        ("PEEL 2025: An inspection of Tarnside Police (published 3 June 2025)",),
+        ("AFI 1", "The force should answer non-emergency calls more quickly.", "n/a", "Supt A Lyle", "Open"),
+        ("Custody in Tarnside (HM Inspectorate of Prisons and HMICFRS, published 9 July 2025)",),
+        ("AFI 1", "The force should keep cells clean.", "n/a", "Insp B Rowe", "Open"),
+        ("R2", "The force should review its use of force.", "By 31 March 2026", "Insp B Rowe", "Open"),
+    ]
+    data = [[Paragraph(cell, normal) for cell in row] + [""] * (5 - len(row)) for row in rows]
+    spans = [("SPAN", (0, index), (-1, index)) for index, row in enumerate(rows) if len(row) == 1]
+    table = Table(
+        data,
+        colWidths=[70, 330, 110, 110, 80],
+        style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), *spans]),
+    )
+    story = [Paragraph("Tarnside Police – action plan", getSampleStyleSheet()["Title"]), table]
+    SimpleDocTemplate(str(tmp_path / "plan.pdf"), pagesize=landscape(A4)).build(story)
+    data_out = to_json_dict(extract_file(tmp_path / "plan.pdf"))
+    assert [
+        (pub["title"], pub["published"], pub["kind"], refs(pub["items"])) for pub in data_out["publications"]
+    ] == [
+        ("PEEL 2025: An inspection of Tarnside Police", "2025-06-03", "inspection", ["AFI 1"]),
+        ("Custody in Tarnside", "2025-07-09", "joint inspection", ["AFI 1", "R2"]),
+    ]

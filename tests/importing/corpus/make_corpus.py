@@ -11,7 +11,8 @@ HTML document is rendered from a small markup, one block per line:
     + text           item of a numbered list (Word numbering, <ol>, or '1.' in a PDF)
     § text           numbered section heading (a committee paper's '4.')
     §§ text          numbered paragraph under it ('4.10.')
-    | a | b |        table row (the first row of a table is its header)
+    | a | b |        table row (the first row of a table is its header); a row of one cell
+                     in a wider table spans it (a group's heading, shaded)
     ===              page break
     >>>              two-column PDF: what is above runs across page 1, what follows in columns
     anything else    a paragraph; '**bold**' runs and '<br>' soft line breaks
@@ -97,6 +98,7 @@ class Doc:
     footer: str = ""  # running footer; a page number is added in PDFs
     hang: float = 28.0  # reportlab: the hanging indent numbers sit in
     columns: int = 1  # reportlab: 2 sets the text in two columns (see ``columns.py``)
+    landscape: bool = False  # reportlab: pages turned sideways, for a wide table
     layout_text_of: str = ""  # txt: the text ``pdftotext -layout`` saves from this corpus PDF
 
     def expected(self) -> dict[str, Any]:
@@ -315,6 +317,8 @@ def _docx_table(word: Any, block: Block) -> None:
     table.style = "Table Grid"
     for index, row in enumerate(block.rows):
         cells = table.add_row().cells
+        if len(row) == 1 < len(cells):
+            cells = [cells[0].merge(cells[-1])]
         for cell, text in zip(cells, row, strict=False):
             paragraph = cell.paragraphs[0]
             for piece, bold, brk in runs(text):
@@ -356,21 +360,23 @@ def _pdf_via_soffice(doc: Doc, path: Path) -> None:
 
 
 def _pdf_via_reportlab(doc: Doc, path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import SimpleDocTemplate
+
+    size = landscape(A4) if doc.landscape else A4
 
     def furniture(canvas: Any, template: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         if doc.header:
-            canvas.drawString(56, A4[1] - 36, doc.header)
+            canvas.drawString(56, size[1] - 36, doc.header)
         canvas.drawString(56, 30, doc.footer)
-        canvas.drawRightString(A4[0] - 56, 30, f"Page {template.page}")
+        canvas.drawRightString(size[0] - 56, 30, f"Page {template.page}")
         canvas.restoreState()
 
     template = SimpleDocTemplate(
         str(path),
-        pagesize=A4,
+        pagesize=size,
         leftMargin=56,
         rightMargin=56,
         topMargin=64,
@@ -396,7 +402,7 @@ def _flowables(doc: Doc) -> list[Any]:
         elif block.kind == "columns":
             flowables.append(FrameBreak())
         elif block.kind == "table":
-            flowables.append(_rl_table(block, body))
+            flowables.append(_rl_table(block, body, 730.0 if doc.landscape else 483.0))
         elif block.kind == "heading":
             size = sizes[block.level]
             style = ParagraphStyle(
@@ -454,18 +460,21 @@ def _rl_markup(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
 
 
-def _rl_table(block: Block, body: Any) -> Any:
+def _rl_table(block: Block, body: Any, total: float = 483.0) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11, spaceAfter=0)
     head = ParagraphStyle("head", parent=cell, fontName="Helvetica-Bold")
-    widths = _column_widths(block.rows)
+    width = len(block.rows[0])
+    widths = _column_widths(tuple(row for row in block.rows if len(row) == width), total)
     data = [
         [Paragraph(_rl_markup(text), head if index == 0 else cell) for text in row]
+        + [""] * (width - len(row))
         for index, row in enumerate(block.rows)
     ]
+    spans = [index for index, row in enumerate(block.rows) if len(row) == 1 < width]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -474,13 +483,14 @@ def _rl_table(block: Block, body: Any) -> Any:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
             ]
+            + [("SPAN", (0, row), (-1, row)) for row in spans]
+            + [("BACKGROUND", (0, row), (-1, row), colors.whitesmoke) for row in spans]
         )
     )
     return table
 
 
-def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[float]:
-    total = 483.0
+def _column_widths(rows: tuple[tuple[str, ...], ...], total: float = 483.0) -> list[float]:
     longest = [
         max(len(plain(row[index])) for row in rows if index < len(row)) for index in range(len(rows[0]))
     ]
@@ -557,8 +567,14 @@ def _html_block(block: Block, number: str) -> str:
     if block.kind == "table":
         head, *rows = block.rows
         header = "".join(f'<th scope="col">{_html_inline(cell)}</th>' for cell in head)
+        span = f' colspan="{len(head)}"'
         body = "".join(
-            "<tr>" + "".join(f"<td>{_html_inline(cell)}</td>" for cell in row) + "</tr>" for row in rows
+            "<tr>"
+            + "".join(
+                f"<td{span if len(row) == 1 < len(head) else ''}>{_html_inline(cell)}</td>" for cell in row
+            )
+            + "</tr>"
+            for row in rows
         )
         return f'<table class="govuk-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
     return f"<p>{_html_inline(block.text)}</p>"
