@@ -49,10 +49,20 @@ PHRASE = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS), re.IGNO
 _NO_YEAR = re.compile(rf"^(.*?\b{_DAY}\s+(?:of\s+)?(?:{MONTH})\.?)\s*$", re.IGNORECASE)
 
 
+# 'make sure that intelligence is assessed within 7 days', '... so that it can reply within
+# two weeks': a time in days or weeks inside a clause after the ask is the standard the item
+# sets, not its deadline, unless commas set it off ('make sure that, within 28 days, ...').
+_STANDARD = re.compile(r"^within\s+(?:the\s+next\s+)?\S+\s+(?:days?|weeks?)$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:that|so|when|where|which|who|once|after|until|if)\b[^,;:]*$", re.I)
+
+
 def find_deadline(text: str) -> str | None:
     """The first deadline phrase in ``text``, as written, or None."""
-    match = PHRASE.search(text)
-    return " ".join(match.group(0).split()) if match else None
+    for match in PHRASE.finditer(text):
+        phrase = " ".join(match.group(0).split())
+        if not (_STANDARD.match(phrase) and _SUBORDINATE.search(text[: match.start()])):
+            return phrase
+    return None
 
 
 def resolve(phrase: str | None, published: date | None, reference: date | None = None) -> Deadline:

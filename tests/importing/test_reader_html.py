@@ -80,6 +80,18 @@ def test_a_nested_list_follows_its_item_one_level_deeper() -> None:
     ]
 
 
+def test_a_list_item_set_in_paragraphs_is_still_the_item() -> None:
+    page = """<ol><li><p>By May, forces should audit their cells.</p></li>
+    <li><p>The College should publish guidance</p><p>on cell checks.</p><ul><li>with the NPCC;</li></ul>
+    <p>We will check.</p></li></ol>"""
+    assert [(b.kind, b.level, b.number, b.flat) for b in blocks_of(page)] == [
+        (BlockKind.LIST_ITEM, 0, "1", "By May, forces should audit their cells."),
+        (BlockKind.LIST_ITEM, 0, "2", "The College should publish guidance on cell checks."),
+        (BlockKind.LIST_ITEM, 1, "", "with the NPCC;"),
+        (BlockKind.PARAGRAPH, 0, "", "We will check."),
+    ]
+
+
 def test_quotes_definitions_and_details() -> None:
     page = """<blockquote><p>The force should have known.</p></blockquote>
     <dl><dt>Published</dt><dd>4 March 2025</dd></dl>

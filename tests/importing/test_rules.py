@@ -84,6 +84,11 @@ def test_item_text_is_kept_verbatim(words: list[str]) -> None:
             "within six months of the date of publication of this report",
         ),
         ("Supported by 2000 officers, the force should act.", None),
+        ("The force should add staff so that it can assess all intelligence within 7 days.", None),
+        ("Forces should make sure that victims are called back within two weeks.", None),
+        ("Forces should make sure that, within 28 days, every case is reviewed.", "within 28 days"),
+        ("The force should review its policy within 14 days.", "within 14 days"),
+        ("The force should make sure that all staff are vetted within six months.", "within six months"),
     ],
 )
 def test_deadline_phrases_found(text: str, phrase: str | None) -> None:

@@ -53,6 +53,7 @@ _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alert
 _DROP_CLASS = re.compile(
     r"cookie|skip-?link|breadcrumb|visually-hidden|govuk-header|govuk-footer|share|related|footnotes?\b", re.I
 )
+_ITEM_ENDS = ("ul", "ol", "table", "dl", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 _FOOTNOTE_MARKER = re.compile(r"^\[?(?:\d{1,3}|[*\u2020\u2021\u00a7]|[ivx]{1,4})\]?$")
 
 
@@ -136,16 +137,29 @@ def _visit(child: Any, blocks: list[Block]) -> None:
 
 
 def _list_item_with_blocks(item: Any, blocks: list[Block]) -> None:
-    """An <li> holding a nested list: its own words first, then the nested items."""
+    """An <li> holding blocks: its own words and its paragraphs up to the first list, table
+    or heading in it are the item ('<li><p>By May, forces should ...</p></li>'), then the
+    blocks after them (a nested list one level deeper)."""
     from bs4 import NavigableString
 
-    own = [part for part in item.children if isinstance(part, NavigableString) or part.name not in NESTED]
+    parts = list(item.children)
+    own: list[Any] = []
+    while parts and (isinstance(parts[0], NavigableString) or not _holds_blocks(parts[0])):
+        own.append(parts.pop(0))
     text = clean_text(" ".join(_piece_text(part) for part in own)).strip()
     if text:
         blocks.append(_block(" ".join(text.split()), "li", item))
-    for part in item.children:
+    for part in parts:
         if getattr(part, "name", None) in NESTED:
             _visit(part, blocks)
+        elif text := clean_text(_piece_text(part)).strip():
+            blocks.append(_block(" ".join(text.split()), "p", item))
+
+
+def _holds_blocks(part: Any) -> bool:
+    """Whether an element in a list item is more than its words: a list, a table, a
+    heading or a quote, or a paragraph holding one."""
+    return part.name in _ITEM_ENDS or (part.name in NESTED and part.find(list(_ITEM_ENDS)) is not None)
 
 
 def _piece_text(part: Any) -> str:
