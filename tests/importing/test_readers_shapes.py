@@ -176,3 +176,13 @@ def test_footnote_markers_are_not_words_of_the_sentence(tmp_path: Path) -> None:
     assert [block.flat for block in read_document(tmp_path / "notes.html").blocks] == [
         "Forces should use the code."
     ]
+
+
+def test_word_text_boxes_are_read_once_where_they_are_anchored() -> None:
+    corpus = Path(__file__).parent / "corpus" / "peel-report-callout-boxes.docx"
+    flats = [block.flat for block in read_document(corpus).blocks]
+    assert flats.count("Area for improvement 1") == 1  # the drawing, not its VML copy too
+    boxed = flats.index("Area for improvement 1")
+    assert flats[boxed - 1].startswith("Wenlock Vale Police is adequate")
+    assert flats[boxed + 1].startswith("The force should make sure that every investigation has a plan")
+    assert flats[boxed + 2].startswith("Forensic submissions were often delayed")

@@ -1,7 +1,9 @@
 """Word .docx files: headings by style or outline level, paragraphs and list items with the
 numbers, letters and bullets Word displays (computed from the numbering definitions), and
-tables as tables, all in body order. Paragraphs in a Quote style are quoted words.
-Headers, footers and comments are not body text."""
+tables as tables, all in body order. Paragraphs in a Quote style are quoted words. Text
+boxes (a call-out drawn beside the text) are read where they are anchored, after the
+paragraph holding them; Word writes each box twice (a drawing and an older VML copy for
+other programs), and only one is read. Headers, footers and comments are not body text."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ _QUOTE_STYLE = re.compile(r"\bquote\b|\bquotation\b|block\s*text", re.I)
 _MARKER = re.compile(r"^\[?(?:\d{1,3}|[*\u2020\u2021])\]?$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read(path: Path) -> Document:
@@ -58,10 +61,23 @@ def _children(element: Any, word: Any, numbering: Numbering, found: list[Block])
         if tag == "p":
             if (block := _block(Paragraph(child, word), numbering)) is not None:
                 found.append(block)
+            for box in _text_boxes(child):
+                _children(box, word, numbering, found)
         elif tag == "tbl":
             found.extend(_table(Table(child, word), numbering))
         elif tag in ("sdt", "sdtContent", "customXml"):
             _children(child, word, numbering, found)
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The contents of the text boxes anchored in a paragraph, each once: not the VML copy
+    Word keeps as a fallback, nor a box inside another box (read with its outer box)."""
+    boxes = []
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        outer = [a for a in box.iterancestors() if a.tag in (f"{_W}txbxContent", _FALLBACK) or a is paragraph]
+        if outer and outer[0] is paragraph:
+            boxes.append(box)
+    return boxes
 
 
 def _table(table: Any, numbering: Numbering) -> list[Block]:

@@ -15,6 +15,7 @@ HTML document is rendered from a small markup, one block per line:
                      in a wider table spans it (a group's heading, shaded)
     ===              page break
     >>>              two-column PDF: what is above runs across page 1, what follows in columns
+    [[ ... ]]        Word: the blocks between, each marker on a line of its own, in a text box
     anything else    a paragraph; '**bold**' runs and '<br>' soft line breaks
 
 PDFs come from reportlab (running header and footer, numbers in a hanging indent,
@@ -161,6 +162,8 @@ def _block(line: str) -> Block:
         return Block("page")
     if stripped == ">>>":
         return Block("columns")
+    if stripped in ("[[", "]]"):
+        return Block("box" if stripped == "[[" else "boxed")
     if stripped.startswith("§§ "):
         return Block("numpara", stripped[3:])
     if stripped.startswith("§ "):
@@ -230,7 +233,12 @@ def render_docx(doc: Doc, path: Path) -> None:
         word.sections[0].footer.paragraphs[0].text = doc.footer
     list_id = 200
     previous = ""
+    from word_boxes import Boxes
+
+    boxes = Boxes(word)
     for block in parse(doc.source):
+        if boxes.take(block.kind):
+            continue
         if block.kind == "numbered" and previous != "numbered":
             list_id += 1
             _new_list(word, list_id)
@@ -401,6 +409,8 @@ def _flowables(doc: Doc) -> list[Any]:
             flowables.append(PageBreak())
         elif block.kind == "columns":
             flowables.append(FrameBreak())
+        elif block.kind in ("box", "boxed"):
+            continue
         elif block.kind == "table":
             flowables.append(_rl_table(block, body, 730.0 if doc.landscape else 483.0))
         elif block.kind == "heading":
@@ -556,7 +566,7 @@ def _html_inline(text: str) -> str:
 
 
 def _html_block(block: Block, number: str) -> str:
-    if block.kind in ("page", "columns"):
+    if block.kind in ("page", "columns", "box", "boxed"):
         return ""
     if block.kind == "heading":
         return f"<h{block.level}>{_html_inline(block.text)}</h{block.level}>"
