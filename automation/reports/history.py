@@ -20,6 +20,7 @@ from automation.core.errors import CannotRun
 from automation.core.rating import RatedItem
 
 FIELDS = ("status", "rag", "due", "owner", "last_update", "progress")
+_BATCH = 20_000  # change rows held before they are written
 LABELS = {
     "item": "item",
     "status": "status",
@@ -174,7 +175,7 @@ class HistoryStore:
         changes: list[tuple[int, int, str, str, str]] = []
         updates: list[tuple[str, ...]] = []
         seen: set[tuple[str, str]] = set()
-        new = changed = 0
+        new = changed = flushed = 0
         for r in rated:
             key = r.item.key
             if key in seen:  # a duplicate row: validation reports it; the first one counts
@@ -182,6 +183,10 @@ class HistoryStore:
             seen.add(key)
             state = item_state(r)
             found = known.get(key)
+            if len(changes) >= _BATCH:  # a first snapshot of a large register is written as it goes
+                self._db.executemany("INSERT INTO history_changes VALUES (?, ?, ?, ?, ?)", changes)
+                flushed += len(changes)
+                changes.clear()
             if found is None:
                 item_id = self._add_item(key, state)
                 changes.append((snapshot_id, item_id, "item", ABSENT, PRESENT))
@@ -208,7 +213,7 @@ class HistoryStore:
         )
         self._db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i in gone])
         self._db.executemany("INSERT INTO history_changes VALUES (?, ?, ?, ?, ?)", changes)
-        return _Written(new, changed, len(gone), len(changes), len(seen))
+        return _Written(new, changed, len(gone), flushed + len(changes), len(seen))
 
     def _add_item(self, key: tuple[str, str], state: State) -> int:
         cursor = self._db.execute(

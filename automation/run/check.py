@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem, Severity
 from automation.core.rating import StatusReport, status_report
 from automation.core.register import Register
@@ -29,10 +30,11 @@ def check_register(path: Path, allowed_domains: Sequence[str] | None = None) -> 
     """Read and validate, with every address on the Owners sheet checked against
     ``allowed_domains`` when given. Raises RegisterUnreadable, or RegisterLayoutError when
     there is no Register sheet or a required column (nothing can run then)."""
-    register = load_register(path)
     from automation.core.validation import validate  # not for status, which only rates
 
-    return Checked(register, tuple(validate(register, allowed_domains)))
+    with no_gc_pauses():  # the collector would scan every item of a large register, to no end
+        register = load_register(path)
+        return Checked(register, tuple(validate(register, allowed_domains)))
 
 
 def status_of(path: Path, today: date) -> StatusReport:

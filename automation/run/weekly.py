@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from automation.core.errors import CannotRun
+from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem
 from automation.core.rating import StatusReport, status_report
 from automation.core.register import Register
@@ -106,19 +107,20 @@ def weekly_run(
 
     Raises when the register cannot be read at all; everything else (bad rows, refused
     addresses, failed messages) is reported in the result and the run goes on."""
-    checked = check_register(register_path, config.mail.allowed_domains)
-    register, week = checked.register, iso_week(today)
-    report = status_report(register, today)
-    path = ledger_path(config, register_path)
-    history = _history(path, week, dry_run)
-    options = _compose_options(config, path, history, today, register)
-    plan = compose(register, report, checked.problems, history, options)
-    issued = issue_returns(plan, report, week, register_path.name) if config.returns.enabled else {}
-    plan = with_return_names(plan, issued)
-    templates = config.path(config.mail.templates) if config.mail.templates else None
-    renderer = Renderer(config.mail.marking, templates)
-    attach = attacher(issued, config.mail.marking) if issued else None
-    outgoing, refused = build_outgoing(plan, week, config.mail, renderer, register.owners, attach)
+    with no_gc_pauses():  # a few objects per item, none in cycles: the collector would only slow it
+        checked = check_register(register_path, config.mail.allowed_domains)
+        register, week = checked.register, iso_week(today)
+        report = status_report(register, today)
+        path = ledger_path(config, register_path)
+        history = _history(path, week, dry_run)
+        options = _compose_options(config, path, history, today, register)
+        plan = compose(register, report, checked.problems, history, options)
+        issued = issue_returns(plan, report, week, register_path.name) if config.returns.enabled else {}
+        plan = with_return_names(plan, issued)
+        templates = config.path(config.mail.templates) if config.mail.templates else None
+        renderer = Renderer(config.mail.marking, templates)
+        attach = attacher(issued, config.mail.marking) if issued else None
+        outgoing, refused = build_outgoing(plan, week, config.mail, renderer, register.owners, attach)
     if only:
         outgoing = _only(outgoing, only)
     refusals = (*plan.summary.unreachable, *((r.recipient, r.why) for r in refused))
