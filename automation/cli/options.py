@@ -53,7 +53,9 @@ def date_option(*decls: str, about: str, required: bool = False) -> Callable[[Ca
     """A date option; its help says ``about`` and the two ways to write a date."""
     written, _, rest = about.partition(" (")
     help_text = f"{written}, dd/mm/yyyy or YYYY-MM-DD" + (f" ({rest}" if rest else ".")
-    return click.option(*decls, type=DAY, default=None, required=required, help=help_text)
+    if required:  # an explicit default, even None, counts as given in click 8.2 and later
+        return click.option(*decls, type=DAY, required=True, help=help_text)
+    return click.option(*decls, type=DAY, default=None, help=help_text)
 
 
 def today_option(verb: str) -> Callable[[Callable[..., Any]], Any]:

@@ -303,3 +303,11 @@ def test_a_report_names_an_impossible_date(runner):
         "Invalid value for '--from': 31/02/2021 is not a real date (no such day in that month)"
         in result.output
     )
+
+
+@pytest.mark.parametrize("args", [[], ["--from", "01/07/2021"]])
+def test_a_report_without_its_period_says_which_option_is_missing(runner, args):
+    small_register()
+    result = runner.invoke(main, ["report", "paper", *args])
+    assert result.exit_code == 2
+    assert "Missing option '--" in result.output and "unexpected" not in result.output
