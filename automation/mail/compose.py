@@ -67,12 +67,7 @@ def owner_digests(
 ) -> tuple[tuple[OwnerDigest, ...], list[tuple[str, str]]]:
     """One digest per owner who has open items (or every owner, with ``send_empty``), and
     the owners no email can reach, with why."""
-    by_owner: dict[str, list[RatedItem]] = {}
-    for rated in report.rated:  # every item of the register: kept to attribute lookups
-        item = rated.item
-        is_open = item.status is None or item.status in OPEN
-        if item.owner and is_open and (not excluded or (item.sheet, item.row) not in excluded):
-            by_owner.setdefault(item.owner.casefold(), []).append(rated)
+    by_owner, named = _open_by_owner(report, excluded)
     left_out = _left_out_by_owner(register, excluded, noted)
     digests, unreachable = [], []
     addressed: dict[str, str] = {}
@@ -93,8 +88,29 @@ def owner_digests(
         if digest.escalated and owner.manager_email and not digest.escalate_to:
             why = refusal(owner.manager_email, options.allowed_domains)
             unreachable.append((owner.manager_email, f"not copied on {owner.name}'s escalation: {why}"))
-    unreachable += [(rated[0].item.owner, _unlisted(register)) for rated in by_owner.values()]
+    listed = {owner.name.casefold() for owner in register.owners}
+    unlisted = {key: rated[0].item.owner for key, rated in by_owner.items()}
+    unlisted |= {key: name for key, name in named.items() if key not in listed and key not in unlisted}
+    unreachable += [(name, _unlisted(register)) for name in unlisted.values()]
     return tuple(digests), unreachable
+
+
+def _open_by_owner(
+    report: StatusReport, excluded: set[tuple[str, int]]
+) -> tuple[dict[str, list[RatedItem]], dict[str, str]]:
+    """Open items by owner (casefolded name), and the owners of open items left out for
+    errors in their rows (an owner not on the Owners sheet is one such error)."""
+    by_owner: dict[str, list[RatedItem]] = {}
+    named: dict[str, str] = {}
+    for rated in report.rated:  # every item of the register: kept to attribute lookups
+        item = rated.item
+        if not item.owner or not (item.status is None or item.status in OPEN):
+            continue
+        if not excluded or (item.sheet, item.row) not in excluded:
+            by_owner.setdefault(item.owner.casefold(), []).append(rated)
+        else:
+            named.setdefault(item.owner.casefold(), item.owner)
+    return by_owner, named
 
 
 def _unlisted(register: Register) -> str:

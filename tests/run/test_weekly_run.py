@@ -358,6 +358,19 @@ def test_addresses_outside_the_allowed_domains_are_found_before_the_run_and_reco
     assert run.detail.startswith("not sent to Tom Brennan: email address tom.brennan@gmail.com is outside")
 
 
+def test_an_owner_not_on_the_owners_sheet_means_not_all_reached(tmp_path):
+    from automation.mail.ledger_records import RunOutcome
+    from tests.builders import ledger_runs
+
+    path = register(tmp_path, item(ref="R3", row=4, owner="Joe Bloggs"))
+    result = weekly_run(config(tmp_path), path, TODAY)
+    assert ("Joe Bloggs", "is not on the Owners sheet, so has no email address") in result.refused
+    assert result.exit_code == 1
+    [run] = ledger_runs(tmp_path / "tracker.ledger.sqlite")
+    assert run.outcome is RunOutcome.NOT_ALL_REACHED
+    assert "Joe Bloggs" in run.detail
+
+
 def test_a_run_with_nothing_to_send_says_why(tmp_path):
     from automation.cli.views.runs import weekly_text
 
