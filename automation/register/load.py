@@ -26,6 +26,7 @@ from automation.core.register import Register
 from automation.core.text import plural
 from automation.core.updates import Update
 from automation.register import cells
+from automation.register.headers import headerless_columns
 from automation.register.read import SheetTable, Workbook
 from automation.register.schema import (
     GUIDE_SHEET,
@@ -428,6 +429,7 @@ def _load(
     if not for_rating:
         problems.extend(_error_cells(book, read))
         problems.extend(_missing_formulas(book, register_table, items))
+        problems.extend(headerless_columns(register_table))
     return Register(
         path,
         items,

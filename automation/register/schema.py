@@ -94,6 +94,7 @@ REGISTER = SheetSpec(
         Column(
             "owner",
             "Owner",
+            required=True,  # without it nobody is chased, however the rest reads
             width=18,
             aliases=("Lead officer", "Action owner"),
             help="a name from the Owners sheet",
