@@ -260,7 +260,8 @@ def _settings(book: Workbook, problems: list[Problem]) -> Settings:
             if spec is None:
                 continue
             value = row[index + 1]
-            if isinstance(value, float) and value.is_integer() and 0 <= value <= spec.maximum:
+            whole = isinstance(value, int) and not isinstance(value, bool)  # .xls holds integers
+            if (whole or (isinstance(value, float) and value.is_integer())) and 0 <= value <= spec.maximum:
                 values[spec.key] = int(value)
             else:
                 problems.append(

@@ -73,3 +73,23 @@ def test_writing_commands_refuse_xls_and_ods_with_the_same_advice(saved, suffix,
     init = runner.invoke(main, ["init", str(fresh)])
     assert (init.exit_code, init.output) == (2, f"tracker: {fresh} is an {kind} workbook: {ADVICE}\n")
     assert not fresh.exists()
+
+
+def test_an_xls_register_reads_its_own_settings(tmp_path):
+    """Old Excel files hold whole numbers as integers: the Settings sheet's 30 and 28 are
+    read as they are, not reported as errors."""
+    from automation.register.load import load_register
+    from automation.register.template import write_register
+
+    path = tmp_path / "full.xlsx"
+    write_register(path)
+    command = [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless"]
+    done = subprocess.run(
+        [*command, "--convert-to", "xls:MS Excel 97", "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    register = load_register(tmp_path / "full.xls")
+    assert [p.where for p in register.problems if p.sheet == "Settings"] == []
+    assert (register.settings.amber_days, register.settings.stale_days) == (30, 28)
