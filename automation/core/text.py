@@ -56,3 +56,24 @@ def clip(text: str, width: int) -> str:
     """One line of at most ``width`` characters, with an ellipsis when cut."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+_ODD_SPACES = (
+    ("\u00a0", "a non-breaking space"),
+    ("\t", "a tab"),
+    ("\u2002", "an en space"),
+    ("\u2003", "an em space"),
+    ("\u2009", "a thin space"),
+    ("\u200b", "a zero-width space"),
+    ("  ", "two spaces together"),
+)
+
+
+def odd_spacing(text: str) -> str:
+    """What in ``text``'s spacing a reader cannot see ('a non-breaking space'), or ''."""
+    found = next((what for char, what in _ODD_SPACES if char in text), "")
+    if found:
+        return found
+    if text != text.strip():
+        return "a space at the start" if text[:1].isspace() else "a space at the end"
+    return ""

@@ -10,6 +10,7 @@ from automation.core.deadlines import resolve_deadline
 from automation.core.model import DeadlineKind, Item, Publication, Status
 from automation.core.problems import Problem, error, warning
 from automation.core.register import Register
+from automation.core.text import odd_spacing
 
 _REQUIRED = (
     ("publication", "has no publication", "type the publication's title as on the Publications sheet"),
@@ -241,6 +242,8 @@ def _did_you_mean(name: str, register: Register) -> str:
     import difflib  # only when an owner is not found
 
     close = difflib.get_close_matches(" ".join(name.casefold().split()), names, n=1, cutoff=0.75)
+    if close and (spacing := odd_spacing(name)) and " ".join(name.casefold().split()) == close[0]:
+        return f": it reads '{names[close[0]]}' but has {spacing} in it"
     return f"; did you mean '{names[close[0]]}'?" if close else ""
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from automation.core.deadlines import parse_date_text
 from automation.core.model import CellRef, Kind, Status
 from automation.core.problems import Problem, error, show, warning
+from automation.core.text import odd_spacing
 
 # Control characters an .xlsx cell cannot hold (the file format forbids them; openpyxl
 # refuses them with IllegalCharacterError). Tabs and line breaks are kept.
@@ -127,6 +128,8 @@ def as_yes_no(value: Any, where: CellRef, problems: list[Problem]) -> bool | Non
 def _did_you_mean(text: str, labels: list[str]) -> str:
     loose = {" ".join(label.casefold().replace("\u2013", "-").split()): label for label in labels}
     guess = loose.get(" ".join(text.casefold().replace("\u2013", "-").split()))
+    if guess and (spacing := odd_spacing(text)) and " ".join(text.split()) == guess:
+        return f": it reads '{guess}' but has {spacing} in it"
     return f"; did you mean '{guess}'?" if guess else ""
 
 

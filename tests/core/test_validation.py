@@ -184,3 +184,18 @@ def test_a_recorded_extension_ends_the_target_date_warning(tmp_path):
     book["Register"].cell(2, on, datetime(2021, 9, 10))
     book.save(path)
     assert problems_of(path) == []
+
+
+def test_spacing_a_reader_cannot_see_is_named(tmp_path):
+    path = workbook(tmp_path / "t.xlsx", [item(), item(ref="R2", row=3, owner="Tom Brennan")])
+    edit(path, {"E2": "In progress\u00a0", "F3": "Tom  Brennan"})
+    loaded = load_register(path)
+    found = {(p.where, p.message) for p in validate(loaded)}
+    assert (
+        "Register!E2",
+        "is not one of the statuses: it reads 'In progress' but has a non-breaking space in it",
+    ) in found
+    assert (
+        "Register!F3",
+        "is not on the Owners sheet: it reads 'Tom Brennan' but has two spaces together in it",
+    ) in found
