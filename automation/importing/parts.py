@@ -3,8 +3,9 @@
 - A committee paper numbers a section per publication ('1. Title', '1.1. On 13th July
   2021, HMICFRS published ...'); a response numbers the recommendations it answers the
   same way, so sections count only when they say something was published.
-- A page or report joining several publications gives each its heading and its own
-  'Published:' line.
+- A page, paper or plan joining several publications gives each a heading of its own that
+  says it was published: a 'Published:' line or a statement under it, or '(published
+  <date>)' in it; 'Report A: <title>' lines are such headings too (``joined``).
 - Anything else is one publication: the report, letter or response itself.
 """
 
@@ -15,15 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from automation.importing.document import Block, BlockKind
-from automation.importing.header import read_dated
+from automation.importing.joined import published_line, report_headings
 from automation.importing.normalise import fold
 from automation.importing.sections import publication_kind, published_on, split_sections, statement, unescape
 
-_PUBLISHED_LINE = re.compile(
-    r"^(?:published|first\s+published|date\s+of\s+publication|publication\s+date)\b\s*(?:on|by\s+[^:]{1,80})?\s*:?\s*"
-    r"(?P<when>.+)$",
-    re.I,
-)
 _MARKING = re.compile(
     r"^(?:OFFICIAL|OFFICIAL[- ]SENSITIVE|SECRET|TOP SECRET|PROTECT|RESTRICTED|NOT PROTECTIVELY MARKED)\b"
 )
@@ -56,45 +52,18 @@ def split_parts(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Part
 
 
 def _headed_parts(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Part]] | None:
-    starts = [
-        index
-        for index, block in enumerate(blocks)
-        if block.kind is BlockKind.HEADING and _published_under(blocks[index + 1 : index + 3])
-    ]
-    levels = {blocks[index].level for index in starts}
-    if len(starts) < 2 or len(levels) > 1:
+    """Each report under its own heading (see ``joined``)."""
+    found = report_headings(blocks)
+    if found is None:
         return None
-    level = levels.pop()
-    limits = [*starts[1:], len(blocks)]  # a part ends at the next one, or at a heading as high
-    ends = [
-        next((i for i in range(start + 1, limit) if _ends_part(blocks[i], level)), limit)
-        for start, limit in zip(starts, limits, strict=True)
+    parts = [
+        Part(
+            heading.title,
+            (*((Block(heading.published),) if heading.published else ()), *blocks[heading.index + 1 : end]),
+        )
+        for heading, end in found
     ]
-    parts = [Part(unescape(blocks[s].flat), blocks[s + 1 : e]) for s, e in zip(starts, ends, strict=True)]
-    return blocks[: starts[0]], parts
-
-
-def _published_under(following: tuple[Block, ...]) -> bool:
-    """A 'Published:' line straight under a heading (before any other heading)."""
-    for block in following:
-        if block.kind is BlockKind.HEADING:
-            return False
-        if published_line(block.flat):
-            return True
-    return False
-
-
-def _ends_part(block: Block, level: int) -> bool:
-    return block.kind is BlockKind.HEADING and 0 < block.level <= level
-
-
-def published_line(text: str) -> date | None:
-    """'Published: 12 May 2021', 'Published on: 27 February 2025', 'Published by HMICFRS on ...'."""
-    match = _PUBLISHED_LINE.match(" ".join(text.split()))
-    if match is None:
-        return None
-    _, found = read_dated(match.group("when"))
-    return found if found is not None and re.search(r"\d{1,2}\D", match.group("when")) else None
+    return blocks[: found[0][0].index], parts
 
 
 def part_published(

@@ -69,7 +69,7 @@ def unescape(text: str) -> str:
 
 
 # A committee paper's own sections: never a publication, whatever they say was published.
-_PAPER_SECTION = re.compile(
+PAPER_SECTION = re.compile(
     r"^(?:purpose(?:\s+of\s+(?:the|this)\s+(?:report|paper))?|summary|executive\s+summary|introduction"
     r"|background|recommendations?|decisions?\s+required|risks?(?:\s+and\s+\w+)?|implications?"
     r"|financial\s+implications?|equality\s+(?:impact|implications?)|conclusions?|next\s+steps"
@@ -82,12 +82,14 @@ def statement(section: Section, title: str = "") -> str:
     """The paragraph that says the report was published, and when ('On 13th July 2021,
     HMICFRS published ...'): 'the reports published this quarter' says neither which nor
     when, and a paper's own sections ('Purpose of the report') are not publications."""
-    if _PAPER_SECTION.match((title or section.title).strip(" :.")):
+    if PAPER_SECTION.match((title or section.title).strip(" :.")):
         return ""
-    for block in section.blocks[:4]:
-        if re.search(r"\bpublished\b", block.flat, re.I) and _PUBLISHED_ON.search(block.flat):
-            return block.flat
-    return ""
+    return next((block.flat for block in section.blocks[:4] if says_published(block.flat)), "")
+
+
+def says_published(text: str) -> bool:
+    """'On 13th July 2021, HMICFRS published ...': that a report was published, and when."""
+    return bool(re.search(r"\bpublished\b", text, re.I) and _PUBLISHED_ON.search(text))
 
 
 def quoted_title(text: str) -> str:

@@ -155,6 +155,45 @@ def test_each_part_of_a_joined_document_is_its_own_publication() -> None:
     ]
 
 
+REPORT_LINES = """\
+Subject: Inspection reports, October to December 2025
+Date: 22 January 2026
+
+1. Purpose
+1.1. This paper lists the reports published in the quarter.
+
+2. Reports
+Report A: Digital forensics: an inspection of how forces examine devices
+2.1. On 6th October HMICFRS published its inspection of digital forensics.
+- Recommendation 1: By 31 March 2026, chief constables should clear their backlogs of devices.
+Report B: Tarnside Police: a vetting revisit
+2.2. On 2nd December HMICFRS published a letter to Tarnside Police.
+- Recommendation 1: Within three months, the force should re-vet its contractors.
+Report C: The annual assessment of policing
+2.3. On 9th December HMICFRS published its annual assessment. It makes no recommendations.
+
+3. Recommendation
+3.1. The committee is asked to note this report.
+"""
+
+
+def test_report_lines_each_head_a_report_whose_refs_start_again() -> None:
+    data = extraction(REPORT_LINES)
+    assert [
+        (pub["title"], pub["published"], refs(pub["items"]), [item["deadline"] for item in pub["items"]])
+        for pub in data["publications"]
+    ] == [
+        (
+            "Digital forensics: an inspection of how forces examine devices",
+            "2025-10-06",
+            ["Recommendation 1"],
+            ["2026-03-31"],
+        ),
+        ("Tarnside Police: a vetting revisit", "2025-12-02", ["Recommendation 1"], ["2026-03-02"]),
+        ("The annual assessment of policing", "2025-12-09", [], []),
+    ]
+
+
 def test_a_label_in_the_text_column_gives_the_ref() -> None:
     text = (
         "Inspection of Northvale Police\nPublished: 1 May 2026\n\n"

@@ -1,6 +1,7 @@
 """Documents that join several reports, each report's items under its own heading, with
 refs that start again in every report: a force's improvement register (a table grouped
-by rows spanning it)."""
+by rows spanning it), a tracker in Markdown with a section and a table per report, a
+panel paper in a web page with a sub-heading per report."""
 
 from make_corpus import Doc, Item, Pub
 
@@ -168,4 +169,245 @@ Key to status. Closed: evidence accepted by the Inspection Oversight Board. Open
     ],
 )
 
-DOCS = [GROUPED_PDF]
+
+# --- Markdown: a section per report, '(published <date>)' in its heading, a table each -------
+
+EH = "Eastholme Police"
+EH_PEEL = f"PEEL 2023–25: An inspection of {EH}"
+EH_FRAUD = "Fraud: time to choose – a revisit of the police response to fraud"
+EH_CUSTODY = f"Report on an unannounced inspection of police custody suites in {EH}"
+
+SECTIONS_MD = Doc(
+    name="action-tracker-sections",
+    fmt="md",
+    shape="force action tracker in Markdown: a '##' section per report with '(published <date>)' in its "
+    "heading and its own table, refs starting again in each section, the inspectorate's deadline beside "
+    "the force's own target, progress notes that say 'should', a table of counts at the end",
+    source=f"""# {EH} – inspection action tracker
+
+Strategy and Change Unit · updated 14 April 2025
+
+Each table lists what the inspectorate asked of {EH}. *Inspectorate deadline* is the date the report
+set, and *our target* is the date the lead has committed to. Items for other bodies are not tracked here.
+
+## 1. {EH_PEEL} (published 27 June 2024)
+
+| Ref | Area for improvement | Lead | Inspectorate deadline | Our target | Progress |
+|---|---|---|---|---|---|
+| AFI 1 | The force should make sure that it allocates crimes to investigators with the right skills and experience. | D/Supt Nadia Farrow | n/a | 30/09/2025 | Allocation policy redrafted; the new policy should be agreed at the May board. |
+| AFI 2 | The force should improve how it identifies and supports repeat victims of anti-social behaviour. | Supt Colm Harte | n/a | 31/12/2025 | Repeat-caller flag built into the command and control system. |
+| AFI 3 | The force should make sure that its workforce plan reflects the skills it will need in the next five years. | Director of People | n/a | 31/03/2026 | Skills audit under way. |
+
+## 2. {EH_FRAUD} (published 11 September 2024)
+
+Recommendations 2 and 4 are for the Home Office and the National Crime Agency and are not tracked here.
+
+| No. | Recommendation | Lead | Inspectorate deadline | Our target | Progress |
+|---|---|---|---|---|---|
+| 1 | By 31 March 2025, chief constables should make sure that every fraud report passed to them by the national reporting centre is assessed within 28 days. | Head of Economic Crime | 31/03/2025 | 28/02/2025 | Achieved in February; 96% assessed within 28 days. |
+| 3 | Chief constables should make sure that victims of fraud who are vulnerable are offered support from a specialist victim service. | Head of Victim Services | n/a | 30/06/2025 | Referral route agreed with the victims' hub. |
+
+## 3. {EH_CUSTODY} (HMICFRS and HM Inspectorate of Prisons, published 5 December 2024)
+
+The report set out one cause of concern and two recommendations to address it, and four areas for improvement; the two below are those the force leads on.
+
+| Ref | Kind | Text | Lead | Inspectorate deadline | Our target | Progress |
+|---|---|---|---|---|---|---|
+| R1 | Recommendation | The force should make sure that detainees at risk of self-harm are checked as often as their care plan requires. | Custody Supt Ian Frome | n/a | 31/05/2025 | Observation levels audited weekly. |
+| AFI 1 | Area for improvement | The force should make sure that cells are cleaned between detainees and that cleaning is recorded. | Custody Insp Ruth Vane | n/a | 30/04/2025 | New cleaning contract from 1 April. |
+| AFI 2 | Area for improvement | The force should make sure that detainees can have a shower before they go to court. | Custody Insp Ruth Vane | n/a | 31/07/2025 | Showers in the north suite being repaired. |
+
+## Summary of progress
+
+| Report | Items | Achieved | On track | Behind |
+|---|---|---|---|---|
+| PEEL 2023–25 | 3 | 0 | 3 | 0 |
+| Fraud revisit | 2 | 1 | 1 | 0 |
+| Custody | 3 | 0 | 2 | 1 |
+""",
+    paper=dict(title=f"{EH} – inspection action tracker", dated="2025-04-14"),
+    publications=[
+        Pub(
+            EH_PEEL,
+            "2024-06-27",
+            "inspection",
+            items=[
+                Item(
+                    f"AFI {n}",
+                    text,
+                    "area for improvement",
+                    addressees=(EH,),
+                    applies_to_force=True,
+                )
+                for n, text in enumerate(
+                    (
+                        "The force should make sure that it allocates crimes to investigators with the right "
+                        "skills and experience.",
+                        "The force should improve how it identifies and supports repeat victims of anti-social "
+                        "behaviour.",
+                        "The force should make sure that its workforce plan reflects the skills it will need in "
+                        "the next five years.",
+                    ),
+                    start=1,
+                )
+            ],
+        ),
+        Pub(
+            EH_FRAUD,
+            "2024-09-11",
+            "review",
+            items=[
+                Item(
+                    "Recommendation 1",
+                    "By 31 March 2025, chief constables should make sure that every fraud report passed to them by "
+                    "the national reporting centre is assessed within 28 days.",
+                    deadline_text="31/03/2025",
+                    deadline="2025-03-31",
+                    addressees=CC,
+                    applies_to_force=True,
+                ),
+                Item(
+                    "Recommendation 3",
+                    "Chief constables should make sure that victims of fraud who are vulnerable are offered support "
+                    "from a specialist victim service.",
+                    addressees=CC,
+                    applies_to_force=True,
+                ),
+            ],
+        ),
+        Pub(
+            EH_CUSTODY,
+            "2024-12-05",
+            "joint inspection",
+            items=[
+                Item(
+                    "R1",
+                    "The force should make sure that detainees at risk of self-harm are checked as often as their "
+                    "care plan requires.",
+                    addressees=(EH,),
+                    applies_to_force=True,
+                ),
+                Item(
+                    "AFI 1",
+                    "The force should make sure that cells are cleaned between detainees and that cleaning is "
+                    "recorded.",
+                    "area for improvement",
+                    addressees=(EH,),
+                    applies_to_force=True,
+                ),
+                Item(
+                    "AFI 2",
+                    "The force should make sure that detainees can have a shower before they go to court.",
+                    "area for improvement",
+                    addressees=(EH,),
+                    applies_to_force=True,
+                ),
+            ],
+        ),
+    ],
+)
+
+# --- HTML: a panel paper, a numbered sub-heading per report and the date it was published ---
+
+PANEL_TITLE = "Inspection reports published July to September 2025"
+PN_STALKING = "Stalking and harassment: an inspection of how well the police protect victims"
+PN_VETTING = "Corbridge Constabulary: vetting revisit"
+PN_NCA = "An inspection of the National Crime Agency's intelligence handling"
+PN_RECS = (
+    (
+        "By 31 January 2026, chief constables should make sure that every report of stalking is reviewed by a "
+        "trained supervisor within 24 hours.",
+        "By 31 January 2026",
+        "2026-01-31",
+        CC,
+    ),
+    (
+        "Within 12 months of the publication of this report, the College of Policing should publish "
+        "authorised professional practice on stalking protection orders.",
+        "Within 12 months of the publication of this report",
+        "2026-07-03",
+        ("College of Policing",),
+    ),
+    (
+        "Chief constables should make sure that victims of stalking are told, in writing, the outcome of "
+        "their report.",
+        None,
+        None,
+        CC,
+    ),
+)
+
+PANEL_HTML = Doc(
+    name="panel-paper-subheadings",
+    fmt="html",
+    shape="a police and crime panel paper as a web page: numbered sections, a numbered sub-heading per "
+    "report, each opening 'On 3rd July HMICFRS published ...' without the year; refs starting again "
+    "under each report; a report with no items; the panel's own ask at the end",
+    source=f"""
+# Corbridge Police and Crime Panel
+Date of meeting: 9 October 2025
+Report title: {PANEL_TITLE}
+Author: Priya Lowther, Scrutiny Officer
+## 1 Purpose
+1.1 This report summarises the inspection reports HMICFRS published between July and September 2025 that concern Corbridge Constabulary.
+## 2 Inspection reports
+### 2.1 {PN_STALKING}
+On 3rd July HMICFRS published its inspection of how well eight forces protect victims of stalking. Corbridge Constabulary was not one of the eight.
+The report makes three recommendations. The Chief Constable has asked the Head of Public Protection to lead on them:
+Recommendation 1 – {PN_RECS[0][0]}
+Recommendation 2 – {PN_RECS[1][0]}
+Recommendation 3 – {PN_RECS[2][0]}
+### 2.2 {PN_VETTING}
+On 28th August HMICFRS published a letter following its revisit of vetting in Corbridge Constabulary.
+Recommendation 1 – By 30 November 2025, the force should make sure that every officer whose vetting has lapsed is re-vetted or removed from duties that need it.
+The force has told the panel that it expects to finish this work early.
+### 2.3 {PN_NCA}
+On 16th September HMICFRS published its inspection of the National Crime Agency. The report makes four recommendations, all for the agency; none is for Corbridge Constabulary.
+## 3 Recommendation
+3.1 The panel is asked to note the report.
+""",
+    paper=dict(
+        title=PANEL_TITLE,
+        **{"from": "Priya Lowther, Scrutiny Officer"},
+        dated="2025-10-09",
+        period_start="2025-07-01",
+        period_end="2025-09-30",
+    ),
+    publications=[
+        Pub(
+            PN_STALKING,
+            "2025-07-03",
+            "inspection",
+            items=[
+                Item(
+                    f"Recommendation {n}",
+                    text,
+                    deadline_text=phrase,
+                    deadline=due,
+                    addressees=who,
+                    applies_to_force=who == CC,
+                )
+                for n, (text, phrase, due, who) in enumerate(PN_RECS, start=1)
+            ],
+        ),
+        Pub(
+            PN_VETTING,
+            "2025-08-28",
+            "review",
+            items=[
+                Item(
+                    "Recommendation 1",
+                    "By 30 November 2025, the force should make sure that every officer whose vetting has lapsed "
+                    "is re-vetted or removed from duties that need it.",
+                    deadline_text="By 30 November 2025",
+                    deadline="2025-11-30",
+                    addressees=("Corbridge Constabulary",),
+                    applies_to_force=True,
+                ),
+            ],
+        ),
+        Pub(PN_NCA, "2025-09-16", "inspection"),
+    ],
+)
+
+DOCS = [GROUPED_PDF, SECTIONS_MD, PANEL_HTML]
