@@ -66,18 +66,30 @@ def is_ooxml(data: bytes) -> bool:
 def refuse_unwritable(path: Path) -> None:
     """tracker updates only .xlsx and .xlsm; an .xls or .ods register is read, never written,
     and every writing command says so in the same words."""
-    if path.suffix.lower() not in WRITABLE:
-        kind = f"an {path.suffix.lstrip('.')} workbook" if path.suffix else "not an .xlsx workbook"
+    suffix = path.suffix.lower()
+    if suffix in WRITABLE:
+        return
+    if suffix in READABLE and path.exists():
         raise RegisterUnreadable(
-            f"{path} is {kind}: tracker can read it but can only update .xlsx and .xlsm workbooks",
+            f"{path} is an {suffix.lstrip('.')} workbook: tracker can read it but can only update "
+            ".xlsx and .xlsm workbooks",
             fix=RESAVE,
         )
+    named = f"a {suffix} file" if suffix else "a file without an extension"
+    raise RegisterUnreadable(
+        f"{path} is {named}: tracker writes only .xlsx and .xlsm workbooks",
+        fix="give the register's .xlsx file, or for tracker init a new name ending .xlsx",
+    )
 
 
 def _snapshot(path: Path) -> bytes:
     """The file's bytes, read once; Excel may be half-way through a save, so retry once."""
     if not path.exists():
-        raise RegisterUnreadable(f"{path} does not exist", fix="check the path, or pass --register")
+        raise RegisterUnreadable(
+            f"{path} does not exist",
+            fix="check the path or pass --register; to start one, run tracker init (empty) "
+            "or tracker demo (an example)",
+        )
     if path.is_dir():
         raise RegisterUnreadable(f"{path} is a folder, not a workbook", fix="pass the .xlsx file")
     for attempt in (1, 2):

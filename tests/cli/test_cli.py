@@ -75,7 +75,10 @@ def test_validate_json(runner):
 def test_missing_register_exits_2_with_one_line(runner, command):
     result = runner.invoke(main, [command, "--register", "nope.xlsx"])
     assert result.exit_code == 2
-    assert result.output == "tracker: nope.xlsx does not exist (check the path, or pass --register)\n"
+    assert result.output == (
+        "tracker: nope.xlsx does not exist (check the path or pass --register; to start one, "
+        "run tracker init (empty) or tracker demo (an example))\n"
+    )
 
 
 def test_not_a_workbook_exits_2_and_verbose_shows_traceback(runner):

@@ -71,7 +71,11 @@ def test_writing_commands_refuse_xls_and_ods_with_the_same_advice(saved, suffix,
     assert register.read_bytes() == before
     fresh = tmp_path / f"new{suffix}"
     init = runner.invoke(main, ["init", str(fresh)])
-    assert (init.exit_code, init.output) == (2, f"tracker: {fresh} is an {kind} workbook: {ADVICE}\n")
+    assert (init.exit_code, init.output) == (
+        2,
+        f"tracker: {fresh} is a {suffix} file: tracker writes only .xlsx and .xlsm workbooks "
+        "(give the register's .xlsx file, or for tracker init a new name ending .xlsx)\n",
+    )
     assert not fresh.exists()
 
 

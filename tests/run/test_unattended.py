@@ -48,7 +48,7 @@ def test_unreadable_register_is_recorded_and_emailed_to_owner_and_it(tmp_path):
     assert message["Subject"] == "OFFICIAL: tracker weekly run failed, week 2021-W40"
     body = plain(message)
     assert body.startswith("OFFICIAL\n\ntracker weekly run failed: ") and body.endswith("\nOFFICIAL\n")
-    assert f"{missing} does not exist" in body and "check the path, or pass --register" in body
+    assert f"{missing} does not exist" in body and "check the path or pass --register" in body
     html = message.get_body(("html",)).get_content()
     assert html.count("<b>OFFICIAL</b>") == 2 and "does not exist" in html
     [run] = ledger_runs(tmp_path / "tracker.ledger.sqlite")

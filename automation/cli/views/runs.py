@@ -30,9 +30,10 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
     for who, why in result.refused:
         lines.append(f"  {'not sent':<13}{printable(who)}: {printable(why)}")
     if result.left_out:
+        rows, verb = ("its row was", "is") if result.left_out == 1 else ("their rows were", "are")
         lines.append(
-            f"  {plural(result.left_out, 'item')} with errors in their rows were left out of "
-            "owners' emails and are listed in the manager summary (tracker validate)."
+            f"  {plural(result.left_out, 'item')} with errors in {rows} left out of owners' emails "
+            f"and {verb} listed in the manager summary (tracker validate)."
         )
     counts = ", ".join(f"{result.count(r)} {r.value}" for r in Result if result.count(r))
     if not result.deliveries:
