@@ -10,7 +10,8 @@ should ...', 'officers told us they should ...'), in quoted words, or in the ins
 own voice ('we should like to thank') does not make a directive; nor do 'should be proud'
 and 'should have been' or 'should have had' (what ought to have happened is a finding), nor
 what a report asks its readers to do with it ('should read the recommendations for national
-bodies too', 'are asked to respond to the recommendations').
+bodies too', 'are asked to respond to the recommendations', 'should tell us how it
+intends to respond').
 'We recommend that, by March, the College updates ...' is the committee form after a
 recommending clause. Whether a directive is an *item* is for its context to say.
 """
@@ -65,7 +66,8 @@ _NOT_AN_ASK = re.compile(
 _PROCEDURAL = re.compile(
     r"^\s*(?:also\s+)?(?:(?:read|note|respond\s+to|reply\s+to|comment\s+on|take\s+note\s+of)\s+"
     r"(?:the|these|this|our|its|all\s+(?:of\s+)?the)\s+(?:\w+\s+){0,2}?"
-    r"(?:recommendations?|report|letter|findings|areas?\s+for\s+improvement)\b|note\s+that\b)",
+    r"(?:recommendations?|report|letter|findings|areas?\s+for\s+improvement)\b|note\s+that\b"
+    r"|(?:tell|inform|let|send|write\s+to)\s+us\b)",  # 'should tell us how it intends to respond'
     re.I,
 )
 # A date in the words before a verb: 'By 31 May 2025' is not the modal 'may'.

@@ -144,6 +144,9 @@ def test_made_up_refs_never_take_a_number_the_document_writes() -> None:
         ("Custody staff should have had more training in mental health.", False),
         ("Chief constables should read the recommendations for national bodies too.", False),
         ("Forces are asked to respond to the recommendations within 56 days.", False),
+        ("Each body should tell us by the end of April how it intends to respond.", False),
+        ("The service should let us know who will lead the work.", False),
+        ("The force should report to us on its progress every quarter.", True),
         ("The force should have enough trained staff.", True),
     ],
 )

@@ -19,6 +19,7 @@ from automation.importing.document import Document
 from automation.importing.normalise import clean_text
 from automation.importing.readers.pdf_layout import lay_out
 from automation.importing.readers.pdf_model import Line, Page, PageTable
+from automation.importing.readers.pdf_unruled import unruled_tables
 from automation.importing.readers.pdf_words import line_groups, reading_lines
 
 SUFFIXES = (".pdf",)
@@ -63,11 +64,12 @@ def _locked(error: Exception) -> bool:
 
 
 def _page(page: Any, number: int) -> Page:
-    tables = _tables(page)
+    every = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    tables = _tables(page, every)
     boxes = [table.bbox for table in tables]
     words: list[dict[str, Any]] = []
     in_tables: list[dict[str, Any]] = []
-    for word in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+    for word in every:
         (in_tables if any(_inside(word, box) for box in boxes) else words).append(word)
     rows = {id(word): group for group in line_groups(words) for word in group}
     lines = [
@@ -85,17 +87,19 @@ def _page(page: Any, number: int) -> Page:
     )
 
 
-def _tables(page: Any) -> list[PageTable]:
+def _tables(page: Any, words: list[dict[str, Any]]) -> list[PageTable]:
     """Ruled tables; failing those, a table ruled only between its rows, its columns where
-    the words of its header row start."""
+    the words of its header row start; failing those, tables set out with white space only
+    (``pdf_unruled``)."""
     found = [table for table in map(_page_table, page.find_tables()) if table is not None]
     if found:
         return found
     settings = _rows_only_settings(page)
-    if settings is None:
-        return []
-    tables = [table for table in map(_page_table, page.find_tables(settings)) if table is not None]
-    return [table for table in tables if _headed(table)]
+    if settings is not None:
+        tables = [table for table in map(_page_table, page.find_tables(settings)) if table is not None]
+        if tables := [table for table in tables if _headed(table)]:
+            return tables
+    return unruled_tables(line_groups(words))
 
 
 def _page_table(table: Any) -> PageTable | None:

@@ -38,6 +38,7 @@ _KEEP_HYPHEN = frozenset(("non", "self", "cross", "cyber", "anti", "semi", "well
 _MAYBE_HYPHEN = frozenset(("pre", "post", "co", "multi", "inter", "intra", "full", "part", "re", "sub"))
 
 
+_RUNNING_TEXT = 600  # letters: enough running text to tell the body's size without the tables
 Piece = list[Line] | PageTable  # a paragraph's lines, or a table
 
 
@@ -71,13 +72,16 @@ def lay_out(pages: list[Page], source: str = "") -> Document:
 
 
 def _body_size(bodies: list[list[Line]], table_text: list[tuple[float, int]]) -> float:
-    """The size most of the words are set in, the tables' words counted too."""
+    """The size most of the running text is set in; the tables' words count too when there
+    is little running text (a paper that is mostly a table), not when tables set smaller
+    than the text would make the text look like headings."""
     sizes: Counter[float] = Counter()
-    for size, letters in table_text:
-        sizes[size] += letters
     for lines in bodies:
         for line in lines:
             sizes[line.size] += len(line.text)
+    if sum(sizes.values()) < _RUNNING_TEXT:
+        for size, letters in table_text:
+            sizes[size] += letters
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 

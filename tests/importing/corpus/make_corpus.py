@@ -101,6 +101,7 @@ class Doc:
     columns: int = 1  # reportlab: 2 sets the text in two columns (see ``columns.py``)
     landscape: bool = False  # reportlab: pages turned sideways, for a wide table
     layout_text_of: str = ""  # txt: the text ``pdftotext -layout`` saves from this corpus PDF
+    ruled: bool = True  # reportlab: False sets tables out with white space only, no rules
 
     def expected(self) -> dict[str, Any]:
         paper = {
@@ -412,7 +413,7 @@ def _flowables(doc: Doc) -> list[Any]:
         elif block.kind in ("box", "boxed"):
             continue
         elif block.kind == "table":
-            flowables.append(_rl_table(block, body, 730.0 if doc.landscape else 483.0))
+            flowables.append(_rl_table(block, body, 730.0 if doc.landscape else 483.0, doc.ruled))
         elif block.kind == "heading":
             size = sizes[block.level]
             style = ParagraphStyle(
@@ -470,7 +471,7 @@ def _rl_markup(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
 
 
-def _rl_table(block: Block, body: Any, total: float = 483.0) -> Any:
+def _rl_table(block: Block, body: Any, total: float = 483.0, ruled: bool = True) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -486,15 +487,13 @@ def _rl_table(block: Block, body: Any, total: float = 483.0) -> Any:
     ]
     spans = [index for index, row in enumerate(block.rows) if len(row) == 1 < width]
     table = Table(data, colWidths=widths, repeatRows=1)
+    rules = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]
+    spacing = [("BOTTOMPADDING", (0, 0), (-1, -1), 7)]  # no rules: white space alone parts the rows
     table.setStyle(
         TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
-            ]
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), *(rules if ruled else spacing)]
             + [("SPAN", (0, row), (-1, row)) for row in spans]
-            + [("BACKGROUND", (0, row), (-1, row), colors.whitesmoke) for row in spans]
+            + [("BACKGROUND", (0, row), (-1, row), colors.whitesmoke) for row in spans if ruled]
         )
     )
     return table
