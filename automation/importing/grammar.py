@@ -9,6 +9,7 @@ consider ...'. A modal inside a reported or subordinate clause ('we found that f
 should ...', 'officers told us they should ...'), in quoted words, or in the inspectorate's
 own voice ('we should like to thank') does not make a directive; nor do 'should be proud'
 and 'should have been' or 'should have had' (what ought to have happened is a finding), nor
+'X should ..., but few did' (what ought to happen set against what does is a finding), nor
 what a report asks its readers to do with it ('should read the recommendations for national
 bodies too', 'are asked to respond to the recommendations', 'should tell us how it
 intends to respond').
@@ -70,6 +71,9 @@ _PROCEDURAL = re.compile(
     r"|(?:tell|inform|let|send|write\s+to)\s+us\b)",  # 'should tell us how it intends to respond'
     re.I,
 )
+# 'Victims should be told ..., but in 26 of 70 cases they were not': what ought to happen set
+# against what does is a finding ('but only', 'but also' and 'but not' qualify an ask).
+_CONTRASTED = re.compile(r",\s+but\s+(?!only\b|also\b|not\b|without\b|where\b|when\b|if\b|unless\b)", re.I)
 # A date in the words before a verb: 'By 31 May 2025' is not the modal 'may'.
 _DATE_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d{4}\b|\bMay\s+\d{1,2}\b")
 _PURPOSE = re.compile(
@@ -156,6 +160,7 @@ def _modal(text: str, pattern: re.Pattern[str]) -> Directive | None:
         if (
             _NOT_AN_ASK.match(after)
             or _PROCEDURAL.match(after)
+            or _CONTRASTED.search(after)
             or (subject and _PRONOUN_SUBJECT.match(subject))
         ):
             return None

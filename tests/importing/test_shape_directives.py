@@ -21,6 +21,7 @@ from tests.importing.shapes import extraction, held, items, refs
         "HMICFRS to examine progress in 2026.",
         "Chief officers are asked to confirm that the policy is in place.",
         "The force needs to improve how it records crime",
+        "The force should review its custody records, but not those older than five years.",
     ],
 )
 def test_main_clause_modal_imperative_or_committee_form_is_a_directive(text: str) -> None:
@@ -41,6 +42,8 @@ def test_main_clause_modal_imperative_or_committee_form_is_a_directive(text: str
         "The aim is to reduce waiting times to under an hour.",
         "The second report is expected to be published next year.",
         "The force will present its plan to the board in March.",
+        "Supervisors should review every risk plan within a week, but in 14 of the 40 cases none had.",
+        "Staff should be able to find the policy on the intranet, but it is out of date.",
     ],
 )
 def test_findings_reports_quotes_and_infinitives_are_not_directives(text: str) -> None:
@@ -138,3 +141,15 @@ def test_the_inspectorates_recommend_that_form_and_short_labels() -> None:
         ("Recommendation 7", ["The force"], None),
     ]
     assert [item["deadline"] for item in found[:3]] == ["2026-03-31", None, "2026-06-30"]
+
+
+def test_what_ought_to_happen_set_against_what_does_explains_an_area_for_improvement() -> None:
+    text = (
+        "Inspection of Tarnside Police\nPublished: 2 March 2026\n\nArea for improvement\n\n"
+        "The force should improve how it plans its neighbourhood patrols.\n\n"
+        "Patrol plans exist in most wards. Officers should be able to see them on their phones, "
+        "but the app has not been rolled out.\n"
+    )
+    assert [item["text"] for item in items(text)] == [
+        "The force should improve how it plans its neighbourhood patrols."
+    ]
