@@ -88,6 +88,36 @@ def test_hard_wrapped_text_joins_its_lines_and_tab_rows_are_a_table() -> None:
     )
 
 
+def test_a_few_lines_longer_than_the_wrap_do_not_hide_it() -> None:
+    """A title line or a table row longer than the rest is a line of its own; the paragraphs
+    wrapped at the usual width still join, a sentence ending inside one included."""
+    wrapped = (
+        "    Report B: An inspection of how well the police and their partners protect children who go missing\n\n"
+        "2.1   On 4th March HMICFRS published its report on children who go missing\n"
+        "      from home. It looked at seven forces, among them Eastvale Police and\n"
+        "      Westshire Police.\n\n"
+        "2.2   HMICFRS made two recommendations for chief constables and one for the\n"
+        "      Home Office. The Chief Constable has asked the Head of Public\n"
+        "      Protection to lead the work on both of the recommendations for him.\n"
+        "      Progress will be reported to the board:\n\n"
+        "      - Recommendation 1: By 30 June 2025, chief constables should make\n"
+        "        sure that every child reported missing is visited within a day.\n\n"
+        "APPENDIX A - ITEMS TRACKED BY THE BOARD, WITH THEIR OWNERS AND THE DATES THEY ARE DUE\n"
+        "  B  Recommendation 1  Visits to children reported missing           30/06/2025\n"
+    )
+    blocks = parse_text(wrapped).blocks
+    assert [block.flat for block in blocks[1:4]] == [
+        "On 4th March HMICFRS published its report on children who go missing from home. It looked at "
+        "seven forces, among them Eastvale Police and Westshire Police.",
+        "HMICFRS made two recommendations for chief constables and one for the Home Office. The Chief "
+        "Constable has asked the Head of Public Protection to lead the work on both of the recommendations "
+        "for him. Progress will be reported to the board:",
+        "Recommendation 1: By 30 June 2025, chief constables should make sure that every child reported "
+        "missing is visited within a day.",
+    ]
+    assert blocks[4].flat.startswith("APPENDIX A") and blocks[5].flat.startswith("B Recommendation 1")
+
+
 def test_page_break_continuations_are_joined() -> None:
     blocks = parse_text(
         "1.1. Recommendation 1: The force should review the Investigatory Powers\n\n"

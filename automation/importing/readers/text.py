@@ -86,12 +86,15 @@ def _underlines(text: str, line: str, markdown: bool) -> bool:
 
 def _wrap_width(lines: list[str]) -> int:
     """The width text was hard-wrapped at, or 0 when its lines are whole paragraphs: in
-    hard-wrapped text no line is longer than the width and most long lines come near it."""
+    hard-wrapped text most long lines come near the width. A few lines longer than the
+    rest (a table's rows, a long title) are lines of their own and do not set it: the
+    width is where the most lines end close under it."""
     lengths = [len(line.rstrip()) for line in lines if len(line.strip()) > 20]
     if len(lengths) < 4:
         return 0
-    width = max(lengths)
-    near = [line.rstrip() for line in lines if len(line.rstrip()) >= width * 0.8]
+    allowed = [w for w in set(lengths) if sum(1 for length in lengths if length > w) * 5 <= len(lengths)]
+    width = max(allowed, key=lambda w: (sum(1 for length in lengths if w * 0.8 <= length <= w), w))
+    near = [line.rstrip() for line in lines if width * 0.8 <= len(line.rstrip()) <= width]
     running_on = sum(1 for line in near if not _TERMINAL.search(line))  # cut mid-sentence
     return width if width <= 100 and len(near) * 2 >= len(lengths) and running_on * 2 >= len(near) else 0
 
@@ -104,7 +107,7 @@ def _continues(previous: str, line: str, width: int, markdown: bool) -> bool:
         return False  # quoted words start and end a paragraph
     previous, line = _QUOTE.sub("", previous, count=1), _QUOTE.sub("", line, count=1)
     if width:
-        return len(previous) >= width * 0.6
+        return width * 0.6 <= len(previous) <= width  # a longer line was never wrapped
     if markdown and previous.endswith("  "):
         return False
     if previous.rstrip().endswith(":") and _ENUMERATION.match(line.lstrip()):
