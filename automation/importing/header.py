@@ -56,8 +56,9 @@ def header_fields(blocks: tuple[Block, ...]) -> dict[str, str]:
     fields: dict[str, str] = {}
     last = ""
     for block in blocks:
+        if block.kind is BlockKind.HEADING or block.number:
+            last = ""  # a heading or a numbered section ('1. PURPOSE') is not a From: line's address
         if block.kind is BlockKind.HEADING:
-            last = ""
             continue
         for line in filter(None, block.text.split("\n")):
             match = _FIELD.match(line.strip())

@@ -127,3 +127,12 @@ def test_a_letters_narrative_and_close_are_not_causes() -> None:
         ("Recommendation 1.1", "a", "recruit four qualified inspect"),
         ("Recommendation 1.2", "b", "audit every high-rise building"),
     ]
+
+
+def test_a_numbered_section_after_the_memo_fields_is_not_the_authors_address() -> None:
+    text = (
+        "Report title: Inspection reports, May 2025\nAuthor: Jo Reid, Audit Liaison\n\n"
+        "1. PURPOSE\n\n1.1 This paper lists the reports HMICFRS published in May 2025\n"
+        "that concern the force\n"
+    )
+    assert extraction(text)["paper"]["from"] == "Jo Reid, Audit Liaison"
