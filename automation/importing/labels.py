@@ -91,7 +91,7 @@ class Label:
     cause_for_concern: bool
     rest: str  # the text after the label ('' for a label standing alone)
     name: str = ""  # a name after the label, with no verb ('Prevention'): a heading, not the text
-    written: str = ""  # a ref written short ('R3'), kept as the document writes it
+    written: str = ""  # a ref written short ('R3', 'Rec 3'), kept as the document writes it
 
     @property
     def ref(self) -> str:
@@ -108,7 +108,9 @@ def parse_label(text: str) -> Label | None:
     if word == "r" and not number:
         return None
     cause = kind is Kind.CAUSE_OF_CONCERN or bool(match.group("cfc"))
-    written = f"R{number}" if word == "r" else ""
+    written = (
+        {"r": f"R{number}", "rec": f"Rec {number}", "rec.": f"Rec {number}"}.get(word, "") if number else ""
+    )
     if rest and match.group("sep") not in (".", "") and is_name(rest):
         return Label(kind, number, cause, "", rest, written)  # 'Cause of concern 1: Prevention'
     if not number and rest and (match.group("sep") != ":" or kind is Kind.ACTION):

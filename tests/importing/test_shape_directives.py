@@ -138,7 +138,7 @@ def test_the_inspectorates_recommend_that_form_and_short_labels() -> None:
         ("Recommendation 2", ["The force"], "within six months"),
         ("Recommendation 3", ["Home Office"], "by end of June 2026"),
         ("AFI 1", ["The force"], None),
-        ("Recommendation 7", ["The force"], None),
+        ("Rec 7", ["The force"], None),
     ]
     assert [item["deadline"] for item in found[:3]] == ["2026-03-31", None, "2026-06-30"]
 

@@ -410,4 +410,213 @@ On 16th September HMICFRS published its inspection of the National Crime Agency.
     ],
 )
 
-DOCS = [GROUPED_PDF, SECTIONS_MD, PANEL_HTML]
+
+# --- Plain text: a board paper hard-wrapped with hanging indents, 'Publication N –' lines ----
+
+HM = "Hallowmere Police"
+HM_RAPE = "Mind the gap: an inspection of how forces support victims of rape through the courts"
+HM_PEEL = f"PEEL 2025–27: An inspection of {HM}"
+HM_SFO = "An inspection of the Serious Fraud Office's handling of disclosure"
+HM_YOUTH = "A joint inspection of youth diversion schemes"
+HM_RECS = (
+    (
+        "By 30 November 2025, chief constables should make sure that every victim of rape whose case is "
+        "charged is offered a named officer who will stay with the case until the trial ends.",
+        "By 30 November 2025",
+        "2025-11-30",
+        CC,
+    ),
+    (
+        "Within six months of the publication of this report, chief constables should make sure that "
+        "victims are told of any change to a trial date within one working day of the force learning of it.",
+        "Within six months of the publication of this report",
+        "2025-10-09",
+        CC,
+    ),
+    (
+        "By the end of March 2026, the Ministry of Justice should publish data on how long rape trials "
+        "wait to be heard in each Crown Court.",
+        "By the end of March 2026",
+        "2026-03-31",
+        ("Ministry of Justice",),
+    ),
+)
+HM_AFIS = (
+    "The force should make sure that it records the reasons why victims withdraw their support for a "
+    "prosecution.",
+    "The force should improve the supervision of investigations held by its neighbourhood teams.",
+    "The force should make sure that it understands how much of its demand comes from people in mental "
+    "health crisis.",
+)
+
+
+def _wrapped(text: str, first: str = "", indent: int = 6, width: int = 74) -> str:
+    import textwrap
+
+    return textwrap.fill(
+        text,
+        width=width,
+        initial_indent=first.ljust(indent) if first else " " * indent,
+        subsequent_indent=" " * indent,
+    )
+
+
+def _bullet(label: str, text: str) -> str:
+    return _wrapped(f"{label} – {text}", first="      -", indent=8).replace("      -  ", "      - ", 1)
+
+
+HM_SOURCE = "\n\n".join(
+    [
+        "HALLOWMERE POLICE, FIRE AND CRIME COMMISSIONER AND HALLOWMERE POLICE\nACCOUNTABILITY BOARD",
+        "Report title:    Inspection reports published April to June 2025\nMeeting date:    17 July 2025\n"
+        "Agenda item:     6\nAuthor:          Tomasz Verey, Inspection and Audit Liaison, Corporate Development",
+        "1.  PURPOSE",
+        _wrapped(
+            "This paper informs the board about the reports that HM Inspectorate of Constabulary and Fire & "
+            "Rescue Services published between 1 April and 30 June 2025 that concern Hallowmere Police, and "
+            "the items in them that the force will act on.",
+            "1.1",
+        ),
+        "2.  RECOMMENDATION",
+        _wrapped("The board is asked to note this paper and the items the force will track.", "2.1"),
+        "3.  REPORTS PUBLISHED",
+        f"    Publication 1 – {HM_RAPE}",
+        _wrapped(
+            f'On 9th April HMICFRS published "{HM_RAPE}". It looked at six forces, not including Hallowmere, '
+            "and found that too many victims withdraw before trial because they are not kept informed.",
+            "3.1",
+        ),
+        _wrapped(
+            "The report makes three recommendations, two of them for chief constables. All three will be "
+            "tracked via the Constabulary's Business Assurance Meeting:",
+            "3.2",
+        ),
+        "\n\n".join(_bullet(f"Rec {n}", text) for n, (text, *_) in enumerate(HM_RECS, start=1)),
+        f"    Publication 2 – {HM_PEEL}",
+        _wrapped(
+            f"On 22nd May HMICFRS published its PEEL report on {HM}. The force was graded good at preventing "
+            "crime and adequate in five other areas. HMICFRS found no cause of concern.",
+            "3.3",
+        ),
+        _wrapped(
+            "HMICFRS identified three areas for improvement. Each has an owner, and progress will be tracked "
+            "via the Constabulary's Business Assurance Meeting:",
+            "3.4",
+        ),
+        "\n\n".join(_bullet(f"AFI {n}", text) for n, text in enumerate(HM_AFIS, start=1)),
+        _wrapped(
+            "The Deputy Chief Constable has said that the supervision of neighbourhood investigations should "
+            "improve once the new crime management system is live.",
+            "3.5",
+        ),
+        f"    Publication 3 – {HM_SFO}",
+        _wrapped(
+            "On 3rd June HMICFRS published its inspection of the Serious Fraud Office. Its recommendations are "
+            "for the Serious Fraud Office alone.",
+            "3.6",
+        ),
+        f"    Publication 4 – {HM_YOUTH}",
+        _wrapped(
+            "On 26th June HMICFRS and HM Inspectorate of Probation published a joint inspection of youth "
+            "diversion. It makes one recommendation and sets out one action:",
+            "3.7",
+        ),
+        _bullet(
+            "Recommendation 1",
+            "By 31 January 2026, chief constables should make sure that every child eligible for diversion is "
+            "referred to the youth justice service before a charging decision is made.",
+        ).replace("Recommendation 1 –", "Recommendation 1:"),
+        _bullet(
+            "Action 1",
+            "HM Inspectorate of Probation will review the quality of diversion assessments in its youth "
+            "justice inspections.",
+        ).replace("Action 1 –", "Action 1:"),
+        "4.  FINANCIAL AND LEGAL IMPLICATIONS",
+        _wrapped(
+            "None arising directly from this paper. Any costs will be met from existing budgets.", "4.1"
+        ),
+        "APPENDIX 1 – ITEMS TRACKED BY THE BUSINESS ASSURANCE MEETING (PUBLICATION, REF, SUBJECT, OWNER)",
+        "\n".join(
+            [
+                "  1   Rec 1   Named officer for charged rape cases          D/Supt Public Protection",
+                "  1   Rec 2   Telling victims of changes to trial dates     Head of Witness Care",
+                "  2   AFI 1   Recording reasons for victim withdrawal       Force Crime Registrar",
+                "  2   AFI 2   Supervision of neighbourhood investigations   Supt Neighbourhoods",
+                "  2   AFI 3   Mental health demand                          Head of Partnerships",
+                "  4   Rec 1   Referrals before charging decisions           Head of Criminal Justice",
+            ]
+        ),
+    ]
+)
+
+REPORT_LINES_TXT = Doc(
+    name="board-paper-publication-lines",
+    fmt="txt",
+    shape="a board paper saved as plain text, hard-wrapped with hanging indents under numbered sections; "
+    "each report introduced by a 'Publication N – <title>' line, its date without a year; 'Rec N –' and "
+    "'AFI N –' bullets starting again in each report; a report with no items; the board's own ask; an "
+    "appendix listing the items again",
+    source=HM_SOURCE + "\n",
+    paper=dict(
+        title="Inspection reports published April to June 2025",
+        **{"from": "Tomasz Verey, Inspection and Audit Liaison, Corporate Development"},
+        dated="2025-07-17",
+        period_start="2025-04-01",
+        period_end="2025-06-30",
+    ),
+    publications=[
+        Pub(
+            HM_RAPE,
+            "2025-04-09",
+            "inspection",
+            tracked=True,
+            items=[
+                Item(
+                    f"Rec {n}",
+                    text,
+                    deadline_text=phrase,
+                    deadline=due,
+                    addressees=who,
+                    applies_to_force=who == CC,
+                )
+                for n, (text, phrase, due, who) in enumerate(HM_RECS, start=1)
+            ],
+        ),
+        Pub(
+            HM_PEEL,
+            "2025-05-22",
+            "inspection",
+            tracked=True,
+            items=[
+                Item(f"AFI {n}", text, "area for improvement", addressees=(HM,), applies_to_force=True)
+                for n, text in enumerate(HM_AFIS, start=1)
+            ],
+        ),
+        Pub(HM_SFO, "2025-06-03", "inspection"),
+        Pub(
+            HM_YOUTH,
+            "2025-06-26",
+            "joint inspection",
+            items=[
+                Item(
+                    "Recommendation 1",
+                    "By 31 January 2026, chief constables should make sure that every child eligible for "
+                    "diversion is referred to the youth justice service before a charging decision is made.",
+                    deadline_text="By 31 January 2026",
+                    deadline="2026-01-31",
+                    addressees=CC,
+                    applies_to_force=True,
+                ),
+                Item(
+                    "Action 1",
+                    "HM Inspectorate of Probation will review the quality of diversion assessments in its "
+                    "youth justice inspections.",
+                    "action",
+                    addressees=("HM Inspectorate of Probation",),
+                ),
+            ],
+        ),
+    ],
+)
+
+DOCS = [GROUPED_PDF, SECTIONS_MD, PANEL_HTML, REPORT_LINES_TXT]
