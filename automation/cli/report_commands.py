@@ -48,9 +48,9 @@ def history(options: Options, item: tuple[str, str] | None, since: date | None, 
     from automation.cli.views import reports as views
     from automation.run.reports import history_of
 
-    changes = history_of(options.config, options.register, item=item, since=since)
+    found = history_of(options.config, options.register, item=item, since=since)
     render = {"json": views.history_json, "csv": views.history_csv}.get(fmt, views.history_text)
-    click.echo(render(changes))
+    click.echo(render(found))
     return 0
 
 

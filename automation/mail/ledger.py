@@ -12,14 +12,13 @@ runs recorded before that; it is read, never written.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 from automation.core.errors import CannotRun
 from automation.core.model import Rag
 from automation.mail.digests import History
-from automation.mail.ledger_files import LedgerDb, check_file, check_room, explain
+from automation.mail.ledger_files import check_room, open_ledger
 from automation.mail.ledger_records import (
     MessageRecord,
     RunKind,
@@ -52,17 +51,8 @@ class Ledger:
         """Open (or start) the ledger at ``path``. Raises ``LedgerError`` saying what is wrong:
         a missing or read-only folder, a full disk, a lock, an empty or damaged file."""
         self.path = path
-        check_file(path)
+        self._db = open_ledger(path, busy_timeout=busy_timeout)
         try:
-            connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise explain(exc, path, busy_timeout) from exc
-        self._db = LedgerDb(connection, path, busy_timeout)
-        try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # WAL with synchronous=NORMAL survives a crash of this process (the failure that
-            # matters here) without an fsync per message.
-            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
             self._check_schema()
         except BaseException:

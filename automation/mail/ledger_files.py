@@ -129,6 +129,33 @@ def explain(exc: sqlite3.Error, path: Path, waited: float) -> LedgerError:
     )
 
 
+def open_ledger(path: Path, *, busy_timeout: float = 10.0) -> LedgerDb:
+    """The one way the ledger's file is opened (the runs and messages, the items' history and
+    the returns all live in it): checked first, so a file SQLite would misread as a new ledger
+    is refused, never silently started again. A missing ledger is started."""
+    check_file(path)
+    try:
+        connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise explain(exc, path, busy_timeout) from exc
+    db = LedgerDb(connection, path, busy_timeout)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL survives a crash of this process (the failure that
+        # matters here) without an fsync per message.
+        db.execute("PRAGMA synchronous=NORMAL")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def open_ledger_to_read(path: Path, *, busy_timeout: float = 10.0) -> LedgerDb | None:
+    """The ledger opened as ``open_ledger`` does, for a command that only reads it: None when
+    there is no ledger file, for reading never creates one."""
+    return open_ledger(path, busy_timeout=busy_timeout) if path.exists() else None
+
+
 class LedgerDb:
     """The ledger's SQLite connection, whose every failure says what is wrong."""
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from automation.core.errors import CannotRun
 from automation.core.pauses import no_gc_pauses
 from automation.core.rating import StatusReport, status_report
 from automation.register.load import load_register
@@ -84,9 +87,50 @@ def record_snapshot(history: Path, report: StatusReport, now: datetime, source: 
         return store.record(report.rated, report.as_of, now, source)
 
 
+@dataclass(frozen=True)
+class ItemHistory:
+    """What ``tracker history`` shows: the changes, and whether anything was recorded at all."""
+
+    ledger: Path
+    changes: list[Change]
+    recorded: bool  # the history holds a snapshot (a weekly run's or tracker snapshot's)
+
+
 def item_history(
     history: Path, *, item: tuple[str, str] | None = None, since: date | None = None
-) -> list[Change]:
-    """Changes as ``tracker history`` shows them: without the baseline, unless for one item."""
+) -> ItemHistory:
+    """Changes as ``tracker history`` shows them: without the baseline, unless for one item.
+    An item the history never saw is a usage error naming the nearest it did see. Reading
+    never creates the ledger."""
     with HistoryStore(history, create=False) as store:
-        return store.changes(since=since, item=item, baseline=item is not None)
+        recorded = store.latest() is not None
+        if recorded and item is not None and item not in (keys := store.items()):
+            raise _no_such_item(item, keys)
+        return ItemHistory(
+            history, store.changes(since=since, item=item, baseline=item is not None), recorded
+        )
+
+
+def _no_such_item(item: tuple[str, str], keys: list[tuple[str, str]]) -> CannotRun:
+    near = near_items(item, keys)
+    fix = "give the publication's title and the ref exactly as the register has them, as TITLE/REF"
+    if near:
+        fix += "; did you mean " + " or ".join(f"'{pub}/{ref}'" for pub, ref in near) + "?"
+    return CannotRun(
+        f"the history has no item with the publication '{item[0]}' and the ref '{item[1]}'", fix=fix
+    )
+
+
+def near_items(item: tuple[str, str], keys: list[tuple[str, str]], most: int = 3) -> list[tuple[str, str]]:
+    """The items most like ``item``: the same ref in a publication whose title holds the
+    words given, else the closest spellings of TITLE/REF."""
+
+    def plain(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    publication, ref = (plain(part) for part in item)
+    same = [k for k in keys if plain(k[1]) == ref and publication in plain(k[0])]
+    if same:
+        return same[:most]
+    spelt = {f"{pub}/{ref}": (pub, ref) for pub, ref in keys}
+    return [spelt[s] for s in difflib.get_close_matches("/".join(item), spelt, n=most, cutoff=0.6)]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from automation.core.errors import CannotRun
 from automation.core.rating import RatedItem
+from automation.mail.ledger_files import LedgerDb, open_ledger, open_ledger_to_read
 
 FIELDS = ("status", "rag", "due", "owner", "last_update", "progress")
 _BATCH = 20_000  # change rows held before they are written
@@ -121,19 +122,17 @@ class HistoryStore:
     """The history tables in ``path`` (the ledger file), created on first use."""
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
+        """The history in the ledger at ``path``, opened through the ledger's checks (an empty
+        or damaged ledger is refused, never started again). Without ``create``, a missing
+        ledger reads as an empty history and no file is made."""
         self.path = path
-        if not create and not path.exists():
-            self._db = sqlite3.connect(":memory:")
-        else:
-            self._db = _connect(path)
+        found = open_ledger(path, busy_timeout=30) if create else open_ledger_to_read(path, busy_timeout=30)
+        self._db = found or LedgerDb(sqlite3.connect(":memory:", isolation_level=None), path, 0)
         try:
             self._db.executescript(SCHEMA)
-        except sqlite3.Error as exc:
+        except BaseException:
             self._db.close()
-            raise CannotRun(
-                f"the history in {path} cannot be opened ({exc})",
-                fix="check the file is a tracker ledger and its folder is writable",
-            ) from exc
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -244,6 +243,10 @@ class HistoryStore:
         ).fetchone()
         return _snapshot(row) if row else None
 
+    def items(self) -> list[tuple[str, str]]:
+        """(publication, ref) of every item any snapshot saw."""
+        return [(pub, ref) for pub, ref in self._db.execute("SELECT publication, ref FROM history_items")]
+
     def changes(
         self,
         *,
@@ -302,19 +305,6 @@ class HistoryStore:
                 "SELECT id, publication, ref, present, rag FROM history_items"
             )
         }
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    try:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        return db
-    except sqlite3.Error as exc:
-        raise CannotRun(
-            f"the history in {path} cannot be opened ({exc})",
-            fix="check the folder is writable, or set 'ledger' in tracker.toml",
-        ) from exc
 
 
 def _snapshot(row: tuple) -> Snapshot:

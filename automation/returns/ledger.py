@@ -5,12 +5,11 @@ content hash (so collecting again skips it). Tables of their own in the register
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from automation.core.errors import CannotRun
+from automation.mail.ledger_files import open_ledger
 from automation.returns.model import IssuedReturn, SentRow
 
 SCHEMA = """
@@ -39,16 +38,15 @@ class Collected:
 
 class ReturnsLedger:
     def __init__(self, path: Path) -> None:
+        """The returns' tables in the ledger at ``path``, opened through the ledger's checks
+        (an empty or damaged ledger is refused, never started again)."""
         self.path = path
+        self._db = open_ledger(path, busy_timeout=30)
         try:
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(SCHEMA)
-        except sqlite3.Error as exc:
-            raise CannotRun(
-                f"the ledger {path} cannot hold returns ({exc})",
-                fix="check the folder is writable, or set 'ledger' in tracker.toml to another file",
-            ) from exc
+        except BaseException:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()

@@ -9,11 +9,15 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from automation.core.errors import CannotRun
-from automation.reports.history import Change, Recorded
+from automation.reports.history import Recorded
 from automation.reports.paper import PaperOptions
 from automation.run.config import Config
+
+if TYPE_CHECKING:
+    from automation.reports.build import ItemHistory
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def take_snapshot(config: Config, register: Path, today: date, now: datetime) ->
 
 def history_of(
     config: Config, register: Path, *, item: tuple[str, str] | None = None, since: date | None = None
-) -> list[Change]:
+) -> ItemHistory:
     from automation.reports.build import item_history
 
     return item_history(config.ledger_for(register), item=item, since=since)

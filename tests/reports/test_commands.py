@@ -105,13 +105,36 @@ def test_snapshot_command_and_order(tmp_path, monkeypatch):
     assert bad.exit_code == 2
 
 
+def test_history_of_an_item_it_never_saw_is_a_usage_error_naming_near_ones(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    workbook(tmp_path / "tracker.xlsx", [item(row=2), item(ref="Recommendation 2", row=3)])
+    CliRunner().invoke(main, ["snapshot", "--today", "2021-10-04"])
+
+    nonsense = CliRunner().invoke(main, ["history", "--item", "nonsense/Rec 9"])
+    short = CliRunner().invoke(main, ["history", "--item", "inspection of the demo/Recommendation 2"])
+
+    fix = "give the publication's title and the ref exactly as the register has them, as TITLE/REF"
+    assert (nonsense.exit_code, nonsense.output) == (
+        2,
+        f"tracker: the history has no item with the publication 'nonsense' and the ref 'Rec 9' ({fix})\n",
+    )
+    assert (short.exit_code, short.output) == (
+        2,
+        "tracker: the history has no item with the publication 'inspection of the demo' and the ref "
+        f"'Recommendation 2' ({fix}; did you mean '{PUB}/Recommendation 2'?)\n",
+    )
+
+
 def test_dry_and_partial_runs_record_no_history(tmp_path):
     path = workbook(tmp_path / "tracker.xlsx", [item(row=2)])
     cfg = Config(base_dir=tmp_path, mail=MailConfig(allowed_domains=["demo.police.uk"]))
     weekly_run(cfg, path, MONDAY, dry_run=True)
     weekly_run(cfg, path, MONDAY, only="dana.whitfield@demo.police.uk")
     result = CliRunner().invoke(main, ["history", "--register", str(path)])
-    assert result.output == "No changes recorded.\n"
+    assert result.output == (
+        "No history yet: no weekly run or snapshot is recorded in "
+        f"{tmp_path / 'tracker.ledger.sqlite'} (tracker remind and tracker snapshot record one).\n"
+    )
     from automation.reports.history import HistoryStore
 
     with HistoryStore(tmp_path / "tracker.ledger.sqlite") as store:

@@ -12,7 +12,8 @@ from automation.cli.views.csvsafe import csv_safe
 from automation.core.text import clip, ddmmyyyy, plural, printable
 
 if TYPE_CHECKING:
-    from automation.reports.history import Change, Recorded
+    from automation.reports.build import ItemHistory
+    from automation.reports.history import Recorded
     from automation.run.reports import Written
 
 
@@ -25,13 +26,18 @@ def snapshot_text(recorded: Recorded, history: Path) -> str:
     )
 
 
-def history_text(changes: list[Change]) -> str:
+def history_text(found: ItemHistory) -> str:
     from automation.reports.wording import when
 
-    if not changes:
+    if not found.recorded:
+        return (
+            f"No history yet: no weekly run or snapshot is recorded in {found.ledger} "
+            "(tracker remind and tracker snapshot record one)."
+        )
+    if not found.changes:
         return "No changes recorded."
     lines = []
-    for c in changes:
+    for c in found.changes:
         move = f"{clip(when(c.old), 40)} -> {clip(when(c.new), 50)}"
         lines.append(
             f"  {ddmmyyyy(c.as_of)}  {printable(clip(c.ref, 20)):<20}  {c.label + ':':<14} {printable(move)}"
@@ -40,13 +46,13 @@ def history_text(changes: list[Change]) -> str:
     return "\n".join(lines)
 
 
-def history_json(changes: list[Change]) -> str:
+def history_json(found: ItemHistory) -> str:
     from automation.reports.history import iter_rows
 
-    return json.dumps(list(iter_rows(changes)), indent=2, ensure_ascii=False)
+    return json.dumps(list(iter_rows(found.changes)), indent=2, ensure_ascii=False)
 
 
-def history_csv(changes: list[Change]) -> str:
+def history_csv(found: ItemHistory) -> str:
     from automation.reports.history import iter_rows
 
     out = io.StringIO()
@@ -54,7 +60,7 @@ def history_csv(changes: list[Change]) -> str:
         out, fieldnames=["as_of", "publication", "ref", "field", "from", "to"], lineterminator="\n"
     )
     writer.writeheader()
-    for row in iter_rows(changes):
+    for row in iter_rows(found.changes):
         writer.writerow({k: csv_safe(v) for k, v in row.items()})
     return out.getvalue().rstrip("\n")
 
