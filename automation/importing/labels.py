@@ -148,11 +148,21 @@ _ASSESSMENT_HEADING = re.compile(
 )
 
 
+_ITEMS = r"(?:causes?\s+(?:of|for)\s+concern|areas?\s+for\s+improvement|recommendations?|afis?)"
+# 'Our 2023 cause of concern', 'Recommendations from our 2019 inspection': earlier items.
+_EARLIER_ITEMS = re.compile(
+    rf"\b(?:our|the|previous|earlier|original)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}?{_ITEMS}\b"
+    rf"|\b{_ITEMS}\s+(?:from|made\s+in|in)\s+(?:our|the)\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def is_answer_heading(text: str) -> bool:
-    """'Chief Constable's response', 'Commissioner's comments', 'Force updates', and the
-    assessment of earlier items: 'Progress against our 2019 recommendations'."""
+    """'Chief Constable's response', 'Commissioner's comments', 'Force updates', and
+    earlier items or their assessment: 'Progress against our 2019 recommendations', 'Our
+    2023 cause of concern'."""
     flat = " ".join(text.split())
-    if len(flat.split()) <= 12 and _ASSESSMENT_HEADING.match(flat):
+    if len(flat.split()) <= 12 and (_ASSESSMENT_HEADING.match(flat) or _EARLIER_ITEMS.search(flat)):
         return True
     return len(flat.split()) <= 6 and bool(_ANSWER_HEADING.search(flat)) and context_heading(flat) is None
 
@@ -179,25 +189,31 @@ _BESIDES = re.compile(
 
 
 def listing_lead_in(text: str) -> Kind | None:
-    """'HMICFRS identified two areas for improvement:': what the list after it holds."""
+    """'HMICFRS identified two areas for improvement:': what the list after it holds, said in
+    the last of its sentences that names items ('Recommendation 3 has not been met. We have
+    identified two areas for improvement instead:' lists areas for improvement)."""
     if not text.rstrip().endswith(":") or is_recommend_lead_in(text):
         return None
-    match = next(
-        (
-            m
-            for m in _LISTING.finditer(text)
-            if not _NEGATED.search(text[: m.start()]) and not _BESIDES.search(text[: m.start()])
-        ),
-        None,
-    )
-    if match is None:
-        return None
-    return {
-        "rec": Kind.RECOMMENDATION,
-        "afi": Kind.AREA_FOR_IMPROVEMENT,
-        "coc": Kind.CAUSE_OF_CONCERN,
-        "act": Kind.ACTION,
-    }[str(match.lastgroup)]
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())):
+        match = next(
+            (
+                m
+                for m in _LISTING.finditer(sentence)
+                if not _NEGATED.search(sentence[: m.start()]) and not _BESIDES.search(sentence[: m.start()])
+            ),
+            None,
+        )
+        if match is not None:
+            return _LISTED_KINDS[str(match.lastgroup)]
+    return None
+
+
+_LISTED_KINDS = {
+    "rec": Kind.RECOMMENDATION,
+    "afi": Kind.AREA_FOR_IMPROVEMENT,
+    "coc": Kind.CAUSE_OF_CONCERN,
+    "act": Kind.ACTION,
+}
 
 
 def is_recommend_lead_in(text: str) -> bool:

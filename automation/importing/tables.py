@@ -12,7 +12,8 @@ to, Responsible, Lead organisation or Who column names the bodies; an Owner or L
 column is a person in the force, not the addressee, and is left alone. A row spanning the
 table ('PEEL 2025: An inspection of ... (published 12 March 2024)') heads the rows under
 it; a dotted ref under a written one ('CoC 1.1' under 'CoC 1') is its child. A column of
-counts ('Recommendations: 4') is a summary, not items.
+counts ('Recommendations: 4') is a summary, not items; nor is a table of an earlier
+report's items beside their progress ('2022 recommendation | National position').
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class Columns:
 def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
     """The table's rows as candidates (refs left '' where the table gives none)."""
     rows = [list(row) for row in block.rows]
+    if earlier_items(rows[0]):
+        return []
     columns = _columns(rows[0]) if len(rows) > 1 and _header_like(rows[0]) else None
     data = rows[1:] if columns is not None else rows
     columns = columns or _guess(rows)
@@ -265,9 +268,24 @@ def _bodies(cell: str) -> tuple[str, ...]:
     return (display_name(cell),) if cell else ()
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PROGRESS = re.compile(r"\b(?:status|rag|progress|update|position|assessment|met)\b", re.I)
+
+
+def earlier_items(header: list[str] | tuple[str, ...]) -> bool:
+    """'2022 recommendation | National position', 'Area for improvement (2023) | Progress':
+    items of an earlier report beside their progress, not new ones."""
+    columns = _columns(list(header))
+    if columns is None or columns.deadline is not None or not _YEAR.search(header[columns.text]):
+        return False
+    return any(_PROGRESS.search(cell) for index, cell in enumerate(header) if index != columns.text)
+
+
 def unread_table(block: Block) -> str | None:
     """What to tell the officer about a table that gave no items but looks as if it holds
     some (a header naming items, or rows that ask something)."""
+    if block.rows and earlier_items(block.rows[0]):
+        return None
     header = " / ".join(cell for cell in block.rows[0] if cell) if block.rows else ""
     columns = _columns(list(block.rows[0])) if block.rows else None
     counts = columns is not None and all(

@@ -3,7 +3,8 @@
 What each block is decides what happens, in this order:
 
 1. a table: its rows, when it is a table of recommendations (``tables``); quoted words
-   (a blockquote) restate someone's earlier words and are never new items;
+   (a blockquote, or the block after 'In 2023 we said:') restate someone's earlier words
+   and are never new items;
 2. a heading: opens a part of the report; 'Recommendations', 'Areas for improvement',
    'Causes of concern', 'Actions' say what the blocks under it are, sub-headings keep
    that, a sub-heading under 'Causes of concern' names a cause; a sub-heading that is
@@ -47,12 +48,19 @@ from automation.importing.labels import (
 from automation.importing.tables import table_candidates, unread_table
 
 _CLOSING = re.compile(r"^yours\s+(?:sincerely|faithfully|truly)\b", re.I)
+# 'In December 2025 we said:', 'Our 2023 report stated:': earlier words quoted next.
+_QUOTING = re.compile(
+    r"\b(?:we|i|it|they|hmicfrs|hmic|the\s+(?:report|inspectorate|letter))\s+(?:said|wrote|stated|reported|concluded)"
+    r"(?:\s+that)?\s*:$",
+    re.I,
+)
 
 
 class Walker(Headings):
     def __init__(self, response: bool = False) -> None:
         super().__init__()
         self.response = response  # a response: only restated recommendations are items
+        self.quoting = False  # after 'In 2023 we said:': the next block is the words quoted
         self.warnings: list[str] = []  # for the officer: a table that gave no items
 
     def walk(self, blocks: tuple[Block, ...]) -> list[Candidate]:
@@ -64,8 +72,13 @@ class Walker(Headings):
         return self.found
 
     def feed(self, block: Block) -> None:
-        if block.quoted and not self.response:
+        quoting, self.quoting = self.quoting, False
+        if (block.quoted or quoting) and not self.response and block.kind is not BlockKind.HEADING:
             return  # quoted words restate earlier ones: a revisit quoting what it assesses
+        if _QUOTING.search(block.flat) and block.kind is not BlockKind.HEADING:
+            self.close_lead()
+            self.quoting = True  # what it said comes next, whether or not it is set as a quote
+            return
         if block.kind is BlockKind.TABLE:
             if not self._assessing():
                 self._table(block)

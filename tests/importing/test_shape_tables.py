@@ -381,3 +381,20 @@ def test_rows_spanning_a_pdf_table_head_their_reports_whose_refs_start_again(tmp
         ("PEEL 2025: An inspection of Tarnside Police", "2025-06-03", "inspection", ["AFI 1"]),
         ("Custody in Tarnside", "2025-07-09", "joint inspection", ["AFI 1", "R2"]),
     ]
+
+
+def test_a_table_of_an_earlier_reports_items_beside_their_progress_holds_no_items() -> None:
+    text = (
+        "# Stop and search: two years on\n\nPublished: 3 March 2026\n\n"
+        "| 2024 recommendation | National position |\n|---|---|\n"
+        "| By 31 July 2024, chief constables should publish their stop and search data. | Achieved |\n"
+        "| Chief constables should make sure that body-worn video is used at every search. | Not achieved |\n\n"
+        "## Recommendations\n\n"
+        "| No. | Recommendation | Deadline |\n|---|---|---|\n"
+        "| 1 | Chief constables should review how they scrutinise searches. | By 31 December 2026 |\n"
+    )
+    data = extraction(text, markdown=True)
+    assert [item["text"] for item in data["publications"][0]["items"]] == [
+        "Chief constables should review how they scrutinise searches."
+    ]
+    assert data["warnings"] == []
