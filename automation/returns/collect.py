@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from automation.register.load import load_register
-from automation.register.safe_write.write import WriteResult
+from automation.register.safe_write.write import WriteResult, check_writable
 from automation.returns.apply import UpdatePlan, plan_updates, write_updates
 from automation.returns.check import check_return
 from automation.returns.ledger import ReturnsLedger
@@ -58,6 +58,8 @@ def collect_returns(
 ) -> Collection:
     """Collect what ``source`` holds into the register. Raises when the register cannot be read
     or written (open in Excel, say): then nothing is recorded or moved, and a rerun retries."""
+    if not dry_run:
+        check_writable(register_path)  # before any message is read or moved
     found = source.find()
     register = load_register(register_path)
     with ReturnsLedger(ledger_path) as ledger:

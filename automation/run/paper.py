@@ -18,8 +18,8 @@ from pathlib import Path
 from automation.importing.merge import MergePlan
 from automation.importing.result import Extraction
 from automation.register.load import ITEM_FIELDS, load_book
-from automation.register.read import Workbook, refuse_unwritable
-from automation.register.safe_write.write import WriteResult
+from automation.register.read import Workbook
+from automation.register.safe_write.write import WriteResult, check_writable
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def import_paper(register_path: Path, paper: Path, today: date, *, dry_run: bool
     from automation.importing import extract_file
 
     if not dry_run:
-        refuse_unwritable(register_path)  # before the paper is read: the answer will be the same
+        check_writable(register_path)  # before the paper is read: the answer will be the same
     return _merge(register_path, extract_file(paper), paper, today, dry_run, None)
 
 
@@ -74,7 +74,7 @@ def accept_review(register_path: Path, review: Path, today: date, *, dry_run: bo
     from automation.importing.review_read import read_review
 
     if not dry_run:
-        refuse_unwritable(register_path)
+        check_writable(register_path)
     extraction, paper = read_review(review)
     return _merge(register_path, extraction, Path(paper or review.name), today, dry_run, review)
 

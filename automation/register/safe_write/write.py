@@ -331,8 +331,40 @@ def owner_user(owner: Path) -> str | None:
     return None
 
 
-def _check_file(path: Path) -> None:
+def check_writable(path: Path) -> None:
+    """What refuses an update before any work is done: a format tracker does not write, or a
+    workbook marked read-only."""
     refuse_unwritable(path)
+    refuse_read_only(path)
+
+
+def refuse_read_only(path: Path) -> None:
+    """A workbook marked read-only (the file's Read-only box in Windows, no write permission
+    elsewhere) is someone's "do not touch": the atomic swap would replace it all the same, as
+    renaming needs only the folder's permission. The mode bits are read, not ``os.access``
+    alone, so the mark is kept even by an account (root) the system would let write."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # a missing file is named where it is read
+    if mode & 0o222 == 0:
+        raise CannotRun(
+            "the workbook is read-only, so tracker will not change it",
+            where=str(path),
+            fix="nothing was changed; if it should be updated, make it writable and run again: in "
+            f"Windows, right-click it > Properties > untick Read-only; elsewhere, chmod u+w {path.name}",
+        )
+    if not os.access(path, os.W_OK):
+        raise CannotRun(
+            "this account may not write to the workbook",
+            where=str(path),
+            fix="nothing was changed; give the account that runs tracker permission to change it, "
+            "or run tracker as an account that has it",
+        )
+
+
+def _check_file(path: Path) -> None:
+    check_writable(path)
     if not path.is_file():
         raise RegisterUnreadable(
             "the workbook does not exist",

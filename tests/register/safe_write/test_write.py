@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import zipfile
 from copy import copy
 from datetime import date, datetime
@@ -19,7 +21,13 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation, DataValidationList
 from PIL import Image as PILImage
 
-from automation.core.errors import RegisterLayoutError, RegisterUnreadable, WorkbookInUse, WriteRefused
+from automation.core.errors import (
+    CannotRun,
+    RegisterLayoutError,
+    RegisterUnreadable,
+    WorkbookInUse,
+    WriteRefused,
+)
 from automation.register.safe_write import write
 from automation.register.safe_write.append import append_rows
 from automation.register.safe_write.write import WriteResult, guarded_update
@@ -217,6 +225,32 @@ def test_owner_file_appearing_during_the_update_refuses(register: Path) -> None:
         guarded_update(register, opened_meanwhile, now=NOW)
     assert sha(register) == digest
     assert leftovers(register.parent) == ["~$tracker.xlsx"]
+
+
+def test_a_read_only_workbook_is_refused_and_stays_read_only(register: Path) -> None:
+    register.chmod(0o444)  # what Windows' Read-only box sets; the mode bits hold even for root
+    digest = sha(register)
+    with pytest.raises(CannotRun) as err:
+        guarded_update(register, add_two_rows, now=NOW)
+    assert err.value.exit_code == 2
+    assert err.value.message == (
+        f"{register}: the workbook is read-only, so tracker will not change it (nothing was changed; "
+        "if it should be updated, make it writable and run again: in Windows, right-click it > "
+        "Properties > untick Read-only; elsewhere, chmod u+w tracker.xlsx)"
+    )
+    assert_untouched(register, digest)
+    assert stat.S_IMODE(register.stat().st_mode) == 0o444
+    assert not (register.parent / "backups").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file: the refusal cannot be shown")
+def test_a_workbook_this_account_may_not_write_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    register = rich_register(folder / "tracker.xlsx")
+    register.chmod(0o466)  # writable by others, not by its owner: this account may not write it
+    with pytest.raises(CannotRun, match="this account may not write to the workbook"):
+        guarded_update(register, add_two_rows, now=NOW)
 
 
 def test_workbook_saved_by_someone_else_during_the_update_refuses(register: Path) -> None:
