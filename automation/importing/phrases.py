@@ -31,7 +31,8 @@ _NUMBER = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 # its allocation' or 'within 28 days of a request' is a standard the item sets, not one.
 _WITHIN = (
     rf"within\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:days?|weeks?|months?|years?)"
-    r"(?:\s+of\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:this\s+report's\s+)?publication"
+    r"(?:\s+of\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:this|the|our)\s+(?:report|letter|review|inspection)(?:'s|\u2019s)\s+|its\s+)?publication"
     r"(?:\s+of\s+(?:this|the)\s+report)?"
     r"|\s+of\s+(?:the\s+date\s+of\s+)?(?:this|the|our)\s+(?:letter|report|review|inspection|revisit))?"
     r"(?!\s+of\b)"

@@ -89,6 +89,11 @@ def test_item_text_is_kept_verbatim(words: list[str]) -> None:
         ("Forces should make sure that, within 28 days, every case is reviewed.", "within 28 days"),
         ("The force should review its policy within 14 days.", "within 14 days"),
         ("The force should make sure that all staff are vetted within six months.", "within six months"),
+        (
+            "Within six months of the report’s publication, forces should act.",
+            "Within six months of the report’s publication",
+        ),
+        ("Within a year of its publication, the College should act.", "Within a year of its publication"),
     ],
 )
 def test_deadline_phrases_found(text: str, phrase: str | None) -> None:
