@@ -49,7 +49,8 @@ _ADDRESSED = re.compile(
 _RELATIVE = re.compile(r"\bwithin\b", re.I)
 _RESPONSE_TITLE = re.compile(
     r"^(?:the\s+)?(?:\w+\s+){0,4}?response\s*:|(?:'s|\u2019s)\s+response\b|\bresponds?\s+to\b"
-    r"|\bresponse\s+to\s+(?:the\s+|our\s+|this\s+|an?\s+)?(?:[\w'\u2019&-]+\s+){0,4}?"
+    r"|\bresponse\s+(?:(?:of|from|by)\s+[^\"\u201c]{3,120}?\s+)?to\s+(?:the\s+|our\s+|this\s+|an?\s+)?"
+    r"(?:[\w'\u2019&-]+\s+){0,4}?"
     r"(?:report|recommendations?|inspection|review|letter|hmicfrs|hmic|inspectorate|committee|inquiry"
     r"|super-complaint|peel)\b",
     re.I,

@@ -76,7 +76,8 @@ _ANSWER_HEADING = re.compile(
     re.I,
 )
 _ANSWER = re.compile(
-    r"^(?:response\s*:|answer\s*:|(?:partially\s+|partly\s+)?(?:accepted|agreed|rejected|not\s+accepted|noted)\b"
+    r"^(?:(?:[\w-]+\s+){0,4}?[\w-]+(?:'s|\u2019s)\s+(?:response|comments?|reply)\s*:"
+    r"|response\s*:|answer\s*:|(?:partially\s+|partly\s+)?(?:accepted|agreed|rejected|not\s+accepted|noted)\b"
     r"|accepted\s+in\s+part\b|the\s+(?:government|department|force|home\s+office|commissioner|college)\s+"
     r"(?:partially\s+|partly\s+|does\s+not\s+|fully\s+)?(?:accepts?|agrees?|rejects?|welcomes?|notes?)\b"
     r"|we\s+(?:accept|agree|reject|welcome|will)\b|this\s+recommendation\s+(?:is|has|was)\b|lead\s*:)",

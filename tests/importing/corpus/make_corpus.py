@@ -13,6 +13,7 @@ HTML document is rendered from a small markup, one block per line:
     §§ text          numbered paragraph under it ('4.10.')
     | a | b |        table row (the first row of a table is its header); a row of one cell
                      in a wider table spans it (a group's heading, shaded)
+    > text           quoted words (Word's Quote style, a <blockquote>, an indented italic paragraph)
     ===              page break
     >>>              two-column PDF: what is above runs across page 1, what follows in columns
     [[ ... ]]        Word: the blocks between, each marker on a line of its own, in a text box
@@ -165,6 +166,8 @@ def _block(line: str) -> Block:
         return Block("columns")
     if stripped in ("[[", "]]"):
         return Block("box" if stripped == "[[" else "boxed")
+    if stripped.startswith("> "):
+        return Block("quote", stripped[2:])
     if stripped.startswith("§§ "):
         return Block("numpara", stripped[3:])
     if stripped.startswith("§ "):
@@ -303,6 +306,8 @@ def _docx_block(word: Any, block: Block, list_id: int) -> None:
         paragraph = word.add_heading(level=block.level)
     elif block.kind == "bullet":
         paragraph = word.add_paragraph(style="List Bullet" if block.level == 0 else "List Bullet 2")
+    elif block.kind == "quote":
+        paragraph = word.add_paragraph(style="Quote")
     else:
         paragraph = word.add_paragraph(style="List Paragraph" if block.kind != "para" else None)
     for text, bold, brk in runs(block.text):
@@ -432,6 +437,11 @@ def _flowables(doc: Doc) -> list[Any]:
             flowables.append(Paragraph(markup, style, bulletText="\u2022"))
         elif block.kind in ("numbered", "numpara", "section"):
             flowables.append(_rl_numbered(number, markup, block, body, doc.hang))
+        elif block.kind == "quote":
+            quote = ParagraphStyle(
+                "quote", parent=body, leftIndent=28, rightIndent=28, fontName="Helvetica-Oblique"
+            )
+            flowables.append(Paragraph(markup, quote))
         else:
             flowables.append(Paragraph(markup, body))
     return flowables
@@ -573,6 +583,8 @@ def _html_block(block: Block, number: str) -> str:
         return f"<h2>{number} {_html_inline(block.text)}</h2>"
     if block.kind == "numpara":
         return f"<p>{number}&nbsp;{_html_inline(block.text)}</p>"
+    if block.kind == "quote":
+        return f"<blockquote><p>{_html_inline(block.text)}</p></blockquote>"
     if block.kind == "table":
         head, *rows = block.rows
         header = "".join(f'<th scope="col">{_html_inline(cell)}</th>' for cell in head)
