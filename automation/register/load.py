@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -150,12 +151,16 @@ def _unsaved_cells(
 ) -> dict[int, tuple[str, ...]]:
     """Row -> the fields whose cells hold a formula with no saved value (calamine reads
     them as blank, which they are not)."""
-    keys = {
-        column_letter(table.columns[c.key] + 1): c.key
-        for c in REGISTER.columns
-        if c.key in table.columns and c.type is not ColumnType.FORMULA and (fields is None or c.key in fields)
-    }
-    found = book.unsaved_formulas(table.sheet, set(keys), complete=complete)
+    keys, formulas = {}, []
+    for c in REGISTER.columns:
+        if c.key not in table.columns:
+            continue
+        letter = column_letter(table.columns[c.key] + 1)
+        if c.type is ColumnType.FORMULA:
+            formulas.append(letter)
+        elif fields is None or c.key in fields:
+            keys[letter] = c.key
+    found = book.unsaved_formulas(table.sheet, set(keys), complete=complete, formulas=formulas)
     return {row: tuple(sorted(keys[letter] for letter in letters)) for row, letters in found.items()}
 
 
@@ -178,21 +183,45 @@ def _items(
     fields: frozenset[str] | None,
     unsaved: dict[int, tuple[str, ...]],
 ) -> tuple[Item, ...]:
-    """One Item per row with a Publication or Ref. A loop over every row of the register:
-    each item's values go straight into the dict it keeps."""
-    columns = _one_based(table)
+    """One Item per row with a Publication or Ref, made column by column (this is every
+    command's hot path: each item costs one dict)."""
     keys, typed = _typed_columns(table, REGISTER, problems, fields)
-    concern = "cause_for_concern" in keys
-    extra = bool(table.extra) and fields is None
-    sheet, bulk = table.sheet, Item.bulk
-    items = []
-    by_row = zip(*typed, strict=True) if typed else _empty(table)
-    for (number, values), row_values in zip(table.rows, by_row, strict=True):
-        row = dict(zip(keys, row_values, strict=True))
-        if number in unsaved:  # never read as blank: reported, and the item is not rated
-            row["unread"] = unsaved[number]
+    columns: list[Any] = typed
+    if "cause_for_concern" in keys:
+        at = keys.index("cause_for_concern")
+        columns[at] = [bool(v) for v in columns[at]]
+    numbers = [number for number, _ in table.rows]
+    keys += ["row", "sheet", "columns"]
+    columns += [numbers, repeat(table.sheet), repeat(_one_based(table))]
+    if table.extra and fields is None:
+        keys.append("extra")
+        columns.append([_extra(table, values) for _, values in table.rows])
+    if unsaved:  # never read as blank: reported, and the item is not rated
+        keys.append("unread")
+        columns.append([unsaved.get(number, ()) for number in numbers])
+    dropped = _rows_without_key(table, keys, columns, problems, unsaved)
+    if dropped:
+        columns = [_without(column, dropped) for column in columns]
+    return tuple(Item.from_columns(keys, columns))
+
+
+def _rows_without_key(
+    table: SheetTable,
+    keys: list[str],
+    columns: list[Any],
+    problems: list[Problem],
+    unsaved: dict[int, tuple[str, ...]],
+) -> set[int]:
+    """Places of the rows with neither Publication nor Ref (not items), and the problems of
+    those rows and of rows with formulas that have no saved value, in row order."""
+    pubs, refs = columns[keys.index("publication")], columns[keys.index("ref")]  # required columns
+    dropped = {n for n, (p, r) in enumerate(zip(pubs, refs, strict=True)) if not p and not r}
+    numbers = [number for number, _ in table.rows]
+    for n in sorted(dropped | {n for n, number in enumerate(numbers) if number in unsaved}):
+        number = numbers[n]
+        if number in unsaved:
             problems.extend(_unsaved_problems(table, number, unsaved[number]))
-        if not row.get("publication") and not row.get("ref"):
+        if n in dropped:
             problems.append(
                 warning(
                     table.ref(number, "publication"),
@@ -201,18 +230,13 @@ def _items(
                     "fill in its Publication and Ref, or clear the row",
                 )
             )
-            continue
-        if concern:
-            row["cause_for_concern"] = bool(row["cause_for_concern"])
-        row["row"], row["sheet"], row["columns"] = number, sheet, columns
-        if extra:
-            row["extra"] = _extra(table, values)
-        items.append(bulk(row))
-    return tuple(items)
+    return dropped
 
 
-def _empty(table: SheetTable) -> list[tuple[()]]:
-    return [()] * len(table.rows)
+def _without(column: Any, dropped: set[int]) -> Any:
+    if isinstance(column, repeat):
+        return column
+    return [value for n, value in enumerate(column) if n not in dropped]
 
 
 def _owners(table: SheetTable, problems: list[Problem]) -> tuple[Owner, ...]:

@@ -10,7 +10,7 @@ import io
 import re
 import time
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import count
@@ -253,20 +253,21 @@ class Workbook:
                     self._xml[sheet] = b""
         return self._xml[sheet]
 
-    def _scan(self, sheet: str) -> CellScan | None:
+    def _scan(self, sheet: str, watched: frozenset[str] = frozenset()) -> CellScan | None:
         """The sheet's formula and error cells, from its XML streamed once (None for .xls and
-        .ods, where calamine reads errors as text and formulas cannot be told apart)."""
+        .ods, where calamine reads errors as text and formulas cannot be told apart); the
+        first look decides the ``watched`` columns (see :mod:`automation.register.scan`)."""
         if sheet not in self._scans:
             part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
             if part is None:
                 self._scans[sheet] = None
             elif sheet in self._xml:
-                self._scans[sheet] = scan_blocks([self._xml[sheet]])
+                self._scans[sheet] = scan_blocks([self._xml[sheet]], watched)
             else:
                 with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
                     try:
                         with archive.open(part) as stream:
-                            self._scans[sheet] = scan_stream(stream)
+                            self._scans[sheet] = scan_stream(stream, watched)
                     except KeyError:
                         self._scans[sheet] = CellScan()
         return self._scans[sheet]
@@ -278,18 +279,19 @@ class Workbook:
         return scan.errors if scan else []
 
     def unsaved_formulas(
-        self, sheet: str, columns: set[str], *, complete: bool = True
+        self, sheet: str, columns: set[str], *, complete: bool = True, formulas: Iterable[str] = ()
     ) -> dict[int, set[str]]:
         """Cells in ``columns`` (letters) holding a formula with no saved value (written by a
         program that does not calculate): calamine reads them as blank. Row -> letters.
         Without ``complete``, the whole sheet is searched only when its first rows have a
-        formula in those columns (a generated file has one in every row)."""
+        formula in those columns (a generated file has one in every row). ``formulas`` names
+        the columns meant to hold a formula in every row, whose rows ``formula_rows`` gives."""
         part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
         if part is None or not columns:
             return {}
         if not complete and not _formulas_in(bounds.head(self._data, part, 64 << 10), columns):
             return {}
-        scan = self._scan(sheet)
+        scan = self._scan(sheet, frozenset(formulas) - columns)
         return scan.unsaved_in(columns) if scan else {}
 
     def formula_rows(self, sheet: str, column: str) -> set[int] | None:

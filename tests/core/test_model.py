@@ -15,12 +15,15 @@ def test_bulk_items_equal_ordinary_ones():
         sheet="Register",
         columns={"ref": 2},
     )
-    bulk, ordinary = Item.bulk(values), Item(**values)
+    keys = list(values)
+    bulk, other = Item.from_columns(keys, [[values[k], values[k]] for k in keys])
+    ordinary = Item(**values)
     assert bulk == ordinary and hash(bulk) == hash(ordinary) and repr(bulk) == repr(ordinary)
+    assert bulk is not other and bulk == other
     assert dataclasses.replace(bulk, ref="R2") == Item(**{**values, "ref": "R2"})
     assert bulk.cell("ref") == CellRef("Register", 5, 2)
-    assert Item.bulk({"publication": "P", "ref": "R", "row": 2}).extra == {}
-    assert Item.bulk({"publication": "P", "ref": "R", "row": 2}).owner == ""
+    (few,) = Item.from_columns(["publication", "ref", "row"], [["P"], ["R"], [2]])
+    assert few.extra == {} and few.owner == "" and few.columns == {} and few == Item("P", "R", 2)
 
 
 def test_cell_references_quote_awkward_sheet_names():
