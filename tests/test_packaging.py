@@ -61,3 +61,14 @@ def test_the_weekly_job_runs_from_the_wheel_outside_the_checkout(wheel, tmp_path
     doctor = tracker("doctor")
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert f"built-in templates (in {site / 'automation' / 'templates'})" in doctor.stdout
+
+
+def test_what_the_readme_setup_makes_is_ignored_by_git():
+    """The README's two setup commands make `.venv` and the weekly run makes `outbox/`: a
+    `git add .` after following the README must not commit them."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    assert "python3 -m venv .venv" in (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [".venv/bin/python", "outbox/2021-W40/a.eml", "tracker.ledger.sqlite"]
+    done = subprocess.run(["git", "check-ignore", *names], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.splitlines() == names

@@ -134,6 +134,12 @@ def _outcome_text(change: Change) -> str:
     return change.outcome.value
 
 
+BY_HAND = (
+    "type the owners' updates into the register by hand in Excel, then leave those returns out "
+    "of the next collect (or they are added twice)"
+)
+
+
 def write_updates(path: Path, plan: UpdatePlan, *, backup_dir: Path | None = None) -> WriteResult:
     """The plan's Register cells and Updates rows, in one guarded write."""
     from automation.register.safe_write.append import append_rows
@@ -152,7 +158,7 @@ def write_updates(path: Path, plan: UpdatePlan, *, backup_dir: Path | None = Non
         else:
             append_rows(log, rows)
 
-    return guarded_update(path, mutate, backup_dir=backup_dir)
+    return guarded_update(path, mutate, backup_dir=backup_dir, by_hand=BY_HAND)
 
 
 def _updates_sheet(workbook: Any) -> Any:

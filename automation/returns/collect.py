@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,9 +26,10 @@ class Collection:
     today: date
     dry_run: bool
     verdicts: tuple[Verdict, ...]
-    already: tuple[Incoming, ...]  # collected on an earlier run
+    already: tuple[Incoming, ...]  # collected (accepted or refused) on an earlier run
     ignored: tuple[str, ...]  # messages with no return attached
     plan: UpdatePlan
+    refused_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # digest -> why, of `already`
     written: WriteResult | None = None
     not_moved: tuple[str, ...] = ()  # messages that could not be moved, with why
 
@@ -63,12 +64,24 @@ def collect_returns(
     found = source.find()
     register = load_register(register_path)
     with ReturnsLedger(ledger_path) as ledger:
-        fresh = [i for i in found.incoming if not ledger.seen(i.digest)]
-        already = tuple(i for i in found.incoming if ledger.seen(i.digest))
+        earlier = {i.digest: ledger.collected(i.digest) for i in found.incoming}
+        fresh = [i for i in found.incoming if earlier[i.digest] is None]
+        already = tuple(i for i in found.incoming if earlier[i.digest] is not None)
         verdicts = tuple(check_return(i, ledger.issued, register, today) for i in fresh)
         plan = plan_updates(register, [u for v in verdicts if v.accepted for u in v.updates])
+        refused_before = {
+            d: c.reasons for d, c in earlier.items() if c is not None and c.outcome == "refused"
+        }
         result = Collection(
-            source.label, register_path, today, dry_run, verdicts, already, found.ignored, plan
+            source.label,
+            register_path,
+            today,
+            dry_run,
+            verdicts,
+            already,
+            found.ignored,
+            plan,
+            refused_before,
         )
         if dry_run:
             return result

@@ -88,6 +88,15 @@ class ReturnsLedger:
         found = self._db.execute("SELECT 1 FROM returns_collected WHERE digest=?", (digest,)).fetchone()
         return found is not None
 
+    def collected(self, digest: str) -> Collected | None:
+        """The file with this content as an earlier collect recorded it; None if never seen."""
+        row = self._db.execute(
+            "SELECT name, source, received, outcome, owner, email, reasons FROM returns_collected"
+            " WHERE digest=?",
+            (digest,),
+        ).fetchone()
+        return _collected(row) if row else None
+
     def record_collected(
         self,
         digest: str,
@@ -125,7 +134,17 @@ class ReturnsLedger:
             " WHERE outcome='refused' AND received > ? AND received <= ? ORDER BY received, name",
             (after.isoformat(), until.isoformat()),
         ).fetchall()
-        return [
-            Collected(n, s, date.fromisoformat(r), o, ow, e, tuple(filter(None, why.split("\n"))))
-            for n, s, r, o, ow, e, why in rows
-        ]
+        return [_collected(row) for row in rows]
+
+
+def _collected(row: tuple) -> Collected:
+    name, source, received, outcome, owner, email, reasons = row
+    return Collected(
+        name,
+        source,
+        date.fromisoformat(received),
+        outcome,
+        owner,
+        email,
+        tuple(filter(None, reasons.split("\n"))),
+    )

@@ -60,6 +60,33 @@ def refusal(name: str, size: int, max_bytes: int) -> str:
     return ""
 
 
+_OTHER_WORKBOOKS = (".xls", ".xlsb", ".ods", ".csv", ".numbers")
+_SAVED_MESSAGES = (".mht", ".mhtml", ".htm", ".html", ".txt", ".rtf")
+
+
+def unread(name: str) -> str:
+    """Why a file that looks like an owner's reply or return is not read, in words saying
+    what to do instead; '' for any other file."""
+    suffix = Path(name).suffix.casefold()
+    if suffix == ".msg":
+        return (
+            f"{name}: an Outlook message (.msg), which tracker cannot read: open it and save its "
+            "attached .xlsx into this folder (right-click the attachment > Save As), or save the "
+            "message as .eml (new Outlook or Outlook on the web: Save as or Download, as EML)"
+        )
+    if suffix in _OTHER_WORKBOOKS:
+        return (
+            f"{name}: a return saved as {suffix}, which tracker does not read: open it in Excel, "
+            "save it as an Excel Workbook (.xlsx) in this folder and collect again"
+        )
+    if suffix in _SAVED_MESSAGES:
+        return (
+            f"{name}: a message saved as {suffix}, which keeps no attachment: open the reply and "
+            "save its attached .xlsx into this folder (right-click the attachment > Save As)"
+        )
+    return ""
+
+
 def candidate(
     name: str, data: bytes | None, size: int, source: str, max_bytes: int, **message: str | date | None
 ) -> Incoming:
@@ -129,6 +156,8 @@ class FolderSource:
                 found, why = from_message(path.read_bytes(), path.name, self._max, self._tz)
                 incoming += found
                 ignored += [why] if why else []
+            elif why := unread(path.name):
+                ignored.append(why)
         return Found(tuple(incoming), tuple(ignored))
 
     def _file(self, path: Path) -> Incoming:

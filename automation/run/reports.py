@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automation.core.errors import CannotRun
+from automation.core.text import plural
 from automation.reports.history import Recorded
 from automation.reports.paper import PaperOptions
 from automation.run.config import Config
@@ -60,6 +61,16 @@ def _write(out: Path, data: bytes, register: Path) -> Path:
     return out
 
 
+def _check_suffix(out: Path | None, fmt: str) -> None:
+    """A report's file is named for what it holds: Word in a .txt file would open as nonsense."""
+    if out is not None and out.suffix.lower() != f".{fmt}":
+        other = {"docx": "md", "md": "docx"}[fmt]
+        raise CannotRun(
+            f"{out} does not end in .{fmt}, the format asked for",
+            fix=f"name the file NAME.{fmt}, or pass --format {other} for a NAME.{other} file",
+        )
+
+
 def write_paper(
     config: Config,
     register: Path,
@@ -75,12 +86,17 @@ def write_paper(
     start, end = period
     if end < start:
         raise CannotRun(f"--to {end:%d/%m/%Y} is before --from {start:%d/%m/%Y}", fix="swap them")
+    _check_suffix(out, fmt)
     paper = make_paper(
         register, config.ledger_for(register), start, end, today, since=since, options=paper_options(config)
     )
     data = render_paper(paper, fmt, _templates(config))
     out = out or Path(f"committee-paper-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}.{fmt}")
-    summary = f"{len(paper.publications)} publications, {paper.items_of_period} items of the period"
+    publications, items = (
+        plural(len(paper.publications), "publication"),
+        plural(paper.items_of_period, "item"),
+    )
+    summary = f"{publications}, {items} of the period"
     return Written(_write(out, data, register), "committee paper", summary)
 
 
@@ -95,6 +111,7 @@ def write_meeting(
 ) -> Written:
     from automation.reports.build import make_meeting, render_meeting
 
+    _check_suffix(out, fmt)
     pack = make_meeting(
         register, config.ledger_for(register), today, since=since, options=paper_options(config)
     )
@@ -102,7 +119,7 @@ def write_meeting(
     out = out or Path(f"meeting-pack-{today:%Y-%m-%d}.{fmt}")
     summary = (
         f"{len(pack.awaiting_sign_off)} awaiting sign-off, {len(pack.red)} red, "
-        f"{len(pack.extensions)} extensions requested"
+        f"{plural(len(pack.extensions), 'extension')} requested"
     )
     return Written(_write(out, data, register), "meeting pack", summary)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from automation.cli import main
+from tests.register.workbooks import inject_x14_validation
 from tests.returns.helpers import at, blank, fill, issue, shipped_register
 
 TODAY = date(2021, 10, 4)
@@ -30,6 +33,21 @@ def folder(tmp_path, monkeypatch):
     return first
 
 
+CLOSED = (
+    "Update!J12: 'Closed': an owner cannot close an item; propose 'Complete – awaiting sign-off' and "
+    "the assurance meeting signs it off"
+)
+
+
+def blank_book() -> bytes:
+    """A workbook that is not a return."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "My notes"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def run(*args: str):
     return CliRunner().invoke(main, ["collect", "replies", "--today", "2021-10-04", *args])
 
@@ -43,8 +61,7 @@ def test_collect_dry_run_then_for_real_then_again(folder):
         "Would collect returns from replies into tracker.xlsx, 04/10/2021",
         "  accepted  a-dana.xlsx: Dana Whitfield, 1 update",
         "  refused   b-dana.xlsx: Dana Whitfield",
-        "              Update!J12: 'Closed': an owner cannot close an item; propose 'Complete – awaiting "
-        "sign-off' and the assurance meeting signs it off",
+        f"              {CLOSED}",
         "Updates that would be written:",
         f"  {ref:<20}{pub:<32}{'Dana Whitfield':<18}update 'Audit booked.'; status {status} -> "
         "Complete – awaiting sign-off (applied)",
@@ -65,6 +82,45 @@ def test_collect_dry_run_then_for_real_then_again(folder):
     assert again.exit_code == 0
     assert (found["returns"], found["updates"]) == ([], [])
     assert found["already_collected"] == ["a-dana.xlsx", "b-dana.xlsx"]
+    assert found["refused_earlier"] == [{"source": "b-dana.xlsx", "reasons": [CLOSED]}]
+
+    said = run()
+    assert (said.exit_code, said.output) == (
+        0,
+        "Collected returns from replies into tracker.xlsx, 04/10/2021\n"
+        "  seen      a-dana.xlsx: collected on an earlier run\n"
+        "  seen      b-dana.xlsx: refused on an earlier run:\n"
+        f"              {CLOSED}\n"
+        "0 updates, 0 status changes held, 0 target dates requested, 0 returns refused.\n",
+    )
+
+
+def test_files_that_look_like_replies_but_cannot_be_read_are_named(folder, tmp_path):
+    replies = tmp_path / "replies"
+    for name in ("a-dana.xlsx", "b-dana.xlsx"):
+        (replies / name).unlink()
+    (replies / "RE_update.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    (replies / "update.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    (replies / "RE_update.mht").write_text("MIME-Version: 1.0\n", encoding="ascii")
+    (replies / "evidence.pdf").write_bytes(b"%PDF-1.4\n")
+    (replies / "notes.xlsx").write_bytes(blank_book())
+
+    result = run()
+
+    assert (result.exit_code, result.output) == (
+        1,
+        "Collected returns from replies into tracker.xlsx, 04/10/2021\n"
+        "  refused   notes.xlsx\n"
+        "              it is not a tracker return (it has no return reference)\n"
+        "  ignored   RE_update.mht: a message saved as .mht, which keeps no attachment: open the reply "
+        "and save its attached .xlsx into this folder (right-click the attachment > Save As)\n"
+        "  ignored   RE_update.msg: an Outlook message (.msg), which tracker cannot read: open it and "
+        "save its attached .xlsx into this folder (right-click the attachment > Save As), or save the "
+        "message as .eml (new Outlook or Outlook on the web: Save as or Download, as EML)\n"
+        "  ignored   update.xls: a return saved as .xls, which tracker does not read: open it in Excel, "
+        "save it as an Excel Workbook (.xlsx) in this folder and collect again\n"
+        "0 updates, 0 status changes held, 0 target dates requested, 1 return refused.\n",
+    )
 
 
 def test_collect_needs_an_existing_folder(tmp_path, monkeypatch):
@@ -81,3 +137,19 @@ def test_collect_needs_an_existing_folder(tmp_path, monkeypatch):
 def test_collect_appears_in_help():
     assert "collect" in CliRunner().invoke(main, ["--help"]).output
     assert "SOURCE is a folder" in CliRunner().invoke(main, ["collect", "--help"]).output
+
+
+def test_a_write_refused_for_a_workbook_feature_says_what_to_do_with_the_returns(folder, tmp_path):
+    inject_x14_validation(tmp_path / "tracker.xlsx")
+
+    result = run()
+
+    assert (result.exit_code, result.output) == (
+        1,
+        "tracker: tracker.xlsx: nothing was written, because saving with openpyxl would lose:\n"
+        "  - sheet 'Guide': a drop-down (data validation) stored as an Excel 2010 extension (x14), usually a "
+        "list whose source is on another sheet. To proceed: re-create the drop-down as a list from a named "
+        "range (Formulas > Define Name, then Data Validation source '=TheName'), or type the owners' updates "
+        "into the register by hand in Excel, then leave those returns out of the next collect (or they are "
+        "added twice) (the workbook is unchanged; deal with each item above and run again)\n",
+    )

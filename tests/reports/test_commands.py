@@ -2,10 +2,12 @@
 outbox) with an officer's edits between them; `tracker history` and the paper's 'changes
 since' list exactly those edits. CliRunner with exact output."""
 
+import io
 from datetime import date, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 
 from automation.cli import main
 from automation.core.model import column_letter
@@ -74,7 +76,7 @@ def test_paper_changes_since_are_those_edits(five_runs, monkeypatch):
     monkeypatch.chdir(folder)
     args = ["report", "paper", "--from", "2021-07-01", "--to", "2021-09-30", "--today", "2021-10-04"]
     result = CliRunner().invoke(main, [*args, "--since", "2021-09-06", "--format", "md", "--out", "p.md"])
-    assert result.output == "Wrote the committee paper to p.md: 1 publications, 2 items of the period.\n"
+    assert result.output == "Wrote the committee paper to p.md: 1 publication, 2 items of the period.\n"
     text = (folder / "p.md").read_text(encoding="utf-8")
     changes = text.split("Changes since 6 September 2021:")[1].split("\n\n2.6.")[0].strip().splitlines()
     assert changes == [
@@ -196,3 +198,56 @@ def test_meeting_pack_lists_requested_extensions_not_yet_granted(tmp_path):
     assert line.endswith(
         "Dana Whitfield | 30/09/2021 | 31/12/2021 | Waiting for the new system | 01/10/2021 |"
     ), line
+    one_each = "1 target-date extension requested. For attention: 1 red item."
+    assert one_each in text
+    word = Document(io.BytesIO(render_meeting(pack, "docx")))
+    assert any(one_each in p.text for p in word.paragraphs)
+    out = str(tmp_path / "pack.md")
+    said = CliRunner().invoke(
+        main, ["report", "meeting", "--register", str(path), "--today", "2021-10-04", "--out", out]
+    )
+    assert (said.exit_code, said.output) == (
+        2,
+        f"tracker: {out} does not end in .docx, the format asked for (name the file NAME.docx, or pass "
+        "--format md for a NAME.md file)\n",
+    )
+    said = CliRunner().invoke(
+        main,
+        [
+            "report",
+            "meeting",
+            "--register",
+            str(path),
+            "--today",
+            "2021-10-04",
+            "--format",
+            "md",
+            "--out",
+            out,
+        ],
+    )
+    assert (
+        said.output
+        == f"Wrote the meeting pack to {out}: 0 awaiting sign-off, 1 red, 1 extension requested.\n"
+    )
+
+
+def test_a_report_file_named_for_another_format_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    workbook(tmp_path / "tracker.xlsx", [item(row=2)])
+    args = ["report", "paper", "--from", "2021-07-01", "--to", "2021-09-30", "--today", "2021-10-04"]
+
+    text = CliRunner().invoke(main, [*args, "--out", "paper.txt"])
+    markdown = CliRunner().invoke(main, [*args, "--out", "paper.md"])
+
+    assert (text.exit_code, text.output) == (
+        2,
+        "tracker: paper.txt does not end in .docx, the format asked for (name the file NAME.docx, or "
+        "pass --format md for a NAME.md file)\n",
+    )
+    assert (markdown.exit_code, markdown.output) == (
+        2,
+        "tracker: paper.md does not end in .docx, the format asked for (name the file NAME.docx, or "
+        "pass --format md for a NAME.md file)\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]

@@ -20,11 +20,20 @@ def _verdict_lines(result: Collection) -> list[str]:
             said = "; ".join(v.notes) or plural(len(v.updates), "update")
             lines.append(f"  {'accepted':<10}{printable(v.incoming.source)}: {printable(who + said)}")
         else:
-            lines.append(f"  {'refused':<10}{printable(v.incoming.source)}: {printable(who.rstrip(', '))}")
-            lines += [f"  {'':<10}  {printable(why)}" for why in v.reasons]
-    lines += [f"  {'seen':<10}{printable(i.source)}: collected on an earlier run" for i in result.already]
+            owner = f": {printable(v.owner)}" if v.owner else ""
+            lines.append(f"  {'refused':<10}{printable(v.incoming.source)}{owner}")
+            lines += _reasons(v.reasons)
+    for seen in result.already:
+        refused = result.refused_before.get(seen.digest)
+        said = "collected on an earlier run" if refused is None else "refused on an earlier run"
+        lines.append(f"  {'seen':<10}{printable(seen.source)}: {said}{':' if refused else ''}")
+        lines += _reasons(refused or ())
     lines += [f"  {'ignored':<10}{printable(why)}" for why in result.ignored]
     return lines
+
+
+def _reasons(reasons: tuple[str, ...]) -> list[str]:
+    return [f"  {'':<10}  {printable(why)}" for why in reasons]
 
 
 def _change_line(c: UpdateChange) -> str:
@@ -114,6 +123,11 @@ def collect_json(result: Collection) -> str:
             "dry_run": result.dry_run,
             "returns": returns,
             "already_collected": [i.source for i in result.already],
+            "refused_earlier": [
+                {"source": i.source, "reasons": list(result.refused_before[i.digest])}
+                for i in result.already
+                if i.digest in result.refused_before
+            ],
             "ignored": list(result.ignored),
             "updates": [update(c) for c in plan.changes],
             "skipped": [{"ref": u.ref, "publication": u.publication, "why": why} for u, why in plan.skipped],

@@ -26,10 +26,9 @@ XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
-EXCEL_ONLY = (
-    "add the new rows by hand in Excel; or remove this from the workbook, run tracker again, "
-    "then put it back in Excel"
-)
+ADD_BY_HAND = "add the new rows by hand in Excel"  # what a job that cannot write can do instead
+BY_HAND = "{by_hand}"  # in each fix below, filled in with the job's own way to do it by hand
+EXCEL_ONLY = f"{BY_HAND}; or remove this from the workbook, run tracker again, then put it back in Excel"
 
 # Extensions inside a sheet's <extLst>, by uri (upper case): what it is, how to proceed.
 SHEET_EXTENSIONS: dict[str, tuple[str, str]] = {
@@ -37,16 +36,16 @@ SHEET_EXTENSIONS: dict[str, tuple[str, str]] = {
         "a drop-down (data validation) stored as an Excel 2010 extension (x14), usually a list "
         "whose source is on another sheet",
         "re-create the drop-down as a list from a named range (Formulas > Define Name, then "
-        "Data Validation source '=TheName'), or add the rows by hand",
+        f"Data Validation source '=TheName'), or {BY_HAND}",
     ),
     "{78C0D931-6437-407D-A8EE-F0AAD7539E65}": (
         "conditional formatting stored as an Excel 2010 extension (x14: data bars, icon sets "
         "or rules that refer to other sheets)",
-        "replace it with a classic rule (e.g. a formula rule on the same sheet), or add the rows by hand",
+        f"replace it with a classic rule (e.g. a formula rule on the same sheet), or {BY_HAND}",
     ),
     "{05C60535-1F16-4FD2-B633-F4F36F0B64E0}": (
         "sparklines",
-        "move the sparklines to a separate sheet or workbook, or add the rows by hand",
+        f"move the sparklines to a separate sheet or workbook, or {BY_HAND}",
     ),
     "{A8765BA9-456A-4DAB-B4F3-ACF838C121DE}": ("slicers", EXCEL_ONLY),
     "{3A4CF648-6AED-40F4-86FF-DC5316D8AED3}": ("table slicers", EXCEL_ONLY),
@@ -66,12 +65,12 @@ SHEET_ELEMENTS = {
 DROPPED_ELEMENTS = {
     "ignoredErrors": (
         "green error triangles someone chose to ignore",
-        "in Excel, File > Options > Formulas > Reset Ignored Errors, save, then import "
-        "again; or add the rows by hand",
+        "in Excel, File > Options > Formulas > Reset Ignored Errors, save, then run tracker "
+        f"again; or {BY_HAND}",
     ),
     "customSheetViews": (
         "custom views (View > Custom Views)",
-        "delete the custom views, or add the rows by hand",
+        f"delete the custom views, or {BY_HAND}",
     ),
 }
 
@@ -121,16 +120,19 @@ class Loss:
     kind: str = "part"
 
 
-def check_saved(original: Package, saved: Package, messages: list[str], *, name: str) -> tuple[str, ...]:
+def check_saved(
+    original: Package, saved: Package, messages: list[str], *, name: str, by_hand: str = ADD_BY_HAND
+) -> tuple[str, ...]:
     """Refuse (WriteRefused) if the saved copy lost anything the original had; ``messages``
-    are openpyxl's warnings from loading and saving. Returns notes about harmless changes."""
+    are openpyxl's warnings from loading and saving; ``by_hand`` is what the job's user can do
+    by hand instead. Returns notes about harmless changes."""
     sheets = original.sheets
     losses = [*_sheet_losses(original, sheets), *_drawing_losses(original, sheets)]
     losses += _part_losses(original, saved, sheets, losses)
     losses += _element_losses(original, saved, sheets, losses)
     losses += _warning_losses(messages, losses)
     if losses:
-        raise refusal(losses, name)
+        raise refusal(losses, name, by_hand)
     return _notes(original, saved, sheets)
 
 
@@ -140,8 +142,10 @@ def close(wb: Workbook) -> None:
         wb.vba_archive.close()
 
 
-def refusal(losses: list[Loss], name: str) -> WriteRefused:
-    lines = [f"  - {loss.where}: {loss.what}. To proceed: {loss.fix}" for loss in losses]
+def refusal(losses: list[Loss], name: str, by_hand: str = ADD_BY_HAND) -> WriteRefused:
+    lines = [
+        f"  - {loss.where}: {loss.what}. To proceed: {loss.fix.replace(BY_HAND, by_hand)}" for loss in losses
+    ]
     return WriteRefused(
         "nothing was written, because saving with openpyxl would lose:\n" + "\n".join(lines),
         where=name,
@@ -229,9 +233,9 @@ def _one_drawing(xml: bytes, where: str) -> list[Loss]:
         found[label] += 1
     fixes = {
         "charts": "openpyxl rewrites charts and can change or break their styling; move the "
-        "chart to a separate workbook that links to the register, or add rows by hand",
+        f"chart to a separate workbook that links to the register, or {BY_HAND}",
     }
-    default_fix = "move them to a separate sheet or workbook, or add the rows by hand"
+    default_fix = f"move them to a separate sheet or workbook, or {BY_HAND}"
     return [
         Loss(where, f"{count} {label}", fixes.get(label, default_fix), kind="drawing")
         for label, count in found.items()

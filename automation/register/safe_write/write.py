@@ -46,7 +46,7 @@ from automation.register.read import refuse_unwritable
 
 from . import verify
 from .append import grow_tables_below
-from .fidelity import check_saved, close
+from .fidelity import ADD_BY_HAND, check_saved, close
 from .notes import keep_notes
 from .package import Package
 from .reread import Unverifiable, reread
@@ -70,9 +70,11 @@ def guarded_update(
     backup_dir: Path | None = None,
     now: datetime | None = None,
     lock_timeout: float = 10.0,
+    by_hand: str = ADD_BY_HAND,
 ) -> WriteResult:
     """Apply ``mutate`` (which may only set values, append rows and add new sheets after the
-    existing ones) to the workbook safely."""
+    existing ones) to the workbook safely. ``by_hand`` says what the officer can do by hand
+    instead when saving would lose something (the refusal's advice)."""
     path = Path(path)
     if path.is_symlink():  # the link's target is what changes; the link stays a link
         path = Path(os.path.realpath(path))
@@ -82,7 +84,7 @@ def guarded_update(
         with held(lock_path(path), lock_timeout):
             backups = backup_dir or path.parent / "backups"
             remove_leftovers(path, backups)
-            return _update_locked(path, mutate, backups, now)
+            return _update_locked(path, mutate, backups, now, by_hand)
     except filelock.Timeout as exc:
         raise WorkbookInUse(
             f"another tracker job holds the lock file {lock_path(path).name}",
@@ -113,7 +115,7 @@ def _cannot_write(exc: OSError, folder: Path) -> CannotRun:
 
 
 def _update_locked(
-    path: Path, mutate: Callable[[Workbook], None], backup_dir: Path, now: datetime | None
+    path: Path, mutate: Callable[[Workbook], None], backup_dir: Path, now: datetime | None, by_hand: str
 ) -> WriteResult:
     original = _read(path)
     refuse_if_open(path)
@@ -126,7 +128,7 @@ def _update_locked(
             before = snapshot(wb, interned)
             mutate(wb)
             changed, intended = _after_mutate(wb, before, path, interned)
-            written = _Written(intended, interned, messages)
+            written = _Written(intended, interned, messages, by_hand)
             temp, saved, notes = _saved_and_verified(wb, path, package, written)
         finally:
             close(wb)
@@ -160,8 +162,10 @@ def _after_mutate(
 class _Written:
     """What the update meant to write and what the load and save said about it."""
 
-    def __init__(self, state: BookState, interned: dict[object, object], messages: list[str]) -> None:
-        self.state, self.interned, self.messages = state, interned, messages
+    def __init__(
+        self, state: BookState, interned: dict[object, object], messages: list[str], by_hand: str
+    ) -> None:
+        self.state, self.interned, self.messages, self.by_hand = state, interned, messages, by_hand
 
 
 def _saved_and_verified(
@@ -179,7 +183,7 @@ def _saved_and_verified(
         data = _read(temp)
         with Package(data) as copy:
             _verify(copy, intended, path)
-            notes = check_saved(original, copy, intended.messages, name=str(path))
+            notes = check_saved(original, copy, intended.messages, name=str(path), by_hand=intended.by_hand)
         return temp, data, notes
     except BaseException:
         temp.unlink(missing_ok=True)

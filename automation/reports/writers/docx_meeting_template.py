@@ -34,8 +34,9 @@ def build(path: Path) -> None:
     para(
         doc,
         "The register as at {{ pack.as_of|long }}. For decision: {{ pack.awaiting_sign_off|length|items }} awaiting "
-        "sign-off and {{ pack.extensions|length }} target-date extension(s) requested. For attention: "
-        "{{ pack.red|length }} red item(s).",
+        "sign-off and {{ pack.extensions|length }} target-date "
+        "{{ 'extension' if pack.extensions|length == 1 else 'extensions' }} requested. For attention: "
+        "{{ pack.red|length }} red {{ 'item' if pack.red|length == 1 else 'items' }}.",
     )
     _decisions(doc)
     para(doc, "Red items ({{ pack.red|length }})", SECTION)
