@@ -216,7 +216,18 @@ def _imperative(text: str) -> Directive | None:
         return None  # 'Report' alone is a heading, not an order
     if len(words) > 1 and words[1].casefold() in ("is", "are", "was", "were", "has", "have", "of", "and"):
         return None  # 'Review is ...', 'Work has ...': a noun, not an order
+    if words[1].casefold() in _PREPOSITIONS and _NOUN_SUBJECT.match(text.strip()):
+        return None  # 'Work on recommendation 1 is complete': a noun phrase with its own verb
     return Directive("imperative", "", 0)
+
+
+_PREPOSITIONS = frozenset("on in with for to from at by under into about across against".split())  # noqa: SIM905
+# The first words and a finite verb with no subordinating word between: a subject and its verb.
+_NOUN_SUBJECT = re.compile(
+    r"^[A-Za-z-]+\s+(?:(?!that\b|whether\b|how\b|which\b|who\b|what\b|when\b|where\b|if\b|so\b"
+    r"|because\b|until\b)[\w'\u2019,-]+\s+){1,8}?(?:is|are|was|were|has|have|had)\b",
+    re.I,
+)
 
 
 def _that_form(text: str) -> Directive | None:

@@ -22,6 +22,7 @@ from tests.importing.shapes import extraction, held, items, refs
         "Chief officers are asked to confirm that the policy is in place.",
         "The force needs to improve how it records crime",
         "The force should review its custody records, but not those older than five years.",
+        "Review with its partners whether the protocol is working.",
     ],
 )
 def test_main_clause_modal_imperative_or_committee_form_is_a_directive(text: str) -> None:
@@ -43,6 +44,7 @@ def test_main_clause_modal_imperative_or_committee_form_is_a_directive(text: str
         "The second report is expected to be published next year.",
         "The force will present its plan to the board in March.",
         "Supervisors should review every risk plan within a week, but in 14 of the 40 cases none had.",
+        "Work on recommendation 1 is already complete.",
         "Staff should be able to find the policy on the intranet, but it is out of date.",
     ],
 )
