@@ -40,9 +40,13 @@ _NOT_A_VERB = frozenset(
 
 def starts_with_verb(text: str) -> bool:
     """A fragment that goes on from 'should:' ('review how it records ...', 'staff every
-    suite ...') or from 'we recommend that the force:' ('reviews how it records ...'): a
-    known directive verb, or a lower-case word that cannot start a noun phrase or a
-    qualifier."""
+    suite ...') or from 'we recommend that the force:' ('reviews how it records ...',
+    'within 28 days, produces a plan ...'): after any deadline it opens with, a known
+    directive verb, or a lower-case word that cannot start a noun phrase or a qualifier."""
+    from automation.importing.phrases import PHRASE
+
+    if (deadline := PHRASE.match(text.strip())) is not None:
+        text = text.strip()[deadline.end() :].lstrip(" ,")  # '(b) within 28 days, produces a plan ...'
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
     if not words:
         return False

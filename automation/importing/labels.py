@@ -217,6 +217,30 @@ _LISTED_KINDS = {
 }
 
 
+_ANNOUNCES = re.compile(
+    r"\b(?:we|hmicfrs|hmic|the\s+inspectorate|inspectors)\b[^.;:]*?\b(?:identified|identify|found|find"
+    r"|raised|made|make|set\s+out|gave|give)\b",
+    re.I,
+)
+
+
+def announced_kind(words: str) -> Kind | None:
+    """'We have also identified an area for improvement.' before a directive in the same
+    paragraph: the kind of item the directive is. Only the inspectorate's own announcement
+    counts, and the item it names last ('Although it is not part of this cause of concern,
+    we also found an area for improvement.')."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", words.strip()) if part]
+    if not sentences or not _ANNOUNCES.search(sentences[-1]):
+        return None
+    sentence = sentences[-1]
+    matches = [
+        m
+        for m in _LISTING.finditer(sentence)
+        if not _NEGATED.search(sentence[: m.start()]) and not _BESIDES.search(sentence[: m.start()])
+    ]
+    return _LISTED_KINDS[str(matches[-1].lastgroup)] if matches else None
+
+
 def is_recommend_lead_in(text: str) -> bool:
     """'... we recommend:' / 'The Panel recommends:': unnumbered items follow."""
     return bool(_RECOMMEND_LEAD.search(text))

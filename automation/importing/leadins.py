@@ -8,7 +8,9 @@
   each following paragraph or list item that asks something is an item.
 - 'HMICFRS identified two areas for improvement:' or 'We make two further
   recommendations.': the list after it holds items of that kind; a list of causes of
-  concern is a summary, not the causes.
+  concern is a summary, not the causes, but the paragraph after 'HMICFRS identified the
+  following cause of concern:' is the cause's statement. 'To address this cause of
+  concern, we recommend that the force:' lists the last cause's recommendations.
 - '2. By June, chief constables should:' numbered in a list of recommendations is itself
   the item (Recommendation 2); the bullets that ask something are its children, and
   bullets that only qualify it become part of its text.
@@ -19,6 +21,7 @@ paragraph numbers, not refs: a number continuing a narrative paragraph's is one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from automation.core.model import Kind
@@ -45,6 +48,10 @@ class Lead:
     para: str | None = None
     listed: bool | None = None  # whether its items are list items (a block of the other sort ends them)
     marker: str = ""  # how its list marks items ('letter', 'number', 'bullet'): another mark ends it
+
+
+_ONE_CAUSE = re.compile(r"\b(?:a|one|the\s+following|this)\s+cause\s+(?:of|for)\s+concern\s*:$", re.I)
+_THIS_CAUSE = re.compile(r"\b(?:this|that|the\s+above)\s+cause\s+(?:of|for)\s+concern\b", re.I)
 
 
 def _is_listed(block: Block) -> bool:
@@ -91,6 +98,8 @@ class LeadIns(Found):
         if not text.endswith(":") and not _is_intro(text):
             return False
         self.close_lead()
+        if self.cause is None and _THIS_CAUSE.search(text):
+            self._reopen_cause()  # 'To address this cause of concern, we recommend that the force:'
         if is_recommend_lead_in(text):
             self.lead = Lead(text, "recommend", self.list_kind())
         elif is_should_lead_in(text):
@@ -106,6 +115,12 @@ class LeadIns(Found):
         else:
             return False
         return True
+
+    def _reopen_cause(self) -> None:
+        causes = [item for item in self.found if item.kind is Kind.CAUSE_OF_CONCERN and item.included]
+        if causes:
+            self.cause = causes[-1]
+            self.cause_under = self.frames[-1] if self.frames else None
 
     def _numbered_lead_in(self, block: Block, kind: Kind) -> None:
         """'2. By June, chief constables should:' in a numbered list of items: item 2 itself."""
@@ -168,6 +183,10 @@ class LeadIns(Found):
         if lead.listed is not None and lead.listed != listed:
             self.close_lead()
             return False  # a paragraph after the bullets ends the list
+        if kind is Kind.CAUSE_OF_CONCERN and not listed and lead.items == 0 and _ONE_CAUSE.search(lead.text):
+            self.close_lead()
+            self.add_cause(block, "", f"after {quote(lead.text)}")
+            return True  # 'HMICFRS identified the following cause of concern:' then its statement
         if kind is Kind.CAUSE_OF_CONCERN or not asks_something(text, allow_will=kind is Kind.ACTION):
             self.close_lead()
             return False  # a summary listing causes is not the causes; prose ends the list

@@ -54,13 +54,23 @@ def _opens_section(blocks: tuple[Block, ...], index: int) -> bool:
     if following is None or "." not in following.number:
         return False
     if re.fullmatch(r"\d+", block.number):
-        return following.number.split(".")[0] == block.number
+        return following.number.split(".")[0] == block.number and _title_like(block)
     return (
         block.kind is BlockKind.HEADING
         and not block.number
         and following.number.endswith(".1")
         and blocks[index + 1] is following
     )
+
+
+def _title_like(block: Block) -> bool:
+    """A section's title ('4. Financial implications'), not a numbered item in a list
+    ('2. Recommendation 2: By March, the force should ...')."""
+    from automation.importing.labels import parse_label
+
+    flat = block.flat
+    label = parse_label(flat)
+    return len(flat.split()) <= 40 and not flat.endswith((".", ";")) and (label is None or not label.rest)
 
 
 def unescape(text: str) -> str:
@@ -82,7 +92,7 @@ def statement(section: Section, title: str = "") -> str:
     """The paragraph that says the report was published, and when ('On 13th July 2021,
     HMICFRS published ...'): 'the reports published this quarter' says neither which nor
     when, and a paper's own sections ('Purpose of the report') are not publications."""
-    if PAPER_SECTION.match((title or section.title).strip(" :.")):
+    if PAPER_SECTION.match(re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", (title or section.title).strip(" :."))):
         return ""
     return next((block.flat for block in section.blocks[:4] if says_published(block.flat)), "")
 

@@ -39,6 +39,7 @@ from automation.importing.grammar import directive, is_quoted_or_log
 from automation.importing.headings import Headings
 from automation.importing.labels import (
     Label,
+    announced_kind,
     asks_something,
     is_committee_own,
     looks_like_heading,
@@ -149,8 +150,27 @@ class Walker(Headings):
             self._restated(block)  # anything else in a response is its answer or its own words
         elif (numbered := number_label(text)) is not None:
             self._numbered_label(*numbered)
-        elif not (self.lead is not None and self.under_lead_in(block)) and not self.opens_lead_in(block):
+        elif (
+            not (self.lead is not None and self.under_lead_in(block))
+            and not self.opens_lead_in(block)
+            and not self._announced(block)
+        ):
             self._in_context(block)
+
+    def _announced(self, block: Block) -> bool:
+        """'We have also identified an area for improvement. The force should ...': the
+        directive after the announcement is an item of the kind it names."""
+        found = directive(block.flat)
+        kind = announced_kind(block.flat[: found.start]) if found is not None and found.start else None
+        if found is None or kind is None or kind is Kind.CAUSE_OF_CONCERN:
+            return False
+        self.close_lead()
+        words, reason = block.flat[found.start :], f"asks something after {quote(block.flat[: found.start])}"
+        if kind is Kind.RECOMMENDATION and self.cause is not None and self.cause_open():
+            self.add_child(self.cause, words, block, conf.UNDER_LEAD_IN, reason)
+        else:
+            self.add(kind, words, block, conf.UNDER_LEAD_IN, reason)
+        return True
 
     def _restated(self, block: Block) -> None:
         """A response restating a recommendation: '3. The force should ...' or in bold."""

@@ -182,3 +182,25 @@ def test_a_list_introduced_as_well_as_the_recommendations_holds_what_it_lists() 
         ("Action 3", "action", "3", True),
     ]
     assert found[2]["deadline"] == "2026-03-31"
+
+
+def test_items_given_in_running_prose() -> None:
+    """An area for improvement announced in the sentence before it; a cause stated after
+    'the following cause of concern:'; the recommendations 'To address this cause of concern'
+    as clauses that open with their own deadlines, after another heading."""
+    text = (
+        "# Tarnside Police: accelerated cause of concern\n\nPublished: 2 March 2026\n\n"
+        "## What we found\n\nHMICFRS identified the following cause of concern:\n\n"
+        "The force doesn't supervise its investigations of child abuse well enough.\n\n"
+        "## Our recommendations\n\nTo address this cause of concern, we recommend that the force:\n\n"
+        "- immediately reviews every open investigation of child abuse;\n"
+        "- by 30 June 2026, trains its supervisors.\n\n"
+        "## Other findings\n\nWe also found an area for improvement. The force should answer 101 calls faster.\n"
+    )
+    found = items(text, markdown=True)
+    assert [(item["ref"], item["parent_ref"], item["deadline"], item["text"][:30]) for item in found] == [
+        ("Cause of concern 1", None, None, "The force doesn't supervise it"),
+        ("Recommendation 1.1", "Cause of concern 1", "immediate", "immediately reviews every open"),
+        ("Recommendation 1.2", "Cause of concern 1", "2026-06-30", "by 30 June 2026, trains its su"),
+        ("AFI 1", None, None, "The force should answer 101 ca"),
+    ]
