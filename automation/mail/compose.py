@@ -8,7 +8,7 @@ from dataclasses import replace
 from automation.core.addresses import refusal
 from automation.core.model import Owner, Rag
 from automation.core.problems import Problem, Severity
-from automation.core.rating import RatedItem, StatusReport
+from automation.core.rating import Basis, RatedItem, StatusReport
 from automation.core.register import Register
 from automation.mail.digests import (
     SECTIONS,
@@ -41,15 +41,18 @@ def _red_two_runs(rated: RatedItem, history: History) -> bool:
 
 
 def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options: Options) -> OwnerDigest:
-    sections = []
-    for basis, title, ask in SECTIONS:
-        lines = tuple(Line.of(r, history.red_since.get(r.item.key)) for r in rated if r.rating.basis is basis)
-        if lines:
-            sections.append(Section(title, ask, lines))
+    red_since = history.red_since
+    by_basis: dict[Basis, list[Line]] = {basis: [] for basis, _, _ in SECTIONS}
+    for r in rated:  # one pass: an owner of a large register has hundreds of items
+        lines = by_basis.get(r.rating.basis)
+        if lines is not None:
+            lines.append(Line.of(r, red_since.get(r.item.key)))
+    sections = [
+        Section(title, ask, tuple(by_basis[basis])) for basis, title, ask in SECTIONS if by_basis[basis]
+    ]
+    reached = options.escalate and owner.email.casefold() in history.reached
     escalated = tuple(
-        Line.of(r, history.red_since.get(r.item.key))
-        for r in rated
-        if options.escalate and _red_two_runs(r, history) and owner.email.casefold() in history.reached
+        Line.of(r, red_since.get(r.item.key)) for r in rated if reached and _red_two_runs(r, history)
     )
     escalate_to = (
         owner.manager_email if escalated and not refusal(owner.manager_email, options.allowed_domains) else ""

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from automation.core.model import Rag, Status
-from automation.reports.history import ABSENT, PRESENT, Change
+from automation.reports.history import Change
+from automation.reports.recording import ABSENT, PRESENT
 
 
 class EventKind(enum.Enum):

@@ -19,9 +19,8 @@ from pathlib import Path
 from automation.core.errors import CannotRun
 from automation.core.rating import RatedItem
 from automation.mail.ledger_files import LedgerDb, open_ledger, open_ledger_to_read
+from automation.reports.recording import write_changes
 
-FIELDS = ("status", "rag", "due", "owner", "last_update", "progress")
-_BATCH = 20_000  # change rows held before they are written
 LABELS = {
     "item": "item",
     "status": "status",
@@ -31,7 +30,6 @@ LABELS = {
     "last_update": "last update",
     "progress": "latest update",
 }
-PRESENT, ABSENT = "in the register", "not in the register"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS history_snapshots (
@@ -46,20 +44,6 @@ CREATE TABLE IF NOT EXISTS history_changes (
 CREATE INDEX IF NOT EXISTS history_changes_item ON history_changes (item_id);
 CREATE INDEX IF NOT EXISTS history_changes_snapshot ON history_changes (snapshot_id);
 """
-
-State = tuple[str, ...]  # values in FIELDS order, '' for none
-
-
-def item_state(rated: RatedItem) -> State:
-    item, rating = rated.item, rated.rating
-    return (
-        item.status.label if item.status else "",
-        rating.rag.value,
-        rating.due.isoformat() if rating.due else "",
-        item.owner,
-        item.last_update.isoformat() if item.last_update else "",
-        item.progress,
-    )
 
 
 @dataclass(frozen=True)
@@ -100,22 +84,6 @@ class Recorded:
     new: int
     changed: int
     removed: int
-
-
-@dataclass(frozen=True)
-class _Written:
-    new: int
-    changed: int
-    removed: int
-    rows: int  # change rows written
-    present: int  # items in the register now: every item seen, no other
-
-
-_KNOWN = (
-    "SELECT publication, ref, id, present, "
-    + ", ".join(f"IFNULL({f}, '')" for f in FIELDS)
-    + " FROM history_items"
-)
 
 
 class HistoryStore:
@@ -160,67 +128,12 @@ class HistoryStore:
                 (as_of.isoformat(), now.isoformat(timespec="seconds"), source),
             )
             snapshot_id = int(cursor.lastrowid or 0)
-            written = self._write_changes(snapshot_id, rated)
+            written = write_changes(self._db, snapshot_id, rated)
             self._db.execute(
                 "UPDATE history_snapshots SET items=?, changes=? WHERE id=?",
                 (written.present, written.rows, snapshot_id),
             )
         return Recorded(self.snapshot(snapshot_id), written.new, written.changed, written.removed)
-
-    def _write_changes(self, snapshot_id: int, rated: Iterable[RatedItem]) -> _Written:
-        """One pass over the items against every item's last recorded state, then one
-        statement each for the changed items, the items gone and the change rows."""
-        known = {row[:2]: row for row in self._db.execute(_KNOWN)}  # (pub, ref, id, present, *state)
-        changes: list[tuple[int, int, str, str, str]] = []
-        updates: list[tuple[str, ...]] = []
-        seen: set[tuple[str, str]] = set()
-        new = changed = flushed = 0
-        for r in rated:
-            key = r.item.key
-            if key in seen:  # a duplicate row: validation reports it; the first one counts
-                continue
-            seen.add(key)
-            state = item_state(r)
-            found = known.get(key)
-            if len(changes) >= _BATCH:  # a first snapshot of a large register is written as it goes
-                self._db.executemany("INSERT INTO history_changes VALUES (?, ?, ?, ?, ?)", changes)
-                flushed += len(changes)
-                changes.clear()
-            if found is None:
-                item_id = self._add_item(key, state)
-                changes.append((snapshot_id, item_id, "item", ABSENT, PRESENT))
-                changes.extend(
-                    (snapshot_id, item_id, f, "", v) for f, v in zip(FIELDS, state, strict=True) if v
-                )
-                new += 1
-                continue
-            item_id, present, old = found[2], found[3], found[4:]
-            if present and old == state:
-                continue
-            if not present:
-                changes.append((snapshot_id, item_id, "item", ABSENT, PRESENT))
-            changes.extend(
-                (snapshot_id, item_id, f, o, v) for f, o, v in zip(FIELDS, old, state, strict=True) if o != v
-            )
-            updates.append((*state, str(item_id)))
-            changed += 1
-        gone = [row[2] for key, row in known.items() if row[3] and key not in seen]
-        changes.extend((snapshot_id, item_id, "item", PRESENT, ABSENT) for item_id in gone)
-        self._db.executemany(
-            "UPDATE history_items SET " + ", ".join(f"{f}=?" for f in FIELDS) + ", present=1 WHERE id=?",
-            updates,
-        )
-        self._db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i in gone])
-        self._db.executemany("INSERT INTO history_changes VALUES (?, ?, ?, ?, ?)", changes)
-        return _Written(new, changed, len(gone), flushed + len(changes), len(seen))
-
-    def _add_item(self, key: tuple[str, str], state: State) -> int:
-        cursor = self._db.execute(
-            "INSERT INTO history_items (publication, ref, present, " + ", ".join(FIELDS) + ")"
-            " VALUES (?, ?, 1, " + ", ".join("?" * len(FIELDS)) + ")",
-            (*key, *state),
-        )
-        return int(cursor.lastrowid or 0)
 
     # ------------------------------------------------------------------ reading
 

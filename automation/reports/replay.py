@@ -24,7 +24,8 @@ from automation.core.model import Rag
 from automation.mail.digests import History
 from automation.mail.ledger import Ledger
 from automation.mail.ledger_records import iso_week
-from automation.reports.history import ABSENT, PRESENT, HistoryStore, Snapshot
+from automation.reports.history import HistoryStore, Snapshot
+from automation.reports.recording import ABSENT, PRESENT
 
 Key = tuple[str, str]
 State = dict[int, tuple[Key, bool, str]]  # item id: (key, in the register, rating)

@@ -174,13 +174,13 @@ def test_no_history_file_is_not_created_by_reading(tmp_path):
 
 
 def test_a_first_snapshot_written_in_batches_records_every_change(tmp_path, monkeypatch):
-    from automation.reports import history
+    from automation.reports import recording
 
     path = workbook(tmp_path / "tracker.xlsx", ITEMS)
     report = status_report(load_register(path), START)
     counts = []
     for batch, name in ((10_000, "whole.sqlite"), (2, "batched.sqlite")):
-        monkeypatch.setattr(history, "_BATCH", batch)
+        monkeypatch.setattr(recording, "_BATCH", batch)
         with HistoryStore(tmp_path / name) as store:
             store.record(report.rated, START, datetime(2021, 9, 6), "weekly")
             rows = store._db.execute("SELECT * FROM history_changes ORDER BY item_id, field").fetchall()
