@@ -13,6 +13,7 @@ from automation.core.model import Status
 from automation.core.register import Register
 from automation.core.text import clip
 from automation.core.updates import OWNER_STATUSES
+from automation.register.cells import CELL_TEXT_LIMIT
 from automation.returns.model import (
     FILL_IN,
     READ_ONLY,
@@ -25,6 +26,7 @@ from automation.returns.model import (
 from automation.returns.read import NotAReturn, ParsedReturn, ReturnedRow, read_return
 
 Lookup = Callable[[str], "IssuedReturn | None"]
+_TEXTS = ("Your update", "Evidence", "Reason for new date")  # written to the register as text
 _ALLOWED = " or ".join(s.label for s in OWNER_STATUSES)
 
 
@@ -86,9 +88,10 @@ def _row(
         for header, was, now in zip(READ_ONLY, sent.cells, row.cells, strict=True)
         if normal(was) != normal(now)
     ]
+    cell = {h: f"{parsed.sheet}!{row.where(h, parsed.columns)}" for h in FILL_IN}
+    reasons += _unusable(row, cell)
     if row.blank:
         return reasons, None
-    cell = {h: f"{parsed.sheet}!{row.where(h, parsed.columns)}" for h in FILL_IN}
     status, why = _status(row.filled["Proposed status"])
     reasons += [f"{cell['Proposed status']}: {why}"] if why else []
     requested, why = _date(row.filled["Requested target date"])
@@ -112,6 +115,24 @@ def _row(
         f"{issued.return_id}/{incoming.digest[:10]}",
     )
     return reasons, update
+
+
+def _unusable(row: ReturnedRow, cell: dict[str, str]) -> list[str]:
+    """Fill-in cells whose value cannot be taken as it is: a formula that was never calculated
+    (read as blank, it would be dropped unseen), or text longer than a cell of the register
+    can hold (it would be cut)."""
+    never_calculated = [
+        f"{cell[h]}: {h} is a formula with no saved value, so what it shows cannot be read: type "
+        "what it should say in place of the formula"
+        for h in row.unsaved
+    ]
+    too_long = [
+        f"{cell[h]}: {h} is {len(text):,} characters long, over the {CELL_TEXT_LIMIT:,} an Excel "
+        "cell can hold: shorten it (put the detail in an evidence document and name it here)"
+        for h in _TEXTS
+        if len(text := _text(row.filled[h])) > CELL_TEXT_LIMIT
+    ]
+    return never_calculated + too_long
 
 
 def _duplicates(parsed: ParsedReturn) -> list[str]:

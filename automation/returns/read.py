@@ -11,6 +11,8 @@ from typing import Any
 import python_calamine
 
 from automation.core.model import column_letter
+from automation.register.safe_write.package import Package
+from automation.register.scan import scan_blocks
 from automation.returns.model import FILL_IN, FORMAT, HIDDEN, META_SHEET, READ_ONLY, normal
 
 HEADER_SCAN_ROWS = 40
@@ -27,6 +29,7 @@ class ReturnedRow:
     fingerprint: str
     cells: tuple[str, ...]  # the read-only cells as found
     filled: dict[str, Any]  # fill-in header -> raw value (str, date, datetime, float or '')
+    unsaved: tuple[str, ...] = ()  # fill-in headers whose cell holds a formula with no saved value
 
     def where(self, header: str, columns: dict[str, int]) -> str:
         return f"{column_letter(columns[header] + 1)}{self.row}"
@@ -63,7 +66,8 @@ def read_return(data: bytes) -> ParsedReturn:
         for sheet in sheets:
             if sheet == META_SHEET:
                 continue
-            found = _table(sheet, book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+            rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            found = _table(sheet, rows, _unsaved_formulas(data, sheet))
             if found is not None:
                 return ParsedReturn(meta, sheet, *found)
     except NotAReturn:
@@ -77,7 +81,17 @@ def _meta(rows: list[list[Any]]) -> dict[str, str]:
     return {str(r[0]).strip(): str(r[1]).strip() for r in rows if len(r) >= 2 and r[0] != ""}
 
 
-def _table(sheet: str, rows: list[list[Any]]) -> tuple[dict[str, int], tuple[ReturnedRow, ...]] | None:
+def _unsaved_formulas(data: bytes, sheet: str) -> dict[int, set[str]]:
+    """Row -> column letters of the sheet's cells holding a formula with no saved value (a
+    return filled in by a program that does not calculate): calamine reads them as blank."""
+    with Package(data) as package:
+        part = package.sheets.get(sheet, "")
+        return scan_blocks([package.read(part)]).unsaved if package.has(part) else {}
+
+
+def _table(
+    sheet: str, rows: list[list[Any]], unsaved: dict[int, set[str]]
+) -> tuple[dict[str, int], tuple[ReturnedRow, ...]] | None:
     wanted = {normal(h).casefold(): h for h in (*READ_ONLY, *FILL_IN, *HIDDEN)}
     for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
         columns: dict[str, int] = {}
@@ -86,11 +100,13 @@ def _table(sheet: str, rows: list[list[Any]]) -> tuple[dict[str, int], tuple[Ret
             if header and header not in columns:
                 columns[header] = col
         if len(columns) == len(wanted):
-            return columns, tuple(_rows(rows[index + 1 :], index + 2, columns))
+            return columns, tuple(_rows(rows[index + 1 :], index + 2, columns, unsaved))
     return None
 
 
-def _rows(rows: list[list[Any]], first: int, columns: dict[str, int]) -> list[ReturnedRow]:
+def _rows(
+    rows: list[list[Any]], first: int, columns: dict[str, int], unsaved: dict[int, set[str]]
+) -> list[ReturnedRow]:
     found = []
     for number, cells in enumerate(rows, start=first):
 
@@ -108,7 +124,9 @@ def _rows(rows: list[list[Any]], first: int, columns: dict[str, int]) -> list[Re
             and not any(v not in ("", None) for v in filled.values())
         ):
             continue  # a blank row
-        found.append(ReturnedRow(number, key, print_, reference, filled))
+        formulas = unsaved.get(number, set())
+        blank = tuple(h for h in FILL_IN if column_letter(columns[h] + 1) in formulas)
+        found.append(ReturnedRow(number, key, print_, reference, filled, blank))
     return found
 
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from automation.cli import main
-from tests.register.workbooks import inject_x14_validation
+from tests.register.workbooks import edit_zip, inject_x14_validation
 from tests.returns.helpers import at, blank, fill, issue, shipped_register
 
 TODAY = date(2021, 10, 4)
@@ -152,4 +152,38 @@ def test_a_write_refused_for_a_workbook_feature_says_what_to_do_with_the_returns
         "range (Formulas > Define Name, then Data Validation source '=TheName'), or type the owners' updates "
         "into the register by hand in Excel, then leave those returns out of the next collect (or they are "
         "added twice) (the workbook is unchanged; deal with each item above and run again)\n",
+    )
+
+
+def test_a_formula_never_calculated_or_an_update_too_long_for_a_cell_refuses_the_return(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    register = shipped_register(tmp_path)
+    dana = issue(register, tmp_path / "tracker.ledger.sqlite", "Dana Whitfield", TODAY)
+    first, second = dana.rows[0].ref, dana.rows[1].ref
+    replies = tmp_path / "replies"
+    replies.mkdir()
+    book = openpyxl.load_workbook(io.BytesIO(fill(blank(dana), at(dana, first, update="Audit booked."))))
+    [(cell, _)] = at(dana, second, update="").items()
+    book["Update"][cell] = "=1+1"  # a formula, saved by openpyxl with no value: calamine reads it blank
+    book.save(replies / "c-dana.xlsx")
+    (replies / "d-dana.xlsx").write_bytes(fill(blank(dana), at(dana, first, update="LONG-UPDATE")))
+    edit_zip(
+        replies / "d-dana.xlsx",
+        {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(b"LONG-UPDATE", b"x" * 40_000)},
+    )
+
+    result = run()
+
+    assert (result.exit_code, result.output) == (
+        1,
+        "Collected returns from replies into tracker.xlsx, 04/10/2021\n"
+        "  refused   c-dana.xlsx: Dana Whitfield\n"
+        f"              Update!{cell}: Your update is a formula with no saved value, so what it shows "
+        "cannot be read: type what it should say in place of the formula\n"
+        "  refused   d-dana.xlsx: Dana Whitfield\n"
+        "              Update!I12: Your update is 40,000 characters long, over the 32,767 an Excel cell can "
+        "hold: shorten it (put the detail in an evidence document and name it here)\n"
+        "0 updates, 0 status changes held, 0 target dates requested, 2 returns refused.\n",
     )
