@@ -47,6 +47,10 @@ _PATTERNS = (
     r"\bas\s+soon\s+as\s+(?:is\s+)?(?:reasonably\s+)?(?:possible|practicable)\b",
 )
 PHRASE = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS), re.IGNORECASE)
+_BRACKETED_DATE = re.compile(
+    rf"[(\[]\s*(?:[^()\[\]]*?\s)?(?P<when>\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{_DAY}\s+(?:{MONTH})\.?\s+\d{{4}})\s*[)\]]",
+    re.I,
+)
 _NO_YEAR = re.compile(rf"^(.*?\b{_DAY}\s+(?:of\s+)?(?:{MONTH})\.?)\s*$", re.IGNORECASE)
 
 
@@ -71,6 +75,10 @@ def resolve(phrase: str | None, published: date | None, reference: date | None =
     or after publication (else the document's date); a past deadline stays as written."""
     if not phrase:
         return Deadline.none()
+    if (bracket := _BRACKETED_DATE.search(phrase)) is not None:
+        found = resolve_deadline(bracket.group("when"), published)
+        if found.date is not None:  # '6 months from publication (05/09/2026)': the date it works out to
+            return Deadline(found.kind, found.date, phrase, interpreted=True)
     anchor = published or reference
     match = _NO_YEAR.match(phrase)
     if match and anchor is not None:

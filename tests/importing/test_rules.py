@@ -183,3 +183,17 @@ def test_labels(text: str, kind: Kind, number: str, cause: bool) -> None:
 )
 def test_mentions_are_not_labels(text: str) -> None:
     assert parse_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("6 months from publication (05/09/2026)", date(2026, 9, 5)),
+        ("Within three months (by 14 December 2025)", date(2025, 12, 14)),
+        ("By 30 June 2026", date(2026, 6, 30)),
+    ],
+)
+def test_a_date_in_brackets_is_what_the_deadline_works_out_to(phrase: str, due: date) -> None:
+    from automation.importing.phrases import resolve
+
+    assert resolve(phrase, date(2025, 9, 14)).date == due

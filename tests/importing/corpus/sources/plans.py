@@ -61,7 +61,7 @@ NM_RSO_ROWS = (
         "R3",
         "Chief constables should make sure that officers who manage registered sex offenders are trained to "
         "examine digital devices at home visits.",
-        "By 30 September 2025",
+        "Twelve months after publication (19/09/2025)",
         "Digital Forensics Manager",
         "31/08/2025",
         "Open",
@@ -163,7 +163,7 @@ Key to status. Closed: evidence accepted by the Inspection Oversight Board. Open
             NM_RSO,
             "2024-09-19",
             "inspection",
-            items=_items(NM_RSO_ROWS, {"R1": "2025-03-31", "R3": "2025-09-30"}),
+            items=_items(NM_RSO_ROWS, {"R1": "2025-03-31", "R3": "2025-09-19"}),
         ),
         Pub(NM_CUSTODY, "2024-11-07", "joint inspection", items=_items(NM_CUSTODY_ROWS, {})),
     ],
