@@ -265,7 +265,8 @@ def _bodies(cell: str) -> tuple[str, ...]:
         parts = [part.strip() for part in re.split(pattern, mask_compounds(cell)) if part.strip()]
         if parts and all(is_body(part) for part in parts):
             return tuple(dict.fromkeys(display_name(part) for part in parts))
-    return (display_name(cell),) if cell else ()
+    listed = [part.strip() for part in re.split(r"[;\n]", cell) if part.strip()]
+    return tuple(dict.fromkeys(display_name(part) for part in listed))  # 'Chief constables; ROCU network'
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

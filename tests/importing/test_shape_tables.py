@@ -398,3 +398,16 @@ def test_a_table_of_an_earlier_reports_items_beside_their_progress_holds_no_item
         "Chief constables should review how they scrutinise searches."
     ]
     assert data["warnings"] == []
+
+
+def test_bodies_listed_with_semicolons_in_an_addressed_to_cell_are_each_an_addressee() -> None:
+    text = (
+        "# Cybercrime: an inspection\n\nPublished: 3 March 2026\n\n"
+        "| No. | Recommendation | Addressed to |\n|---|---|---|\n"
+        "| 1 | They should share intelligence on ransomware attacks. | Chief constables; Cyber resilience hubs |\n"
+    )
+    (item,) = items(text, markdown=True)
+    assert (item["addressees"], item["applies_to_force"]) == (
+        ["Chief constables", "Cyber resilience hubs"],
+        True,
+    )
