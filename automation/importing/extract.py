@@ -39,7 +39,7 @@ from automation.importing.records import Record, record_item, split_records
 from automation.importing.refs import settle
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
 from automation.importing.sections import Section, is_tracked, quoted_title, statement
-from automation.importing.subject import issue_date, resolves, subject_agency, subject_body
+from automation.importing.subject import issue_date, most_named_body, resolves, subject_agency, subject_body
 from automation.importing.walker import Walker
 
 _ADDRESSED = re.compile(
@@ -197,7 +197,9 @@ def _publication(
     warnings.extend(f"{title}: {warning}" for warning in walker.warnings)
     published = part_published(part.blocks, setting.reference, setting.letter_date)
     texts = [block.flat for block in part.blocks]
-    body = subject_body([setting.to, title, setting.paper.title or "", *setting.front])
+    body = subject_body([setting.to, title, setting.paper.title or "", *setting.front]) or most_named_body(
+        texts
+    )
     anchor = issue_date([*texts, *setting.front]) or published or setting.reference
     override = _addressed_to(texts, found)
     agency = subject_agency([title, setting.paper.title or "", *setting.front])

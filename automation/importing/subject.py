@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from automation.core.deadlines import parse_date_text
@@ -40,15 +41,28 @@ _ISSUED = (
 
 def subject_body(texts: Iterable[str]) -> str | None:
     """The first police force, fire and rescue service or trust the texts name."""
-    for text in texts:
-        flat = " ".join(text.split())
-        if flat.isupper():
-            flat = flat.title()  # 'CUSTODY INSPECTION – NORTHGATE POLICE'
-        for match in _ORGANISATION.finditer(flat):
-            name = _NOT_A_NAME.sub("", match.group("name")).strip()
-            if name and name != match.group("head") and not name.startswith(match.group("head")):
-                return name
-    return None
+    return next((name for text in texts for name in _bodies_named(text)), None)
+
+
+def most_named_body(texts: Iterable[str]) -> str | None:
+    """The force, service or trust the texts name more often than any other: what a
+    report whose opening names none ('... custody suites in Dunmere') is about."""
+    found = Counter(name for text in texts for name in _bodies_named(text)).most_common(2)
+    return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
+
+
+def _bodies_named(text: str) -> Iterator[str]:
+    """Each body the text names, in order; never an inspectorate ('HM Inspectorate of
+    Constabulary and Fire & Rescue Services' is who wrote the report)."""
+    flat = " ".join(text.split())
+    if flat.isupper():
+        flat = flat.title()  # 'CUSTODY INSPECTION – NORTHGATE POLICE'
+    for match in _ORGANISATION.finditer(flat):
+        if re.search(r"\binspector(?:ate)?\b", match.group("name"), re.I):
+            continue
+        name = _NOT_A_NAME.sub("", match.group("name")).strip()
+        if name and name != match.group("head") and not name.startswith(match.group("head")):
+            yield name
 
 
 _AGENCY = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{1,5}}Agency)\b")

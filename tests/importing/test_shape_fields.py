@@ -61,6 +61,19 @@ def test_subject_bodies_are_forces_services_and_trusts_not_inspectorates() -> No
         "Millbrook Mental Health NHS Trust"
     )
     assert subject_body(["Anyshire Police and Crime Panel: scrutiny report"]) is None
+    assert subject_body(["by HM Inspectorate of Prisons and HM Inspectorate of Constabulary"]) is None
+
+
+def test_the_force_is_the_one_a_report_names_when_its_opening_names_none() -> None:
+    text = (
+        "Report on an inspection of police custody in Tarnside\n"
+        "by HM Inspectorate of Prisons and HM Inspectorate of Constabulary and Fire & Rescue Services\n"
+        "Published: 2 March 2026\n\n1.1 Tarnside Police has two custody suites. Eastvale Police lends it staff.\n\n"
+        "1.2 Tarnside Police opened a new suite in 2025.\n\nAreas for improvement\n\n"
+        "2.1 The force should repair its cell call bells.\n"
+    )
+    (item,) = items(text)
+    assert (item["addressees"], item["applies_to_force"]) == (["Tarnside Police"], True)
 
 
 def test_the_force_stays_the_force_when_the_document_names_no_force() -> None:
