@@ -116,7 +116,8 @@ def parse_label(text: str) -> Label | None:
         return Label(kind, number, cause, "", rest, written)  # 'Cause of concern 1: Prevention'
     if not number and rest and (match.group("sep") != ":" or kind is Kind.ACTION):
         return None  # 'Recommendation. ...', 'Action - ...' or a minute's 'Action: ...' is prose
-    if rest and not asks_something(rest, allow_will=True):
+    statement = kind is Kind.CAUSE_OF_CONCERN and match.group("sep") == ":"  # 'Cause of concern: X was weak.'
+    if rest and not statement and not asks_something(rest, allow_will=True):
         reports = _REPORTS.search(" ".join(rest.split()[:6]))
         if reports or (match.group("sep") != ":" and not re.search(r"\bwill\b", rest, re.I)):
             return None  # 'AFI 7 - progress was discussed': minutes report on an item

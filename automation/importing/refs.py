@@ -48,7 +48,8 @@ def _without_repeats(found: list[Candidate]) -> list[Candidate]:
         parent = _parent_index(found, index)
         key = (parent, words_key(item.text))
         if item.ref_made_up:
-            repeated = key in texts or (parent is None and key[1] in written)
+            kept_words = {words for _, words in texts}  # a cause's recommendation restated on its own
+            repeated = key in texts or (parent is None and (key[1] in written or key[1] in kept_words))
         else:
             repeated = (item.kind, item.ref) in refs
         if (parent is not None and parent in dropped) or (repeated and (item.included or key in texts)):

@@ -185,3 +185,22 @@ def test_short_labels_italic_restatements_and_a_capitalised_title() -> None:
         "# Response to HMICFRS\n\n## Area for improvement 1\n\n*The force should answer 101 calls faster.*\n"
     )
     assert items(response, markdown=True)[0]["text"] == "The force should answer 101 calls faster."
+
+
+def test_inline_cause_labels_state_findings_and_restated_recommendations_are_repeats() -> None:
+    text = (
+        "# Report on custody in Tarnside Police\n\nPublished: 2 March 2026\n\n"
+        "## Causes of concern and recommendations\n\n"
+        "2.4 Cause of concern: Cell call bells were not answered promptly, and detainees were left waiting.\n\n"
+        "2.5 Recommendation: The force should make sure that cell call bells are answered within two minutes.\n\n"
+        "2.6 Cause of concern: Detainees were not given enough to eat.\n\n"
+        "2.7 Recommendation: The force should make sure that every detainee is offered a hot meal.\n\n"
+        "## Treatment in custody\n\n4.1 Meals were cold.\n\n**Recommendation**\n\n"
+        "4.2 The force should make sure that every detainee is offered a hot meal.\n"
+    )
+    assert [(item["ref"], item["parent_ref"]) for item in items(text, markdown=True)] == [
+        ("Cause of concern 1", None),
+        ("Recommendation 1.1", "Cause of concern 1"),
+        ("Cause of concern 2", None),
+        ("Recommendation 2.1", "Cause of concern 2"),
+    ]
