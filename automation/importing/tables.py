@@ -308,3 +308,9 @@ def text_column(header: tuple[str, ...] | list[str]) -> int | None:
     """The column of the items' words, when a header row names one."""
     columns = _columns(list(header))
     return columns.text if columns is not None else None
+
+
+def named_columns(header: tuple[str, ...] | list[str]) -> int:
+    """How many of a header row's cells name a column ('Ref', 'Deadline', 'Responsible')."""
+    names = [" ".join(cell.split()) for cell in header]
+    return sum(any(pattern.search(name) for pattern in _HEADERS.values()) for name in names)

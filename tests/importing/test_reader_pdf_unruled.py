@@ -4,6 +4,9 @@ labels with their values, or a sentence with wide spaces, are not tables."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from automation.importing import read_document
 from automation.importing.readers.pdf_unruled import unruled_tables
 from automation.importing.readers.pdf_words import line_groups
 
@@ -48,3 +51,27 @@ def test_labels_with_values_and_sentences_with_wide_spaces_are_not_tables() -> N
     ]
     sentence = _line(140, (60, "Our recommendation and its deadline are set out below."))
     assert unruled_tables(line_groups(labels + sentence)) == []
+
+
+def test_a_heading_beside_the_other_columns_text_is_no_header() -> None:
+    heading = _line(100, (60, "Recommendations"), size=13)
+    beside = _line(100, (320, "Deadline dates"))
+    for word in heading:
+        word["fontname"] = "Helvetica-Bold"
+    assert unruled_tables(line_groups(heading + beside + _line(120, (60, "Forces"), (320, "May")))) == []
+
+
+def test_a_table_of_text_and_dates_is_a_table_not_two_columns(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12)
+    ask = "The force should check every case file before it goes to the prosecutor, and feed errors back (file {})."
+    rows = [["Recommendation", "Timescale"], *([ask.format(n), f"{n} June 2026"] for n in range(1, 9))]
+    table = Table([[Paragraph(cell, body) for cell in row] for row in rows], colWidths=[330, 110])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    SimpleDocTemplate(str(tmp_path / "files.pdf"), pagesize=A4).build([Paragraph("Case files", body), table])
+    (block,) = [block for block in read_document(tmp_path / "files.pdf").blocks if block.rows]
+    assert block.rows[1] == (ask.format(1), "1 June 2026")
+    assert len(block.rows) == 9

@@ -212,3 +212,17 @@ def test_saved_text_of_labels_with_their_values_across_the_page_is_not_two_colum
     text = "\n".join(f" {label:<50}{value}" for label, value in fields)
     flats = [block.flat for block in parse_text(text).blocks]
     assert all(f"{label} {value}" in " ".join(flats) for label, value in fields)
+
+
+def test_saved_text_keeps_a_title_running_across_the_gap_and_joins_words_hyphenated_at_line_ends() -> None:
+    left = ["What we saw", *["Officers on late shifts told us the town was"] * 5, "busy in the early hours of every weekend.", "",
+            "Recommendation 1: By 30 June 2026, forces", "should plan each of its weekend night-", "time operations with the council."]  # fmt: skip
+    right = [*["Volunteers at the safe haven helped people"] * 8]
+    title = " Policing the night-time town centre: an inspection"  # its last word crosses the gap
+    text = "\n".join([title, "summary", "", *_layout(left, right, width=50)])
+    flats = [block.flat for block in parse_text(text).blocks]
+    assert flats[0] == "Policing the night-time town centre: an inspection summary"
+    assert (
+        "Recommendation 1: By 30 June 2026, forces should plan each of its weekend night-time operations with the council."
+        in flats
+    )

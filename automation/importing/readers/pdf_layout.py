@@ -8,7 +8,7 @@
 - Headings: lines set larger than the body text, levelled by size (largest is 1).
 - Paragraphs: a line joins the one above unless it starts with a bullet or a number, is
   set in another size or weight, or is further below than lines within a paragraph are.
-  Words hyphenated at a line's end are joined again ('organisa-' 'tional').
+  Words hyphenated at a line's end are joined again ('organisa-' 'tional', ``hyphens``).
 - Page breaks: the first paragraph of a page continues the last one of the page before
   when it has no number or bullet, is set the same, starts at that paragraph's running
   indent, and the paragraph before stopped mid-sentence (or it starts in lower case):
@@ -26,16 +26,12 @@ from statistics import median
 
 from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers, starts_block
+from automation.importing.readers.hyphens import document_words, join_line
 from automation.importing.readers.pdf_flows import flows, without_footnotes
 from automation.importing.readers.pdf_furniture import is_furniture, running_shapes
 from automation.importing.readers.pdf_model import Line, Page, PageTable
 
 _TERMINAL = re.compile(r"[.:;?!][\"'\u2019\u201d)\]]*$")
-# Prefixes written with a hyphen ('non-crime', 'self-assessment'): kept at a line end. Others
-# ('co-', 'inter-', 'pre-') start plain words too ('inter-' 'cepting'), so only when the
-# part after them is a word of the document ('co-' 'operate').
-_KEEP_HYPHEN = frozenset(("non", "self", "cross", "cyber", "anti", "semi", "well"))
-_MAYBE_HYPHEN = frozenset(("pre", "post", "co", "multi", "inter", "intra", "full", "part", "re", "sub"))
 
 
 _RUNNING_TEXT = 600  # letters: enough running text to tell the body's size without the tables
@@ -51,7 +47,7 @@ def lay_out(pages: list[Page], source: str = "") -> Document:
     body_size = _body_size(bodies, table_text)
     headings = _heading_levels(bodies, body_size)
     gap = _paragraph_gap(bodies)
-    vocabulary = _vocabulary(bodies)
+    vocabulary = document_words([[line.text for line in lines] for lines in bodies])
     pieces: list[Piece] = []
     left = 0.0  # where the column read last starts
     for page, lines in zip(pages, bodies, strict=True):
@@ -218,40 +214,3 @@ def _cell(text: str, vocabulary: set[str]) -> str:
     for line in lines[1:]:
         joined = join_line(joined, line, vocabulary).replace("\n", " ")
     return joined
-
-
-def _vocabulary(bodies: list[list[Line]]) -> set[str]:
-    """The document's words, without the pieces of words hyphenated at a line's end."""
-    words: set[str] = set()
-    for lines in bodies:
-        previous = ""
-        for line in lines:
-            found = re.findall(r"[\w'\u2019-]+", line.text.casefold())
-            if previous.endswith("-") and found:
-                found = found[1:]
-            words.update(word for word in found if not word.endswith("-"))
-            previous = line.text
-    return words
-
-
-def join_line(text: str, line: str, vocabulary: set[str]) -> str:
-    """Lines of one paragraph: a soft break, or one word again when hyphenated across."""
-    match = re.search(r"([A-Za-z]+)-$", text)
-    following = re.match(r"([a-z]+)", line)
-    if not match or not following:
-        return f"{text}\n{line}"
-    left, right = match.group(1), following.group(1)
-    if _keeps_hyphen(left.casefold(), right, vocabulary):
-        return f"{text}{line}"
-    return f"{text[:-1]}{line}"
-
-
-def _keeps_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
-    """'decision-' + 'making' keeps its hyphen; 'organisa-' + 'tional' does not."""
-    if f"{left}{right}" in vocabulary:
-        return False
-    if f"{left}-{right}" in vocabulary or left in _KEEP_HYPHEN:
-        return True
-    if left in _MAYBE_HYPHEN:
-        return right in vocabulary
-    return left in vocabulary and right in vocabulary and len(left) > 2 and len(right) > 2

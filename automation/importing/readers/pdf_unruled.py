@@ -1,11 +1,13 @@
 """Tables set out with white space only, no rules: found from the words' positions. Pure.
 
 - The header: a line whose words fall into two or more cells apart by wide gaps, short
-  names that name a column of items ('Ref', 'Recommendation', 'Deadline', 'Lead').
+  names set in one font that name a column of items and another ('Ref', 'Recommendation',
+  'Deadline', 'Lead'); a page in two columns does not line up so.
 - Columns start where the header's cells start; every word below goes to the column it
   starts in. A cell's words wrap onto the lines below it.
 - Rows: a line starts a new row when more white space than a line's stands above it (the
-  cells' padding), or when the first column (the refs) already has words in this row.
+  cells' padding), or when the first column, if it holds refs, already has words in this
+  row.
 - The table ends at a line of running text (a word across a column's start, or only a
   word space between two columns' words), at a line set in another size than its first
   row, or at a gap of a few lines.
@@ -40,14 +42,15 @@ def unruled_tables(groups: list[list[Word]]) -> list[PageTable]:
 
 def _table_from(groups: list[list[Word]], start: int) -> tuple[PageTable, int] | None:
     """The table whose header is line ``start``, and the index of the line after it."""
-    from automation.importing.tables import names_items
-
     header = _cells(groups[start])
     names = [_text(cell) for cell in header]
-    if len(header) < 2 or any(len(name.split()) > 5 for name in names) or not names_items(names):
-        return None
+    fonts = {(round(float(w.get("size", 0)) * 2), w.get("fontname")) for w in groups[start]}
+    if len(header) < 2 or len(fonts) > 1 or not _header(names):
+        return None  # a header is set in one font: not a heading beside another column's text
+    from automation.importing.tables import text_column
+
     starts = [float(cell[0]["x0"]) - _LEFT for cell in header]
-    rows, end = _rows(groups, start, starts)
+    rows, end = _rows(groups, start, starts, text_column(names) != 0)
     if not rows:
         return None
     used = [word for group in groups[start:end] for word in group]
@@ -61,8 +64,24 @@ def _table_from(groups: list[list[Word]], start: int) -> tuple[PageTable, int] |
     return PageTable(box, (tuple(names), *body)), end
 
 
-def _rows(groups: list[list[Word]], start: int, starts: list[float]) -> tuple[list[list[list[str]]], int]:
-    """The rows under the header at line ``start`` (each cell's lines), and where they end."""
+def _header(names: list[str]) -> bool:
+    """Short names, at least two of them naming columns, one a column of items: not a
+    label with its words ('Recommendation 2: Licensing') beside another column's line."""
+    from automation.importing.labels import parse_label
+    from automation.importing.tables import named_columns, names_items
+
+    for name in names:
+        label = parse_label(name)
+        if len(name.split()) > 5 or (label is not None and (label.number or label.rest or label.name)):
+            return False
+    return names_items(names) and named_columns(names) >= 2
+
+
+def _rows(
+    groups: list[list[Word]], start: int, starts: list[float], keyed: bool
+) -> tuple[list[list[list[str]]], int]:
+    """The rows under the header at line ``start`` (each cell's lines), and where they end;
+    ``keyed``: the first column holds refs, a line only at a row's start."""
     rows: list[list[list[str]]] = []
     size = _size(groups[start + 1]) if start + 1 < len(groups) else 0.0
     bottom = _bottom(groups[start])
@@ -73,7 +92,7 @@ def _rows(groups: list[list[Word]], start: int, starts: list[float]) -> tuple[li
         placed = _placed(group, starts)
         if placed is None or gap > 2.5 * size or abs(_size(group) - size) > 0.75:
             break
-        if not rows or gap > 0.6 * size or (placed[0] and rows[-1][0]):
+        if not rows or gap > 0.6 * size or (keyed and placed[0] and rows[-1][0]):
             rows.append([[] for _ in starts])
         for column, words in enumerate(placed):
             if words:

@@ -21,6 +21,7 @@ from automation.core.errors import CannotRun
 from automation.importing.document import Block, BlockKind, Document, table_block
 from automation.importing.markers import split_markers, split_mid_line_bullets, starts_block
 from automation.importing.normalise import clean_text, decode_bytes
+from automation.importing.readers.hyphens import document_words, join_line
 from automation.importing.readers.text_pages import without_page_furniture
 
 SUFFIXES = (".txt", ".md", ".markdown")
@@ -50,6 +51,7 @@ def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
     cells = clean_text(without_page_furniture(text).replace("\t", _TAB)).split("\n")
     lines = [line if _TAB in line.strip(_TAB + " ") else line.replace(_TAB, "  ") for line in cells]
     width = _wrap_width(lines)
+    words = document_words([[line.strip() for line in lines]])
     blocks: list[Block] = []
     group: list[str] = []
     index = 0
@@ -57,7 +59,7 @@ def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
         line = lines[index]
         if table := _table_rows(lines, index):
             if group:
-                blocks.extend(_blocks(group, markdown))
+                blocks.extend(_blocks(group, markdown, words))
                 group = []
             blocks.append(table_block(table[0]))
             index = table[1]
@@ -67,13 +69,13 @@ def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
             group, index = [], index + 1
             continue
         if group and (not line.strip() or not _continues(group[-1], line, width, markdown)):
-            blocks.extend(_blocks(group, markdown))
+            blocks.extend(_blocks(group, markdown, words))
             group = []
         if line.strip():
             group.append(line)
         index += 1
     if group:
-        blocks.extend(_blocks(group, markdown))
+        blocks.extend(_blocks(group, markdown, words))
     return Document(tuple(blocks), source)
 
 
@@ -138,7 +140,7 @@ def _table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
     return rows, index
 
 
-def _blocks(lines: list[str], markdown: bool) -> list[Block]:
+def _blocks(lines: list[str], markdown: bool, words: set[str]) -> list[Block]:
     lines = [_RUNS.sub(" ", line.replace(_TAB, " ")) if _TAB in line else line for line in lines]
     quoted = all(_QUOTE.match(line) for line in lines)
     if quoted:
@@ -146,7 +148,10 @@ def _blocks(lines: list[str], markdown: bool) -> list[Block]:
     first = lines[0]
     indent = len(first) - len(first.lstrip())
     markers = split_markers(first.strip())
-    text = "\n".join([markers.text, *(line.strip() for line in lines[1:])]).strip()
+    text = markers.text
+    for line in lines[1:]:
+        text = join_line(text, line.strip(), words)
+    text = text.strip()
     bold = False
     if markdown:
         if match := _BOLD_LINE.match(" ".join(text.split())):

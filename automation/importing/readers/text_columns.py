@@ -29,7 +29,7 @@ def in_reading_order(lines: list[str]) -> list[str]:
     left: list[str] = []
     right: list[str] = []
     for line in lines:
-        if len(line) > gutter and line[gutter] != " " and line[max(gutter - 1, 0)] != " ":
+        if _across(line, gutter):
             ordered += [*_one_after_the_other(left, right), "", line]  # a line across the gap
             left, right = [], []
             continue
@@ -38,6 +38,14 @@ def in_reading_order(lines: list[str]) -> list[str]:
             if words or not line.strip() or _ends_paragraph(column):
                 column.append(words)  # a gap on one side only ends a paragraph that has ended
     return [*ordered, *_one_after_the_other(left, right)]
+
+
+def _across(line: str, gutter: int) -> bool:
+    """Whether the line runs across the gap: a word on it, or only a word space at it."""
+    on_left, on_right = line[:gutter].rstrip(), line[gutter:]
+    if not on_left or not on_right.strip():
+        return False
+    return gutter + len(on_right) - len(on_right.lstrip()) - len(on_left) < 3
 
 
 def _one_after_the_other(left: list[str], right: list[str]) -> list[str]:
