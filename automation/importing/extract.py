@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from automation.core.model import Kind
+from automation.core.text import ddmmyyyy
 from automation.importing.addressees import applies_to_force, find_addressees, single_body
 from automation.importing.bodies import display_name
 from automation.importing.candidates import THRESHOLD, Candidate
@@ -303,7 +304,7 @@ def _extraction(
             due = item.deadline
             if isinstance(due, date) and publication.published and due < publication.published:
                 notes.append(
-                    f"{publication.title}: {item.ref} is due {due.isoformat()}, before "
-                    f"publication ({publication.published.isoformat()}); kept as written."
+                    f"{publication.title}: {item.ref} is due {ddmmyyyy(due)}, before "
+                    f"publication ({ddmmyyyy(publication.published)}); kept as written."
                 )
     return Extraction(paper, tuple(publications), tuple(notes), tuple(warnings))

@@ -190,8 +190,8 @@ def test_a_deadline_before_publication_is_noted(folder: Path) -> None:
     )
     result = CliRunner().invoke(main, ["import", "late.txt", "--dry-run"])
     assert (
-        "note     Custody in Westfield: an inspection: Recommendation 1 is due 2026-01-31, before "
-        "publication (2026-03-04); kept as written."
+        "note     Custody in Westfield: an inspection: Recommendation 1 is due 31/01/2026, before "
+        "publication (04/03/2026); kept as written."
     ) in result.output.splitlines()
 
 

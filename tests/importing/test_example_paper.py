@@ -90,4 +90,4 @@ def test_pdf_numbers_glued_to_their_text_from_x10_are_split_off(converted: dict[
 
 def test_notes_record_deadlines_already_past() -> None:
     notes = extract_file(PAPER).notes
-    assert any("Recommendation 4 is due 2021-05-31" in note for note in notes)
+    assert any("Recommendation 4 is due 31/05/2021" in note for note in notes)
