@@ -41,6 +41,13 @@ _LABEL = re.compile(
     r"\s*(?P<sep>:|\.(?=\s|$)|\s[-\u2013\u2014](?=\s)|$|(?<=\d)\s+(?=[A-Z\u201c\"'(]))\s*",
     re.I,
 )
+# 'Cause of concern (Protecting vulnerable people)': the name in brackets after the label.
+_BRACKETED = re.compile(
+    r"^(?P<word>recommendation|action|area\s+for\s+improvement|afi|cause\s+(?:of|for)\s+concern)"
+    r"(?:\s+(?P<num>\d{1,3}(?:\.\d{1,2})?))?\s*\((?P<name>[^()]{2,80})\)\s*$",
+    re.I,
+)
+_CFC_ONLY = re.compile(rf"^\s*{_CFC}\s*$", re.I)
 _NUMBER_LABEL = re.compile(r"^(?P<num>\d{1,3})\s*[:)]\s+(?=\S)")
 _CONTEXT_WORDS = (
     (re.compile(r"^causes?\s+(?:of|for)\s+concern\b", re.I), Kind.CAUSE_OF_CONCERN),
@@ -101,6 +108,14 @@ class Label:
 
 
 def parse_label(text: str) -> Label | None:
+    if (
+        (named := _BRACKETED.match(text))
+        and is_name(named.group("name"))
+        and not _CFC_ONLY.match(named.group("name"))
+    ):
+        word = " ".join(named.group("word").casefold().split())
+        kind = _WORDS[word]
+        return Label(kind, named.group("num") or "", kind is Kind.CAUSE_OF_CONCERN, "", named.group("name"))
     match = _LABEL.match(text)
     if not match:
         return None

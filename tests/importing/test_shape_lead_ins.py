@@ -204,3 +204,32 @@ def test_items_given_in_running_prose() -> None:
         ("Recommendation 1.2", "Cause of concern 1", "2026-06-30", "by 30 June 2026, trains its su"),
         ("AFI 1", None, None, "The force should answer 101 ca"),
     ]
+
+
+BRACKETED_CAUSE = """\
+# Ashcombe Police: PEEL 2025 inspection
+
+Published: 16 June 2025
+
+## Cause of concern (Managing offenders)
+
+The force isn't visiting registered sex offenders as often as its own policy says it should
+
+We found 212 overdue visits, some of them more than a year late.
+
+To address this cause of concern, we recommend that within three months the force:
+
+- clears its backlog of overdue visits; and
+- reviews the risk assessment of every offender managed at a high level of risk.
+"""
+
+
+def test_a_cause_named_in_brackets_after_its_label_heads_its_recommendations() -> None:
+    found = items(BRACKETED_CAUSE, markdown=True)
+    assert [(item["ref"], item["parent_ref"], item["cause_for_concern"]) for item in found] == [
+        ("Managing offenders", None, True),
+        ("Recommendation 1.1", "Managing offenders", True),
+        ("Recommendation 1.2", "Managing offenders", True),
+    ]
+    assert found[0]["text"].startswith("The force isn't visiting registered sex offenders")
+    assert found[1]["deadline"] == "2025-09-16"
