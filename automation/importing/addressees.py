@@ -60,6 +60,15 @@ def find_addressees(text: str) -> list[str]:
     return found
 
 
+def clause_addressees(text: str) -> list[str]:
+    """Who must act in a clause that goes on from 'We recommend that:' ('by June 2026, the
+    College updates ...'): the subject of its verb, the committee form's."""
+    found: list[str] = []
+    for phrase in _that_subject(f"That {mask_compounds(text)}"):
+        _add(found, phrase)
+    return found
+
+
 _RECOMMENDED_BODY = re.compile(r"\brecommends?\s+that\s*,?\s*(?P<who>[^:;]+?)\s*:\s*$", re.I)
 
 

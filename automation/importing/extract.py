@@ -17,7 +17,7 @@ from datetime import date
 
 from automation.core.model import Kind
 from automation.core.text import ddmmyyyy
-from automation.importing.addressees import applies_to_force, find_addressees, single_body
+from automation.importing.addressees import applies_to_force, clause_addressees, find_addressees, single_body
 from automation.importing.bodies import display_name
 from automation.importing.candidates import THRESHOLD, Candidate
 from automation.importing.document import Block, BlockKind, Document
@@ -48,6 +48,7 @@ _ADDRESSED = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\bwithin\b", re.I)
+_RECOMMEND_THAT = re.compile(r"\brecommends?\s+that\s*:\s*$", re.I)
 _RESPONSE_TITLE = re.compile(
     r"^(?:the\s+)?(?:\w+\s+){0,4}?response\s*:|(?:'s|\u2019s)\s+response\b|\bresponds?\s+to\b"
     r"|\bresponse\s+(?:(?:of|from|by)\s+[^\"\u201c]{3,120}?\s+)?to\s+(?:the\s+|our\s+|this\s+|an?\s+)?"
@@ -271,7 +272,12 @@ def _addressees(candidate: Candidate, override: str | None, body: str | None) ->
     if candidate.addressees is not None:
         found = list(candidate.addressees)  # a table's column said
     else:
-        found = find_addressees(candidate.text) or find_addressees(candidate.lead_in or "")
+        going_on = bool(_RECOMMEND_THAT.search(candidate.lead_in or ""))  # its clauses name who acts
+        found = (
+            (clause_addressees(candidate.text) if going_on else [])
+            or find_addressees(candidate.text)
+            or find_addressees(candidate.lead_in or "")
+        )
     if override is not None:
         found = [override]
     if not found and candidate.kind is Kind.CAUSE_OF_CONCERN and body:

@@ -117,8 +117,10 @@ class Headings(Causes):
         if pending.label.kind is Kind.CAUSE_OF_CONCERN and not pending.label.number:
             reason = f"under the heading {quote(pending.block.flat)}"
             self.add_cause(block, pending.name or self.cause_name, reason, level=pending.level)
-        elif pending.label.kind is not Kind.CAUSE_OF_CONCERN and not asks_something(
-            block.flat, allow_will=True
+        elif (
+            pending.label.kind is not Kind.CAUSE_OF_CONCERN
+            and not asks_something(block.flat, allow_will=True)
+            and not (pending.label.number and is_recommend_lead_in(block.flat))
         ):
             self._unlabelled(block)  # a finding after the label: the label does not take it
         elif pending.label.number or not is_should_lead_in(block.flat):

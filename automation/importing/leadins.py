@@ -54,6 +54,11 @@ _ONE_CAUSE = re.compile(r"\b(?:a|one|the\s+following|this)\s+cause\s+(?:of|for)\
 _THIS_CAUSE = re.compile(r"\b(?:this|that|the\s+above)\s+cause\s+(?:of|for)\s+concern\b", re.I)
 
 
+def _goes_on_from_that(lead: str) -> bool:
+    """'We recommend that:': what follows is the rest of the sentence, in the committee form."""
+    return bool(re.search(r"\brecommends?\s+that\s*:\s*$", lead, re.I))
+
+
 def _is_listed(block: Block) -> bool:
     return block.is_list or bool(block.list_number)
 
@@ -197,9 +202,14 @@ class LeadIns(Found):
         return True
 
     def _recommended(self, lead: Lead, block: Block) -> bool:
-        """After 'we recommend:' each paragraph that asks something is an item."""
+        """After 'we recommend:' each paragraph that asks something is an item; after 'We
+        recommend that:' so is each clause that goes on from it ('by July, chief constables
+        make sure that ...')."""
         text = block.flat
-        if not asks_something(text, allow_will=True):
+        if not (
+            asks_something(text, allow_will=True)
+            or (_goes_on_from_that(lead.text) and asks_something(f"That {text}"))
+        ):
             self.close_lead()
             return False
         reason = f"paragraph under {quote(lead.text)}"
