@@ -5,7 +5,7 @@ tracker of records (``records``); a committee paper or page joining several publ
 (``parts``); a response restating recommendations; a letter; a single report. Then each
 publication's blocks are walked (``walker``, ``tables``) for candidates, each with a
 confidence and a reason; those at or above the threshold are its items, the rest are held
-back for review. Last, each item's deadline and addressees are read (``phrases``,
+back for review. Last, each item's deadline and addressees are read (``fields``, ``phrases``,
 ``addressees``), 'the force' resolved to the body the document is about (``subject``).
 """
 
@@ -15,12 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from automation.core.model import Kind
 from automation.core.text import ddmmyyyy
-from automation.importing.addressees import applies_to_force, clause_addressees, find_addressees, single_body
-from automation.importing.bodies import display_name
-from automation.importing.candidates import THRESHOLD, Candidate
+from automation.importing.candidates import THRESHOLD
 from automation.importing.document import Block, BlockKind, Document
+from automation.importing.fields import addressed_to, finish_item
 from automation.importing.grouped import split_grouped_tables
 from automation.importing.header import front_date, header_fields, read_dated, read_header
 from automation.importing.labels import is_answer, is_answer_heading
@@ -35,20 +33,13 @@ from automation.importing.parts import (
     published_line,
     split_parts,
 )
-from automation.importing.phrases import deadline_value, find_deadline, resolve
 from automation.importing.records import Record, record_item, split_records
 from automation.importing.refs import settle
 from automation.importing.result import ExtractedItem, ExtractedPublication, Extraction, PaperInfo
 from automation.importing.sections import Section, is_tracked, quoted_title, statement
-from automation.importing.subject import issue_date, most_named_body, resolves, subject_agency, subject_body
+from automation.importing.subject import issue_date, most_named_body, subject_agency, subject_body
 from automation.importing.walker import Walker
 
-_ADDRESSED = re.compile(
-    r"\b(?:all|each|every|both)\b[^.]*?\baddressed\s+(?:solely\s+|only\s+)?to\s+(?P<who>[^.:;]+)",
-    re.I,
-)
-_RELATIVE = re.compile(r"\bwithin\b", re.I)
-_RECOMMEND_THAT = re.compile(r"\brecommends?\s+that\s*:\s*$", re.I)
 _RESPONSE_TITLE = re.compile(
     r"^(?:the\s+)?(?:\w+\s+){0,4}?response\s*:|(?:'s|\u2019s)\s+response\b|\bresponds?\s+to\b"
     r"|\bresponse\s+(?:(?:of|from|by)\s+[^\"\u201c]{3,120}?\s+)?to\s+(?:the\s+|our\s+|this\s+|an?\s+)?"
@@ -162,7 +153,7 @@ def _from_records(front: tuple[Block, ...], records: list[Record]) -> Extraction
         published = part_published(record.blocks, reference, None)
         anchor = issue_date(texts) or published or reference
         record_body = subject_body([record.title]) or body
-        item = finish(candidate, published, reference, None, record_body, anchor)
+        item = finish_item(candidate, published, reference, None, record_body, anchor)
         grouped.setdefault(record.title, []).append(item)
     publications = [
         ExtractedPublication(seq, title, None, kind_of(title, "", [], False, False), False, tuple(items))
@@ -203,10 +194,12 @@ def _publication(
         texts
     )
     anchor = issue_date([*texts, *setting.front]) or published or setting.reference
-    override = _addressed_to(texts, found)
+    override = addressed_to(texts, found)
     agency = subject_agency([title, setting.paper.title or "", *setting.front])
     made = [
-        replace(finish(item, published, setting.reference, override, body, anchor, agency), position=position)
+        replace(
+            finish_item(item, published, setting.reference, override, body, anchor, agency), position=position
+        )
         for position, item in enumerate(found)
     ]
     kind = kind_of(title, said, texts[:4], setting.letter, setting.response)
@@ -223,79 +216,6 @@ def _publication(
 
 def _said(blocks: tuple[Block, ...]) -> str:
     return next((block.flat for block in blocks[:4] if re.search(r"\bpublished\b", block.flat, re.I)), "")
-
-
-def finish(
-    candidate: Candidate,
-    published: date | None,
-    reference: date | None,
-    override: str | None,
-    body: str | None = None,
-    anchor: date | None = None,
-    agency: str | None = None,
-) -> ExtractedItem:
-    """The item with its deadline and addressees read from its words (a table's columns
-    win). A bullet that names nobody ('improve how it ...') takes both from its lead-in
-    ('By 30 September 2021, the service should:'); a cause of concern that names nobody is
-    about the body the document is about; 'the force' is that body, 'the agency' the
-    agency it is about."""
-    addressees = _addressees(candidate, override, body)
-    if agency is not None:
-        addressees = list(
-            dict.fromkeys(display_name(agency) if name == "The agency" else name for name in addressees)
-        )
-    if candidate.deadline_given:
-        phrase = candidate.deadline_text
-    else:
-        phrase = find_deadline(candidate.text) or find_deadline(candidate.lead_in or "")
-    relative = bool(phrase and _RELATIVE.search(phrase))
-    deadline = resolve(phrase, (anchor or published) if relative else published, reference)
-    binds = applies_to_force(addressees) or (body is not None and body in addressees)
-    return ExtractedItem(
-        ref=candidate.ref,
-        kind=candidate.kind,
-        text=candidate.text,
-        parent_ref=candidate.parent_ref,
-        cause_for_concern=candidate.cause_for_concern,
-        para=candidate.para,
-        deadline_text=phrase,
-        deadline=deadline_value(deadline),
-        addressees=tuple(addressees),
-        applies_to_force=binds,
-        ref_made_up=candidate.ref_made_up,
-        confidence=candidate.confidence,
-        reason=candidate.reason,
-    )
-
-
-def _addressees(candidate: Candidate, override: str | None, body: str | None) -> list[str]:
-    if candidate.addressees is not None:
-        found = list(candidate.addressees)  # a table's column said
-    else:
-        going_on = bool(_RECOMMEND_THAT.search(candidate.lead_in or ""))  # its clauses name who acts
-        found = (
-            (clause_addressees(candidate.text) if going_on else [])
-            or find_addressees(candidate.text)
-            or find_addressees(candidate.lead_in or "")
-        )
-    if override is not None:
-        found = [override]
-    if not found and candidate.kind is Kind.CAUSE_OF_CONCERN and body:
-        found = [body]
-    resolved = (body if body and resolves(name, body) else name for name in found)
-    return list(dict.fromkeys(name for name in resolved if name != "The organisation"))  # names nobody known
-
-
-def _addressed_to(texts: list[str], found: list[Candidate]) -> str | None:
-    """'All of the recommendations are addressed to the Ministry of Justice': one body only."""
-    item_texts = {item.text for item in found}
-    for text in texts:
-        if any(text.endswith(item) for item in item_texts):
-            continue
-        for match in _ADDRESSED.finditer(text):
-            if body := single_body(match.group("who")):
-                return body
-    return None
 
 
 def _extraction(
