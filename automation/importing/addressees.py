@@ -6,7 +6,8 @@ the verb, co-actors in the subject included ('X, with Y, should', 'X together wi
 Consultees ('in consultation with'), partners named after the verb ('should work with'),
 the subjects of clauses the verb governs ('should agree how forces should count ...')
 and bodies only mentioned are not addressees. A body's name with 'and' inside it ('Police
-and crime commissioners') is one body.
+and crime commissioners') is one body. A passive directive names who acts only by its
+agent ('a review should be carried out by the force'); 'by 31 May' is a date, not one.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def find_addressees(text: str) -> list[str]:
     """Every body that must act, in order of appearance, each once."""
     found: list[str] = []
     for sentence in _SENTENCE.split(mask_compounds(text)):
-        for phrase in list(_subjects(sentence)) or _that_subject(sentence) or _lead_in_subject(sentence):
+        subjects = list(_subjects(sentence)) or _that_subject(sentence) or _lead_in_subject(sentence)
+        for phrase in subjects or _passive_agent(sentence):
             _add(found, phrase)
     return found
 
@@ -70,6 +72,33 @@ def clause_addressees(text: str) -> list[str]:
 
 
 _RECOMMENDED_BODY = re.compile(r"\brecommends?\s+that\s*,?\s*(?P<who>[^:;]+?)\s*:\s*$", re.I)
+
+
+# 'A review should be carried out by the force': the agent of a passive directive acts.
+_PASSIVE = re.compile(
+    r"\b(?:should|must|shall|needs?\s+to)\s+(?:also\s+|now\s+|then\s+)?be\s+[a-z]+(?:ed|en|wn|ne|t)\b"
+    r"[^.;:]*?\bby\s+(?P<agent>[^,.;:()]+)",
+    re.I,
+)
+
+
+_AFTER_AGENT = re.compile(
+    r"\s(?:within|before|so|to|in|on|at|for|when|if|after|as|until|from|during|through|that|which)\b", re.I
+)
+
+
+def _passive_agent(sentence: str) -> list[str]:
+    """The body after 'by' in a passive directive, not a date ('by 31 May'): the longest
+    run of its first words that names bodies."""
+    match = _PASSIVE.search(sentence)
+    if match is None or PHRASE.match("by " + match.group("agent")):
+        return []
+    agent = _AFTER_AGENT.split(match.group("agent"), maxsplit=1)[0]
+    words = agent.split()[:8]
+    for end in range(len(words), 0, -1):
+        if names := _names(" ".join(words[:end])):
+            return names
+    return []
 
 
 def _lead_in_subject(sentence: str) -> list[str]:

@@ -33,6 +33,11 @@ from tests.importing.shapes import items
         ("Within a year, NHS England should staff every custody suite.", ["NHS England"]),
         ("Integrated care boards should commission more beds.", ["Integrated care boards"]),
         ("The Forensic Science Regulator should publish a code.", ["Forensic Science Regulator"]),
+        ("Within a year, a review of the unit should be carried out by the force.", ["The force"]),
+        ("A protocol should be agreed by the NPCC and the CPS within six months.", ["NPCC", "CPS"]),
+        ("Figures should be published by the Home Office every quarter.", ["Home Office"]),
+        ("The plan should be approved by 31 May 2026.", []),
+        ("Funding should be provided to victim services.", []),
         (
             "By June 2026, chief constables, with their local authority partners, should review the protocol.",
             ["Chief constables", "Local authority partners"],
