@@ -85,7 +85,21 @@ def greeting_subject(blocks: tuple[Block, ...]) -> str | None:
     emphasised = following.bold or following.kind is BlockKind.HEADING
     short = len(following.flat.split()) <= (30 if emphasised else 14)
     heading_like = is_heading_like(following.flat) and not following.is_list and "\n" not in following.text
-    return following.flat if short and (emphasised or heading_like) else None
+    return following.flat if (short and (emphasised or heading_like)) or _wrapped_subject(following) else None
+
+
+def _wrapped_subject(block: Block) -> bool:
+    """A subject line too long for one line, wrapped onto a second ('... accelerated cause of'
+    / 'concern - management of registered sex offenders'): no sentence, no ask."""
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    flat = block.flat
+    return (
+        1 < len(lines) <= 3
+        and len(flat.split()) <= 30
+        and not block.is_list
+        and not re.search(r"[.;?!:,]$|[.;?!]\s", flat)
+        and is_heading_like(lines[0].strip())
+    )
 
 
 def _address_line(line: str) -> bool:

@@ -18,7 +18,15 @@ from datetime import date
 from automation.importing.document import Block, BlockKind
 from automation.importing.joined import published_line, report_headings
 from automation.importing.normalise import fold
-from automation.importing.sections import publication_kind, published_on, split_sections, statement, unescape
+from automation.importing.sections import (
+    PAPER_SECTION,
+    publication_kind,
+    published_on,
+    split_sections,
+    statement,
+    unescape,
+)
+from automation.importing.subject import is_force_name
 
 _MARKING = re.compile(
     r"^(?:OFFICIAL|OFFICIAL[- ]SENSITIVE|SECRET|TOP SECRET|PROTECT|RESTRICTED|NOT PROTECTIVELY MARKED)\b"
@@ -88,9 +96,9 @@ def is_letter(blocks: tuple[Block, ...]) -> bool:
 def document_title(blocks: tuple[Block, ...]) -> str:
     """The first heading; in a text without headings, the first line that is not a
     protective marking or only an organisation's name."""
-    for block in blocks[:12]:
+    for index, block in enumerate(blocks[:12]):
         if block.kind is BlockKind.HEADING:
-            return _without_byline(unescape(block.flat))
+            return _without_byline(unescape(_title_set_over_headings(blocks, index)))
     for block in blocks[:12]:
         text = block.flat
         if not text or _MARKING.match(text) or ":" in text[:12] or published_line(text):
@@ -99,6 +107,44 @@ def document_title(blocks: tuple[Block, ...]) -> str:
             continue
         return _without_byline(unescape(text))
     return blocks[0].flat if blocks else ""
+
+
+_FIELD_LINE = re.compile(r"^(?:[A-Z][\w ]{1,30}:\s|by\s+[A-Z])")
+_JOINS_WITH_COLON = re.compile(r"^(?:an?|the)\s", re.I)
+
+
+def _title_set_over_headings(blocks: tuple[Block, ...], first: int) -> str:
+    """A title set as several headings one under another, straight above its 'Published:'
+    line, byline or dates ('PEEL 2025–27' / 'An inspection of Thornbury Police'): all its
+    lines, a subtitle or force after a colon. A heading with text under it is a section's."""
+    run = [blocks[first].flat]
+    index = first + 1
+    while index < len(blocks) and _title_line(blocks[index]):
+        run.append(blocks[index].flat)
+        index += 1
+    after = blocks[index].flat if index < len(blocks) else ""
+    if len(run) == 1 or not (published_line(after) or _FIELD_LINE.match(after) or _date_line(after)):
+        return run[0]
+    title = run[0]
+    for part in run[1:]:
+        colon = _JOINS_WITH_COLON.match(part) or is_force_name(part)
+        title = f"{title.rstrip(':')}{': ' if colon else ' '}{part}"
+    return title
+
+
+def _title_line(block: Block) -> bool:
+    """A heading that may carry on a title: short, and not a section's ('Summary')."""
+    flat = block.flat.strip(" :.")
+    return (
+        block.kind is BlockKind.HEADING
+        and len(flat.split()) <= 15
+        and not PAPER_SECTION.match(flat)
+        and not re.match(r"^(?:contents|foreword|overview|key\s+findings)$", flat, re.I)
+    )
+
+
+def _date_line(text: str) -> bool:
+    return bool(re.fullmatch(r"[\d\s\w,\u2013-]{0,40}\d{4}", text)) and len(text.split()) <= 6
 
 
 def _without_byline(title: str) -> str:

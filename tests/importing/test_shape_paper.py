@@ -136,3 +136,32 @@ def test_a_numbered_section_after_the_memo_fields_is_not_the_authors_address() -
         "that concern the force\n"
     )
     assert extraction(text)["paper"]["from"] == "Jo Reid, Audit Liaison"
+
+
+def test_a_title_set_over_several_headings_keeps_all_its_lines() -> None:
+    headed = (
+        "# Joint targeted inspection 2026\n\n## Tarnside Police\n\nInspection dates: 2–6 March 2026\n\n"
+        "Published: 1 June 2026\n\n## Summary\n\nThe force has improved.\n"
+    )
+    assert (
+        extraction(headed, markdown=True)["paper"]["title"]
+        == "Joint targeted inspection 2026: Tarnside Police"
+    )
+    sections = "# Stalking: an inspection\n\n## Summary\n\nPublished: 1 June 2026 after a long delay.\n"
+    assert extraction(sections, markdown=True)["paper"]["title"] == "Stalking: an inspection"
+
+
+def test_a_letters_subject_wrapped_onto_a_second_line_keeps_both() -> None:
+    text = (
+        "Chief Constable Jo Reid\nTarnside Police\n\n4 March 2026\n\nDear Chief Constable,\n\n"
+        "PEEL 2025-27 inspection of Tarnside Police: accelerated cause of concern about the\n"
+        "supervision of investigations\n\n"
+        "1.  We are writing to tell you about a cause of concern we found when we inspected your\n"
+        "    force in February. We are publishing this letter now because of the risk to the\n"
+        "    public, rather than waiting for the full report, which is due later in the year.\n\n"
+        "Yours sincerely,\n\nSam Oduya\nHM Inspector of Constabulary\n"
+    )
+    assert extraction(text)["paper"]["title"] == (
+        "PEEL 2025-27 inspection of Tarnside Police: accelerated cause of concern about the supervision of "
+        "investigations"
+    )

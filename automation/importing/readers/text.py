@@ -108,8 +108,8 @@ def _continues(previous: str, line: str, width: int, markdown: bool) -> bool:
     if bool(_QUOTE.match(previous)) != bool(_QUOTE.match(line)):
         return False  # quoted words start and end a paragraph
     previous, line = _QUOTE.sub("", previous, count=1), _QUOTE.sub("", line, count=1)
-    if width:
-        return width * 0.6 <= len(previous) <= width  # a longer line was never wrapped
+    if width:  # a longer line was never wrapped, unless what follows it starts in lower case
+        return len(previous) >= width * 0.6 and (len(previous) <= width or line.lstrip()[:1].islower())
     if markdown and previous.endswith("  "):
         return False
     if previous.rstrip().endswith(":") and _ENUMERATION.match(line.lstrip()):
