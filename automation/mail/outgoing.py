@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from functools import cache, cached_property, partial
+from typing import Any
 
 from automation.core.addresses import refusal
 from automation.core.model import Owner
@@ -76,8 +77,8 @@ def build_outgoing(
             about += f", escalated to {cc[0]}"
         files = partial(attach, digest) if attach else None
         make = partial(
-            build_message,
-            rendered,
+            _build_packed,
+            _Packed.of(rendered),
             sender=mail.sender,
             to=[to],
             cc=cc,
@@ -103,6 +104,27 @@ def build_outgoing(
         about = "manager summary" + (", their owners' items" if summary.scope else "")
         out.append(Outgoing(key, "summary", recipient, (), rendered.subject, about, make))
     return out, refused
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """A rendered message held as UTF-8 until it is built: rendered text with a single '–' is
+    two bytes a character in memory, and a run holds every message before it sends one."""
+
+    subject: str
+    text: bytes
+    html: bytes
+
+    @classmethod
+    def of(cls, rendered: Rendered) -> _Packed:
+        return cls(rendered.subject, rendered.text.encode(), rendered.html.encode())
+
+    def unpacked(self) -> Rendered:
+        return Rendered(self.subject, self.text.decode(), self.html.decode())
+
+
+def _build_packed(packed: _Packed, **how: Any) -> EmailMessage:
+    return build_message(packed.unpacked(), **how)
 
 
 def _summary_files(summary: ManagerSummary, week: str, marking: str) -> list[Attachment]:

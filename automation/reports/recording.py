@@ -69,14 +69,15 @@ class _ChangeRows:
 
 
 def write_changes(db: LedgerDb, snapshot_id: int, rated: Iterable[RatedItem]) -> Written:
-    """One pass over the items against every item's last recorded state, then one
-    statement each for the new items, the changed ones, the items gone and the change
-    rows (written in batches as they come)."""
+    """One pass over the items against every item's last recorded state; the new items and
+    the change rows are written in batches as they come, then the changed items and the
+    items gone, one statement each."""
     known = {row[:2]: row for row in db.execute(_KNOWN)}  # (pub, ref, id, present, *state)
     rows = _ChangeRows(db, snapshot_id)
     updates: list[tuple[str, ...]] = []
     fresh: list[tuple[str, ...]] = []  # (pub, ref, *state) of items never seen before
     seen: set[tuple[str, str]] = set()
+    new = 0
     for r in rated:
         key = r.item.key
         if key in seen:  # a duplicate row: validation reports it; the first one counts
@@ -86,6 +87,8 @@ def write_changes(db: LedgerDb, snapshot_id: int, rated: Iterable[RatedItem]) ->
         found = known.get(key)
         if found is None:
             fresh.append((*key, *state))
+            if len(fresh) >= _BATCH:
+                new += _add_items(db, fresh, rows)
             continue
         item_id, present, old = found[2], found[3], found[4:]
         if present and old == state:
@@ -94,9 +97,7 @@ def write_changes(db: LedgerDb, snapshot_id: int, rated: Iterable[RatedItem]) ->
             rows.add((item_id, "item", ABSENT, PRESENT))
         rows.extend((item_id, f, o, v) for f, o, v in zip(FIELDS, old, state, strict=True) if o != v)
         updates.append((*state, str(item_id)))
-    for values, item_id in zip(fresh, _add_items(db, fresh), strict=True):
-        rows.add((item_id, "item", ABSENT, PRESENT))
-        rows.extend((item_id, f, "", v) for f, v in zip(FIELDS, values[2:], strict=True) if v)
+    new += _add_items(db, fresh, rows)
     gone = [row[2] for key, row in known.items() if row[3] and key not in seen]
     rows.extend((item_id, "item", PRESENT, ABSENT) for item_id in gone)
     db.executemany(
@@ -104,13 +105,14 @@ def write_changes(db: LedgerDb, snapshot_id: int, rated: Iterable[RatedItem]) ->
         updates,
     )
     db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i in gone])
-    return Written(len(fresh), len(updates), len(gone), rows.flush(), len(seen))
+    return Written(new, len(updates), len(gone), rows.flush(), len(seen))
 
 
-def _add_items(db: LedgerDb, fresh: list[tuple[str, ...]]) -> list[int]:
-    """The new items in one statement, and their ids in the same order."""
+def _add_items(db: LedgerDb, fresh: list[tuple[str, ...]], rows: _ChangeRows) -> int:
+    """The new items in one statement, with their change rows (every field they have, as
+    their first state); ``fresh`` is emptied. How many there were."""
     if not fresh:
-        return []
+        return 0
     last = db.execute("SELECT IFNULL(MAX(id), 0) FROM history_items").fetchone()[0]
     db.executemany(
         "INSERT INTO history_items (publication, ref, present, " + ", ".join(FIELDS) + ")"
@@ -119,4 +121,10 @@ def _add_items(db: LedgerDb, fresh: list[tuple[str, ...]]) -> list[int]:
     )
     found = "SELECT publication, ref, id FROM history_items WHERE id > ?"
     ids = {(pub, ref): item_id for pub, ref, item_id in db.execute(found, (last,))}
-    return [ids[(values[0], values[1])] for values in fresh]
+    for values in fresh:
+        item_id = ids[(values[0], values[1])]
+        rows.add((item_id, "item", ABSENT, PRESENT))
+        rows.extend((item_id, f, "", v) for f, v in zip(FIELDS, values[2:], strict=True) if v)
+    added = len(fresh)
+    fresh.clear()
+    return added

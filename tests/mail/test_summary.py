@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from datetime import date, timedelta
 
 import openpyxl
@@ -138,3 +139,20 @@ def test_no_summary_grows_past_the_limit_whatever_the_register_size():
     summary = composed(register(items, pubs)).summary
     assert len(summary.by_publication) == LIMIT and summary.more("by_publication") == 2 * LIMIT
     assert all(len(getattr(summary, name)) <= LIMIT for name in ("overdue", "due_soon", "needs_update"))
+
+
+def test_owner_messages_wait_as_utf8_and_are_built_with_every_character():
+    """A run renders every message before it sends one; a body with a single '–' would be two
+    bytes a character in memory, so each waits as UTF-8 until it is built."""
+    text = "Review the force\u2019s arrangements \u2013 in full " + "x" * 5000
+    reg = register([item(ref="R1", row=2, owner="Dana Whitfield", text=text, deadline_date=TODAY)])
+    plan = composed(reg)
+    mail = MailConfig(register_owner="governance@demo.police.uk")
+    out, _ = build_outgoing(plan, "2021-W39", mail, Renderer("OFFICIAL"), OWNERS)
+    owner = next(o for o in out if o.kind == "owner")
+    (held,) = owner.make.args  # type: ignore[attr-defined]
+    waiting = sys.getsizeof(held.text) + sys.getsizeof(held.html)
+    shown = Renderer("OFFICIAL").owner_digest(plan.digests[0], TODAY, "2021-W39")
+    assert waiting < 1.2 * (len(shown.text) + len(shown.html))
+    assert plain(owner.message) == shown.text.replace("\r\n", "\n")
+    assert "force\u2019s arrangements \u2013 in full" in plain(owner.message)
