@@ -204,3 +204,17 @@ def test_inline_cause_labels_state_findings_and_restated_recommendations_are_rep
         ("Cause of concern 2", None),
         ("Recommendation 2.1", "Cause of concern 2"),
     ]
+
+
+def test_a_numbered_cause_named_in_lower_case_after_a_dash_keeps_its_number() -> None:
+    text = (
+        "# Tarnside Fire and Rescue Service: causes of concern\n\nPublished: 2 March 2026\n\n"
+        "**Cause of concern 1 – culture and values**\n\n"
+        "The service hasn't done enough to make sure that its staff are treated with respect.\n"
+    )
+    (item,) = items(text, markdown=True)
+    assert (item["ref"], item["ref_made_up"], item["kind"]) == (
+        "Cause of concern 1",
+        False,
+        "cause of concern",
+    )
