@@ -343,3 +343,17 @@ def test_docx_paragraphs_inside_content_controls_are_read(tmp_path: Path) -> Non
         "Recommendations",
         "Recommendation 1: The force should review its vetting.",
     ]
+
+
+def test_markdown_footnote_markers_and_notes_are_left_out() -> None:
+    text = (
+        "Forces should record organised retail crime[^2] as one series.\n\n"
+        "[^2]: Theft by groups, often to sell the goods on. Forces should\n"
+        "    record each theft separately.\n\n"
+        "The next paragraph.\n"
+    )
+    blocks = parse_text(text, markdown=True).blocks
+    assert [block.flat for block in blocks] == [
+        "Forces should record organised retail crime as one series.",
+        "The next paragraph.",
+    ]

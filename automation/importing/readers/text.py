@@ -6,7 +6,8 @@ lines, keeps each line apart, so a title line is never glued onto the paragraph 
 it; only hard-wrapped text (every long line stopping near the same width) joins its
 lines again. Bullet glyphs in the middle of a line ('• one. • two') start new bullets.
 Tab-separated rows (a table copied out of Word) and ``| a | b |`` rows become tables.
-In Markdown, ``**bold**`` lines are emphasised blocks and the asterisks go. A line
+In Markdown, ``**bold**`` lines are emphasised blocks and the asterisks go; footnote
+markers ('[^4]') and the footnotes themselves are left out. A line
 underlined with ``===`` or ``---`` is a heading; lines after ``>`` are quoted words.
 Text saved from a paginated document loses its page furniture first (``text_pages``).
 """
@@ -33,6 +34,8 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _ENUMERATION = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 _QUOTE = re.compile(r"^\s*>\s?")
+_FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 _TAB = "\x1f"  # a tab, kept through the clean-up: it separates a copied table's cells
 _RUNS = re.compile(r" {2,}")
 
@@ -48,6 +51,7 @@ def read(path: Path) -> Document:
 
 def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
     """Blocks from text (see the module's note)."""
+    text = _without_footnotes(text) if markdown else text
     cells = clean_text(without_page_furniture(text).replace("\t", _TAB)).split("\n")
     lines = [line if _TAB in line.strip(_TAB + " ") else line.replace(_TAB, "  ") for line in cells]
     width = _wrap_width(lines)
@@ -77,6 +81,22 @@ def parse_text(text: str, source: str = "", markdown: bool = False) -> Document:
     if group:
         blocks.extend(_blocks(group, markdown, words))
     return Document(tuple(blocks), source)
+
+
+def _without_footnotes(text: str) -> str:
+    """Markdown without its footnotes: '[^4]' markers go from the words, and the notes
+    ('[^4]: Organised retail crime is ...', with their indented lines) go altogether."""
+    kept: list[str] = []
+    in_note = False
+    for line in text.split("\n"):
+        if _FOOTNOTE.match(line):
+            in_note = True
+        elif in_note and (line.startswith(("    ", "\t")) or not line.strip()):
+            continue
+        else:
+            in_note = False
+            kept.append(_FOOTNOTE_MARK.sub("", line))
+    return "\n".join(kept)
 
 
 def _underlines(text: str, line: str, markdown: bool) -> bool:
