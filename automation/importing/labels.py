@@ -72,9 +72,13 @@ _REPORTS = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|noted|discussed|reported|agreed|remains|updated)\b", re.I
 )
 _HEADING_LIKE = re.compile(r"^[A-Z\d\u2018\u201c'\"(][^.;?!]{0,99}$")
+# The paper's own ask of its readers: 'It is recommended that the Committee ...', 'The
+# committee is asked to note ...', 'Members are invited to consider ...'.
 _COMMITTEE_OWN = re.compile(
-    r"^it\s+is\s+recommended\s+that\s+(?:the\s+)?(?:[\w&]+\s+){0,4}"
-    r"(?:committee|board|panel|members?)\b",
+    r"^(?:it\s+is\s+recommended\s+that\s+(?:the\s+)?(?:[\w&]+\s+){0,4}(?:committee|board|panel|members?)\b"
+    r"|(?:the\s+)?(?:[\w&]+\s+){0,4}(?:committee|board|panel|members?)\s+(?:is|are)\s+"
+    r"(?:asked|invited|recommended|requested)\s+to\s+(?:note|consider|approve|agree|endorse|receive|discuss"
+    r"|comment|review|scrutinise|scrutinize)\b)",
     re.I,
 )
 _ANSWER_HEADING = re.compile(

@@ -155,3 +155,12 @@ def test_what_ought_to_happen_set_against_what_does_explains_an_area_for_improve
     assert [item["text"] for item in items(text)] == [
         "The force should improve how it plans its neighbourhood patrols."
     ]
+
+
+def test_a_committee_papers_own_ask_is_not_an_item() -> None:
+    text = (
+        "Subject: PEEL report on Tarnside Police\nDate: 4 May 2026\n\n"
+        "RECOMMENDATION\n\nThe committee is asked to note the contents of this report.\n\n"
+        "AREAS FOR IMPROVEMENT\n\nThe force should answer 101 calls faster.\n"
+    )
+    assert [item["text"] for item in items(text)] == ["The force should answer 101 calls faster."]
