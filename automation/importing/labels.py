@@ -131,7 +131,11 @@ def parse_label(text: str) -> Label | None:
     written = (
         {"r": f"R{number}", "rec": f"Rec {number}", "rec.": f"Rec {number}"}.get(word, "") if number else ""
     )
-    if rest and match.group("sep") not in (".", "") and is_name(rest[:1].upper() + rest[1:]):
+    if (
+        rest
+        and match.group("sep") not in (".", "")
+        and (is_name(rest) or (number and is_name(rest[:1].upper() + rest[1:])))
+    ):
         return Label(kind, number, cause, "", rest, written)  # 'Cause of concern 1: Prevention'
     if not number and rest and (match.group("sep") != ":" or kind is Kind.ACTION):
         return None  # 'Recommendation. ...', 'Action - ...' or a minute's 'Action: ...' is prose
