@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from automation.core.model import CellRef, column_letter
 from automation.core.problems import Problem, warning
-from automation.register.read import SheetTable
+from automation.register.tables import SheetTable
 
 
 def headerless_columns(table: SheetTable) -> list[Problem]:

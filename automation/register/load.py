@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from collections.abc import Mapping
 from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -13,25 +11,20 @@ from automation.core.errors import RegisterLayoutError
 from automation.core.model import (
     CellRef,
     Item,
-    Kind,
     Owner,
     Publication,
     Settings,
-    Status,
     column_letter,
 )
 from automation.core.pauses import no_gc_pauses
 from automation.core.problems import Problem, Severity, error, warning
 from automation.core.rating import SIGN_OFF_FIELDS
 from automation.core.register import Register
-from automation.core.text import plural
 from automation.core.updates import Update
-from automation.register import cells
+from automation.register.book_checks import error_cells, missing_formulas, sheet_choice, strays
 from automation.register.headers import headerless_columns
-from automation.register.read import SheetTable, Workbook
+from automation.register.read import Workbook
 from automation.register.schema import (
-    GUIDE_SHEET,
-    LISTS_SHEET,
     OWNERS,
     PUBLICATIONS,
     REGISTER,
@@ -42,85 +35,8 @@ from automation.register.schema import (
     SheetSpec,
     normalise,
 )
-
-Converter = Callable[[Any, CellRef, list[Problem]], Any]
-_CONVERTERS: dict[ColumnType, Converter] = {
-    ColumnType.DATE: cells.as_date,
-    ColumnType.YES_NO: cells.as_yes_no,
-    ColumnType.KIND: cells.as_kind,
-    ColumnType.STATUS: cells.as_status,
-}
-
-
-_MISS = object()
-_KINDS = {"": None, **{kind.label: kind for kind in Kind}}
-_STATUSES = {"": None, **{status.label: status for status in Status}}
-_YES_NO = {"": None, "Yes": True, "No": False, "yes": True, "no": False}
-_LOOKUPS: dict[ColumnType, dict[str, Any]] = {
-    ColumnType.KIND: _KINDS,
-    ColumnType.STATUS: _STATUSES,
-    ColumnType.YES_NO: _YES_NO,
-}
-
-
-def _fast_column(kind: ColumnType, raw: list[Any]) -> list[Any]:
-    """The column converted where that is easy (most cells); ``_MISS`` where it is not.
-    List comprehensions over a whole column: this is the hot path of every command."""
-    if kind is ColumnType.TEXT:
-        return [v.strip() if type(v) is str and v[:1] != "#" else _MISS for v in raw]
-    if kind is ColumnType.DATE:
-        return [
-            v if type(v) is date else v.date() if type(v) is datetime else None if v == "" else _MISS
-            for v in raw
-        ]
-    table = _LOOKUPS[kind]
-    return [table.get(v, _MISS) if type(v) is str else _MISS for v in raw]
-
-
-def _careful(value: Any, where: CellRef, column: ColumnType, problems: list[Problem]) -> Any:
-    """The slow path, for anything the fast conversion does not recognise."""
-    if isinstance(value, str) and cells.is_excel_error(value):
-        problems.append(cells.excel_error_problem(where, value))
-        value = ""
-    convert = _CONVERTERS.get(column)
-    if convert is None:
-        return value.strip() if isinstance(value, str) else cells.as_text(value)
-    return convert(value, where, problems)
-
-
-def _typed_columns(
-    table: SheetTable, spec: SheetSpec, problems: list[Problem], fields: frozenset[str] | None = None
-) -> tuple[list[str], list[list[Any]]]:
-    """Field names and, for each, the column's typed values; problems collected. A cell
-    reference is only made when there is something to say about the cell."""
-    numbers = [number for number, _ in table.rows]
-    row_values = [values for _, values in table.rows]  # calamine rows are all the sheet's width
-    keys, columns = [], []
-    for column in spec.columns:
-        index = table.columns.get(column.key)
-        if index is None or column.type is ColumnType.FORMULA or (fields and column.key not in fields):
-            continue
-        raw = list(map(itemgetter(index), row_values))
-        typed = _fast_column(column.type, raw)
-        for n, got in enumerate(typed):
-            if got is _MISS:
-                where = CellRef(table.sheet, numbers[n], index + 1)
-                typed[n] = _careful(raw[n], where, column.type, problems)
-        keys.append(column.key)
-        columns.append(typed)
-    return keys, columns
-
-
-def _typed_rows(
-    table: SheetTable, spec: SheetSpec, problems: list[Problem], fields: frozenset[str] | None = None
-) -> list[tuple[int, dict[str, Any]]]:
-    """Each row's values by field (only ``fields`` when given)."""
-    keys, columns = _typed_columns(table, spec, problems, fields)
-    numbers = [number for number, _ in table.rows]
-    if not columns:
-        return [(number, {}) for number in numbers]
-    rows = zip(*columns, strict=True)
-    return [(n, dict(zip(keys, values, strict=True))) for n, values in zip(numbers, rows, strict=True)]
+from automation.register.tables import SheetTable
+from automation.register.typed import typed_columns, typed_rows
 
 
 def _one_based(table: SheetTable) -> Mapping[str, int]:
@@ -185,7 +101,7 @@ def _items(
 ) -> tuple[Item, ...]:
     """One Item per row with a Publication or Ref, made column by column (this is every
     command's hot path: each item costs one dict)."""
-    keys, typed = _typed_columns(table, REGISTER, problems, fields)
+    keys, typed = typed_columns(table, REGISTER, problems, fields)
     columns: list[Any] = typed
     if "cause_for_concern" in keys:
         at = keys.index("cause_for_concern")
@@ -243,14 +159,14 @@ def _owners(table: SheetTable, problems: list[Problem]) -> tuple[Owner, ...]:
     columns = _one_based(table)
     return tuple(
         Owner(row=number, sheet=table.sheet, columns=columns, **row)
-        for number, row in _typed_rows(table, OWNERS, problems)
+        for number, row in typed_rows(table, OWNERS, problems)
     )
 
 
 def _publications(table: SheetTable, problems: list[Problem]) -> tuple[Publication, ...]:
     columns = _one_based(table)
     out = []
-    for number, row in _typed_rows(table, PUBLICATIONS, problems):
+    for number, row in typed_rows(table, PUBLICATIONS, problems):
         row["tracked_at_assurance_meeting"] = row.pop("tracked", None)
         out.append(Publication(row=number, sheet=table.sheet, columns=columns, **row))
     return tuple(out)
@@ -267,7 +183,7 @@ def _updates(book: Workbook, problems: list[Problem]) -> tuple[Update, ...]:
     columns = _one_based(table)
     return tuple(
         Update(row=number, sheet=table.sheet, columns=columns, **row)
-        for number, row in _typed_rows(table, UPDATES, problems)
+        for number, row in typed_rows(table, UPDATES, problems)
     )
 
 
@@ -307,111 +223,6 @@ def _optional_table(book: Workbook, spec: SheetSpec, problems: list[Problem]) ->
         return None
 
 
-def _error_cells(book: Workbook, sheets: list[str]) -> list[Problem]:
-    found = []
-    for sheet in sheets:
-        for a1 in book.error_cells(sheet):
-            found.append(
-                Problem(
-                    Severity.ERROR,
-                    sheet,
-                    a1,
-                    "#error",
-                    "holds an Excel error value",
-                    "correct the formula or the cells it refers to, or clear the cell",
-                    int("".join(ch for ch in a1 if ch.isdigit())),
-                )
-            )
-    return found
-
-
-def _missing_formulas(book: Workbook, table: SheetTable, items: tuple[Item, ...]) -> list[Problem]:
-    """RAG and Due cells that hold a typed value (or nothing) instead of their formula: Excel
-    would show a stale rating there while tracker's own differs."""
-    found = []
-    for key in ("rag", "due"):
-        if key not in table.columns:
-            continue
-        column = column_letter(table.columns[key] + 1)
-        with_formula = book.formula_rows(table.sheet, column)
-        if with_formula is None:
-            return []
-        header = table.headers[table.columns[key]]
-        for item in items:
-            if item.row not in with_formula:
-                found.append(
-                    warning(
-                        table.ref(item.row, key),
-                        "",
-                        f"has no {header} formula, so Excel's {header} here is typed or missing",
-                        f"copy the {header} cell down from a row above",
-                    )
-                )
-    return found
-
-
-_KNOWN_SHEETS = frozenset(
-    normalise(name) for spec in (OWNERS, PUBLICATIONS, UPDATES) for name in (spec.name, *spec.aliases)
-) | {normalise(SETTINGS_SHEET), normalise(LISTS_SHEET), normalise(GUIDE_SHEET)}
-
-
-def _sheet_choice(book: Workbook, table: SheetTable) -> list[Problem]:
-    """Which sheet was read as the register, when another sheet could have been: a hidden
-    register, or another sheet whose header is a register's (a stale copy, an old version)."""
-    read = table.sheet
-    others = [
-        (sheet, rows)
-        for sheet in book.sheet_names
-        if sheet != read and normalise(sheet) not in _KNOWN_SHEETS
-        for rows in [book.looks_like(sheet, REGISTER)]
-        if rows is not None
-    ]
-    found: list[Problem] = []
-    if read in book.hidden:
-        visible = [s for s, _ in others if s not in book.hidden]
-        also = f"; the visible sheet '{visible[0]}' looks like a register too" if visible else ""
-        found.append(
-            _sheet_problem(
-                Severity.WARNING,
-                read,
-                f"sheet '{read}' is hidden in Excel, and tracker read it as the register{also}",
-                "unhide it if it is the register; if it is an old copy, delete it or rename the current one",
-            )
-        )
-    for sheet, rows in others:
-        empty = not table.rows and rows > 0
-        found.append(
-            _sheet_problem(
-                Severity.ERROR if empty else Severity.WARNING,
-                read,
-                f"sheet '{sheet}' also looks like a register ({plural(rows, 'row')}); tracker read '{read}'"
-                + (", which has no items" if empty else ""),
-                f"keep one register: name it '{REGISTER.name}', and delete or rename the other sheet",
-            )
-        )
-    return found
-
-
-def _sheet_problem(severity: Severity, sheet: str, message: str, fix: str) -> Problem:
-    return Problem(severity, sheet, "", "", message, fix)
-
-
-def _strays(book: Workbook) -> list[Problem]:
-    """Values far outside a sheet's table, which were left unread."""
-    return [
-        Problem(
-            Severity.WARNING,
-            stray.sheet,
-            stray.cell,
-            "",
-            "holds a value far outside the table, which tracker did not read",
-            "clear the cell (select it in Excel and press Delete), or move what it holds into the table",
-            int("".join(ch for ch in stray.cell if ch.isdigit())),
-        )
-        for stray in book.strays
-    ]
-
-
 ITEM_FIELDS = frozenset(c.key for c in REGISTER.columns if c.type is not ColumnType.FORMULA)
 
 
@@ -437,8 +248,11 @@ def load_book(book: Workbook, *, for_rating: bool = False, also: frozenset[str] 
 def _load(
     book: Workbook, path: Path, problems: list[Problem], for_rating: bool, also: frozenset[str] = frozenset()
 ) -> Register:
+    named = book.find_sheet(REGISTER)
+    if named is not None and not for_rating:  # its formulas are scanned while calamine reads it
+        book.prefetch_scan(named)
     register_table = book.table(REGISTER)
-    choice = _sheet_choice(book, register_table)
+    choice = sheet_choice(book, register_table)
     problems.extend(choice)
     fields = RATING_FIELDS | also if for_rating else None
     unsaved = _unsaved_cells(book, register_table, fields, complete=not for_rating)
@@ -450,10 +264,10 @@ def _load(
     settings = _settings(book, problems)
     updates = () if for_rating else _updates(book, problems)
     read = [t.sheet for t in (register_table, owners_table, publications_table) if t]
-    problems.extend(_strays(book))
+    problems.extend(strays(book))
     if not for_rating:
-        problems.extend(_error_cells(book, read))
-        problems.extend(_missing_formulas(book, register_table, items))
+        problems.extend(error_cells(book, read))
+        problems.extend(missing_formulas(book, register_table, items))
         problems.extend(headerless_columns(register_table))
     return Register(
         path,
@@ -466,10 +280,3 @@ def _load(
         updates,
         tuple(p.message for p in choice),
     )
-
-
-def typed_rows(
-    table: SheetTable, spec: SheetSpec, problems: list[Problem]
-) -> list[tuple[int, dict[str, Any]]]:
-    """Each row of any sheet read by ``spec``, typed: (row number, values by column key)."""
-    return _typed_rows(table, spec, problems)

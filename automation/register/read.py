@@ -10,47 +10,22 @@ import io
 import re
 import time
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import cached_property
-from itertools import count
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import python_calamine
 
 from automation.core.errors import RegisterLayoutError, RegisterUnreadable
-from automation.core.model import CellRef
-from automation.core.text import clip
 from automation.register import bounds
-from automation.register.scan import CellScan, scan_blocks, scan_stream
-from automation.register.schema import ColumnType, SheetSpec, normalise
+from automation.register.scan import CellScan, scan_blocks
+from automation.register.scans import Scans, formulas_in, scan_part
+from automation.register.schema import SheetSpec, normalise
+from automation.register.tables import SheetTable, build_table, find_header
 
-HEADER_SCAN_ROWS = 30
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-
-
-@dataclass(frozen=True)
-class SheetTable:
-    """One sheet's rows under its header, with columns found by name."""
-
-    sheet: str
-    header_row: int
-    columns: Mapping[str, int]  # schema key -> 0-based index
-    headers: tuple[str, ...]
-    rows: tuple[tuple[int, Sequence[Any]], ...]  # (sheet row number, values)
-    extra: Mapping[str, int] = field(default_factory=dict)  # officers' own columns
-
-    def ref(self, row: int, key: str) -> CellRef:
-        return CellRef(self.sheet, row, self.columns[key] + 1)
-
-    def value(self, values: Sequence[Any], key: str) -> Any:
-        index = self.columns.get(key)
-        if index is None or index >= len(values):
-            return ""
-        return values[index]
 
 
 READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -158,7 +133,7 @@ class Workbook:
         self.sheet_names: tuple[str, ...] = tuple(self._book.sheet_names)
         self._rows: dict[str, list[list[Any]]] = {}
         self._xml: dict[str, bytes] = {}  # only for sheets the bounds check had to unpack
-        self._scans: dict[str, CellScan | None] = {}
+        self._scans = Scans()
         self.strays: list[bounds.Stray] = []  # values far outside a table, left unread
 
     def _open(self) -> Any:
@@ -214,7 +189,7 @@ class Workbook:
         """When ``sheet`` has a header row naming ``spec``'s required columns, how many rows
         hold data below it; else None."""
         rows = self.rows(sheet)
-        header = _find_header(rows, spec)
+        header = find_header(rows, spec)
         if header is None or not all(c.key in header[1] for c in spec.required):
             return None
         return sum(1 for cells in rows[header[0] + 1 :] if any(v not in ("", None) for v in cells))
@@ -253,24 +228,29 @@ class Workbook:
                     self._xml[sheet] = b""
         return self._xml[sheet]
 
+    def prefetch_scan(self, sheet: str) -> None:
+        """Start scanning ``sheet``'s XML in the background, before its values are read;
+        only when it is within bounds, so that reading it will not change what is scanned."""
+        part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
+        if part is None or sheet in self._rows:
+            return
+        head = bounds.head(self._data, part, 64 << 10)
+        size = bounds.declared(head)
+        if size is not None and bounds.within(*size):
+            self._scans.start(sheet, self._data, part, head)
+
     def _scan(self, sheet: str, watched: frozenset[str] = frozenset()) -> CellScan | None:
         """The sheet's formula and error cells, from its XML streamed once (None for .xls and
-        .ods, where calamine reads errors as text and formulas cannot be told apart); the
-        first look decides the ``watched`` columns (see :mod:`automation.register.scan`)."""
-        if sheet not in self._scans:
-            part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
-            if part is None:
-                self._scans[sheet] = None
-            elif sheet in self._xml:
-                self._scans[sheet] = scan_blocks([self._xml[sheet]], watched)
-            else:
-                with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
-                    try:
-                        with archive.open(part) as stream:
-                            self._scans[sheet] = scan_stream(stream, watched)
-                    except KeyError:
-                        self._scans[sheet] = CellScan()
-        return self._scans[sheet]
+        .ods, where calamine reads errors as text and formulas cannot be told apart)."""
+        return self._scans.get(sheet, lambda: self._scan_now(sheet, watched))
+
+    def _scan_now(self, sheet: str, watched: frozenset[str]) -> CellScan | None:
+        part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
+        if part is None:
+            return None
+        if sheet in self._xml:
+            return scan_blocks([self._xml[sheet]], watched)
+        return scan_part(self._data, part, watched)
 
     def error_cells(self, sheet: str) -> list[str]:
         """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''
@@ -285,13 +265,13 @@ class Workbook:
         program that does not calculate): calamine reads them as blank. Row -> letters.
         Without ``complete``, the whole sheet is searched only when its first rows have a
         formula in those columns (a generated file has one in every row). ``formulas`` names
-        the columns meant to hold a formula in every row, whose rows ``formula_rows`` gives."""
+        the columns meant to hold a formula in every row (found faster)."""
         part = self._sheet_parts.get(sheet) if is_ooxml(self._data) else None
         if part is None or not columns:
             return {}
-        if not complete and not _formulas_in(bounds.head(self._data, part, 64 << 10), columns):
+        if not complete and not formulas_in(bounds.head(self._data, part, 64 << 10), columns):
             return {}
-        scan = self._scan(sheet, frozenset(formulas) - columns)
+        scan = self._scan(sheet, frozenset(formulas))
         return scan.unsaved_in(columns) if scan else {}
 
     def formula_rows(self, sheet: str, column: str) -> set[int] | None:
@@ -313,34 +293,10 @@ class Workbook:
 
     def _sheet_with_headers(self, spec: SheetSpec) -> str | None:
         for sheet in self.sheet_names:
-            header = _find_header(self.rows(sheet), spec)
+            header = find_header(self.rows(sheet), spec)
             if header and all(c.key in header[1] for c in spec.required):
                 return sheet
         return None
-
-
-def _cell_at(xml: bytes, formula: int) -> tuple[bytes, int]:
-    """Column letters and row of the cell holding the formula that starts at ``formula``."""
-    start = xml.rfind(b'<c r="', 0, formula) + 6
-    ref = xml[start : xml.find(b'"', start)]
-    letters = ref.rstrip(b"0123456789")
-    return letters, int(ref[len(letters) :] or 0)
-
-
-_FORMULA = re.compile(rb"<f[ />]")
-
-
-def _formula_starts(xml: bytes) -> Iterator[int]:
-    """Where each cell formula starts, in the cell data only (conditional formats and
-    validations have ``<formula>`` elements of their own, after it)."""
-    stop = xml.find(b"</sheetData>")
-    for match in _FORMULA.finditer(xml, 0, stop if stop >= 0 else len(xml)):
-        yield match.start()
-
-
-def _formulas_in(xml: bytes, columns: set[str]) -> bool:
-    wanted = {c.encode() for c in columns}
-    return any(_cell_at(xml, at)[0] in wanted for at in _formula_starts(xml))
 
 
 def _xml_unescape(text: str) -> str:
@@ -351,60 +307,3 @@ def _xml_unescape(text: str) -> str:
         .replace("&apos;", "'")
         .replace("&amp;", "&")
     )
-
-
-def _match_columns(cells: Sequence[Any], spec: SheetSpec) -> dict[str, int]:
-    names = {normalise(name): column.key for column in spec.columns for name in column.names}
-    found: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        key = names.get(normalise(cell)) if isinstance(cell, str) else None
-        if key and key not in found:
-            found[key] = index
-    return found
-
-
-def _find_header(rows: list[list[Any]], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
-    best: tuple[int, dict[str, int]] | None = None
-    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = _match_columns(cells, spec)
-        if len(found) >= 2 and (best is None or len(found) > len(best[1])):
-            best = (index, found)
-    return best
-
-
-def _picker(indexes: list[int]) -> Any:
-    """A function taking those cells of a row, always as a tuple (fast: one C call)."""
-    get = itemgetter(*indexes)
-    return get if len(indexes) > 1 else (lambda row: (get(row),))
-
-
-def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) -> SheetTable:
-    header = _find_header(rows, spec)
-    if header is None:
-        raise RegisterLayoutError(
-            f"{path}: sheet {sheet!r} has no header row naming "
-            f"{', '.join(c.header for c in spec.required)} in its first {HEADER_SCAN_ROWS} rows",
-            fix=f"add a header row with the columns {', '.join(c.header for c in spec.columns)}",
-        )
-    index, columns = header
-    headers = tuple(str(cell).strip() for cell in rows[index])
-    missing = [c.header for c in spec.required if c.key not in columns]
-    if missing:
-        found = ", ".join(clip(h, 40) for h in headers[:40] if h) or "none"
-        raise RegisterLayoutError(
-            f"{path}: sheet {sheet!r} row {index + 1} has no {' or '.join(missing)} column (found: {found})",
-            fix=f"add the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} to the header row",
-        )
-    used = set(columns.values())
-    extra = {h: i for i, h in enumerate(headers) if h and i not in used}
-    formulas = {c.key for c in spec.columns if c.type is ColumnType.FORMULA}
-    data_columns = [i for key, i in columns.items() if key not in formulas]
-    width = len(headers)
-    pick = _picker(data_columns)
-    blank = pick([""] * width)
-    # every row as wide as the header, so that columns can be taken with itemgetter
-    data = rows[index + 1 :]
-    if any(len(c) < width for c in data):
-        data = [c if len(c) >= width else [*c, *[""] * (width - len(c))] for c in data]
-    body = tuple([(n, c) for n, c in zip(count(index + 2), data) if pick(c) != blank])
-    return SheetTable(sheet, index + 1, columns, headers, body, extra)

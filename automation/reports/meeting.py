@@ -52,7 +52,7 @@ def extension_requests(path: Path) -> list[ExtensionRequest]:
     """Requested target dates on the register's Updates sheet (written by ``tracker
     collect``), if it has one; none otherwise."""
     from automation.core.errors import RegisterLayoutError
-    from automation.register.load import typed_rows
+    from automation.register.typed import typed_rows
 
     book = Workbook(path)
     try:
