@@ -11,13 +11,16 @@ from automation.importing.phrases import MONTH
 from automation.importing.result import PaperInfo
 
 _FIELD = re.compile(
-    r"^(?P<name>to|cc|bcc|report to|from|report by|report of|author|prepared by|date|dated|date of meeting"
-    r"|meeting date|subject|title|re|report title)"
+    r"^(?P<name>to|cc|bcc|report to|from|report by|report of|author|report author|prepared by|date|dated"
+    r"|date of meeting|meeting date|date of response|subject|title|re|report title|title of report)"
     r"\s*:\s*(?P<value>.*)$",
     re.I | re.S,
 )
 _NAMES = {
     "author": "from",
+    "report author": "from",
+    "title of report": "title",
+    "date of response": "date",
     "report by": "from",
     "report of": "from",
     "prepared by": "from",

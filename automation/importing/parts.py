@@ -161,6 +161,8 @@ def kind_of(title: str, said: str, intro: list[str], letter: bool, response: boo
     )
     if letter and not report:  # a PEEL report sent as a letter keeps its kind; not a cause of concern
         return "letter"
+    if re.search(r"\bpublished\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?letter\b", fold(said)) and not report:
+        return "letter"  # a committee paper: 'On 20th May HMICFRS published a letter to the Chief Constable'
     if response:
         return "response"
     if re.search(r"\binquiry\b", fold(title)):

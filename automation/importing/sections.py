@@ -138,8 +138,9 @@ def publication_kind(title: str, said: str, intro: list[str]) -> str:
         return "annual assessment"
     if re.search(r"\bjoint\b", name) and re.search(r"\b(?:inspection|thematic)\b", name):
         return "joint inspection"
-    if len(_inspectorates(said)) >= 2:
-        return "joint inspection"  # 'published by HM Inspectorate of Prisons and HMICFRS'
+    byline = " ".join(text for text in intro if re.match(r"^(?:a\s+joint\s+\w+\s+)?by\s", text, re.I))
+    if len(_inspectorates(f"{said} {byline}")) >= 2:
+        return "joint inspection"  # 'published by HM Inspectorate of Prisons and HMICFRS', or its byline
     if re.search(r"\b(?:review|revisit)\b", name):
         return "review"
     if re.search(r"\binspection\b|\bpeel\b", name):

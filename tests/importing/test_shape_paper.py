@@ -165,3 +165,29 @@ def test_a_letters_subject_wrapped_onto_a_second_line_keeps_both() -> None:
         "PEEL 2025-27 inspection of Tarnside Police: accelerated cause of concern about the supervision of "
         "investigations"
     )
+
+
+def test_report_author_and_title_of_report_fields_and_the_kinds_a_paper_says() -> None:
+    text = (
+        "Title of report: Inspection reports, June 2026\nReport author: Jo Reid, Audit Liaison\n"
+        "Date of meeting: 9 July 2026\n\n"
+        "## 2.1 Tarnside Police: accelerated cause of concern\n\n"
+        "On 3rd June HMICFRS published a letter to the Chief Constable about a cause of concern.\n\n"
+        "## 2.2 Custody in Tarnside\n\n"
+        "On 17th June HM Inspectorate of Prisons and HMICFRS published their report on custody.\n"
+    )
+    data = extraction(text, markdown=True)
+    assert (data["paper"]["title"], data["paper"]["from"]) == (
+        "Inspection reports, June 2026",
+        "Jo Reid, Audit Liaison",
+    )
+    assert [pub["kind"] for pub in data["publications"]] == ["letter", "joint inspection"]
+
+
+def test_a_byline_naming_two_inspectorates_makes_a_joint_inspection() -> None:
+    text = (
+        "# Report on an inspection of custody in Tarnside\n\n"
+        "by HM Inspectorate of Prisons and HM Inspectorate of Constabulary and Fire & Rescue Services\n\n"
+        "Published: 2 June 2026\n\n## Areas for improvement\n\n- The force should repair its cell bells.\n"
+    )
+    assert extraction(text, markdown=True)["publications"][0]["kind"] == "joint inspection"
