@@ -211,6 +211,8 @@ def _first_words(text: str) -> list[str]:
 
 
 def _imperative(text: str) -> Directive | None:
+    if re.match(r"^\s*[A-Za-z][\w'\u2019-]*\s*:", text):
+        return None  # 'Complete: signed off by the board' defines a word of a key
     words = _first_words(text)
     if len(words) < 2 or words[0].casefold() not in DIRECTIVE_VERBS:
         return None  # 'Report' alone is a heading, not an order

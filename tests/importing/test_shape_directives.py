@@ -45,6 +45,7 @@ def test_main_clause_modal_imperative_or_committee_form_is_a_directive(text: str
         "The force will present its plan to the board in March.",
         "Supervisors should review every risk plan within a week, but in 14 of the 40 cases none had.",
         "Work on recommendation 1 is already complete.",
+        "Status key. Complete: signed off by the board. Open: work under way.",
         "Staff should be able to find the policy on the intranet, but it is out of date.",
     ],
 )
