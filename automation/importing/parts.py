@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from automation.importing.document import Block, BlockKind
-from automation.importing.joined import published_line, report_headings
+from automation.importing.joined import Heading, published_line, report_headings
 from automation.importing.normalise import fold
 from automation.importing.sections import (
     PAPER_SECTION,
@@ -62,7 +62,7 @@ def split_parts(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Part
 def _headed_parts(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Part]] | None:
     """Each report under its own heading (see ``joined``)."""
     found = report_headings(blocks)
-    if found is None:
+    if found is None or _items_outside(blocks, found):
         return None
     parts = [
         Part(
@@ -72,6 +72,19 @@ def _headed_parts(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Pa
         for heading, end in found
     ]
     return blocks[: found[0][0].index], parts
+
+
+def _items_outside(blocks: tuple[Block, ...], found: list[tuple[Heading, int]]) -> bool:
+    """Whether items lie outside the reports' parts: then the headings only recount earlier
+    reports ('Our 2019 revisit: On 12 June 2019 we published ...') in a report of its own."""
+    from automation.importing.walker import Walker
+
+    starts = [heading.index for heading, _ in found]
+    ends = [0, *(end for _, end in found)]
+    outside = [
+        block for start, end in zip([*starts, len(blocks)], ends, strict=True) for block in blocks[end:start]
+    ]
+    return any(item.included for item in Walker().walk(tuple(outside)))
 
 
 def part_published(

@@ -61,7 +61,7 @@ class Walker(Headings):
     def __init__(self, response: bool = False) -> None:
         super().__init__()
         self.response = response  # a response: only restated recommendations are items
-        self.quoting = False  # after 'In 2023 we said:': the next block is the words quoted
+        self.quoting = ""  # 'next' after 'In 2023 we said:', 'list' inside a quoted list
         self.warnings: list[str] = []  # for the officer: a table that gave no items
 
     def walk(self, blocks: tuple[Block, ...]) -> list[Candidate]:
@@ -73,12 +73,16 @@ class Walker(Headings):
         return self.found
 
     def feed(self, block: Block) -> None:
-        quoting, self.quoting = self.quoting, False
+        quoting, self.quoting = self.quoting, ""
+        if quoting and block.is_list:
+            self.quoting = "list"  # a list quoted: all its items
+        elif quoting == "list":
+            quoting = ""  # the quoted list has ended
         if (block.quoted or quoting) and not self.response and block.kind is not BlockKind.HEADING:
             return  # quoted words restate earlier ones: a revisit quoting what it assesses
         if _QUOTING.search(block.flat) and block.kind is not BlockKind.HEADING:
             self.close_lead()
-            self.quoting = True  # what it said comes next, whether or not it is set as a quote
+            self.quoting = "next"  # what it said comes next, whether or not it is set as a quote
             return
         if block.kind is BlockKind.TABLE:
             if not self._assessing():

@@ -218,3 +218,16 @@ def test_a_numbered_cause_named_in_lower_case_after_a_dash_keeps_its_number() ->
         False,
         "cause of concern",
     )
+
+
+def test_a_list_quoted_after_we_said_is_all_earlier_words() -> None:
+    text = (
+        "# Tarnside Police: revisit\n\nPublished: 3 March 2026\n\n## Areas for improvement\n\n"
+        "In our 2024 report we said:\n\n- The force should answer 101 calls faster.\n"
+        "- The force should repair its cell bells.\n\n"
+        "The force has made progress on both. We have identified a new area for improvement:\n\n"
+        "- The force should train its call handlers.\n"
+    )
+    assert [item["text"] for item in items(text, markdown=True)] == [
+        "The force should train its call handlers."
+    ]

@@ -411,3 +411,16 @@ def test_bodies_listed_with_semicolons_in_an_addressed_to_cell_are_each_an_addre
         ["Chief constables", "Cyber resilience hubs"],
         True,
     )
+
+
+def test_headings_recounting_earlier_reports_do_not_split_a_report_whose_items_follow() -> None:
+    text = (
+        "# Stalking: an inspection\n\nPublished: 3 March 2026\n\n## The 2017 report\n\n"
+        "On 5 May 2017 HMICFRS published its first report on stalking.\n\n## Our 2019 revisit\n\n"
+        "On 12 June 2019 we published a revisit.\n\n## Recommendations\n\n"
+        "1. By 31 December 2026, chief constables should record stalking correctly.\n"
+    )
+    data = extraction(text, markdown=True)
+    assert [(pub["title"], refs(pub["items"])) for pub in data["publications"]] == [
+        ("Stalking: an inspection", ["Recommendation 1"])
+    ]
