@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
-from automation.core.model import Owner, Rag, Status, column_letter
+from automation.core.model import Item, Owner, Rag, Status, column_letter
 from automation.core.problems import Problem
 from automation.core.rating import Basis, RatedItem, Rating, StatusReport, count_ratings
 from automation.core.register import Register
@@ -32,6 +33,7 @@ from automation.register.schema import OWNERS, PUBLICATIONS, REGISTER, SheetSpec
 
 LIMIT = 50  # rows a section of the summary shows; the attached workbook has them all
 OPEN = frozenset(s for s in Status if s.is_open)
+RAGS = tuple(Rag)  # iterating the enum class itself is a Python generator
 NO_OWNER = "(no owner)"
 
 
@@ -82,7 +84,8 @@ def manager_summary(
     lists = _lists(rated, report.rated, excluded, history, today, today + timedelta(days=window))
     if team is not None:
         lists["unowned"] = []  # nobody's items are not the team's; the whole summary lists them
-    groups = {field: _group(rated, field) for field in ("publication", "owner")}
+    items, rags = [r.item for r in rated], [r.rating.rag for r in rated]
+    groups = {field: _group(items, rags, field) for field in ("publication", "owner")}
     named = _most_urgent_problems(noted or name_problems(register, problems))
     totals = {name: len(found) for name, found in lists.items()}
     totals |= {"by_" + f: len(g) for f, g in groups.items()} | {"problems": len(named)}
@@ -200,12 +203,12 @@ def unconfirmed_closures(rated: Sequence[RatedItem], excluded: set[tuple[str, in
     return out
 
 
-def _group(rated: Sequence[RatedItem], field: str) -> dict[str, dict[Rag, int]]:
+def _group(items: Sequence[Item], rags: Sequence[Rag], field: str) -> dict[str, dict[Rag, int]]:
     """Counts by rating for each publication or owner, by name (one count over the register)."""
-    counted = Counter((getattr(r.item, field) or NO_OWNER, r.rating.rag) for r in rated)
+    counted = Counter(zip(map(attrgetter(field), items), rags, strict=True))
     groups: dict[str, dict[Rag, int]] = {}
     for (name, rag), n in counted.items():
-        groups.setdefault(name, dict.fromkeys(Rag, 0))[rag] = n
+        groups.setdefault(name or NO_OWNER, dict.fromkeys(RAGS, 0))[rag] += n
     return dict(sorted(groups.items()))
 
 
