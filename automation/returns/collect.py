@@ -11,7 +11,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from automation.register.load import load_register
-from automation.register.safe_write.write import WriteResult, check_writable
+from automation.register.safe_write.guards import check_writable
+from automation.register.safe_write.write import WriteResult
 from automation.returns.apply import UpdatePlan, plan_updates, write_updates
 from automation.returns.check import check_return
 from automation.returns.ledger import ReturnsLedger

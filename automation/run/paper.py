@@ -19,7 +19,8 @@ from automation.importing.merge import MergePlan
 from automation.importing.result import Extraction
 from automation.register.load import ITEM_FIELDS, load_book
 from automation.register.read import Workbook
-from automation.register.safe_write.write import WriteResult, check_writable
+from automation.register.safe_write.guards import check_writable
+from automation.register.safe_write.write import WriteResult
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pytest
 from automation.importing import merge
 from automation.register.load import load_register
 from automation.register.lockfile import held
-from automation.register.safe_write.write import lock_path
+from automation.register.safe_write.guards import lock_path
 from automation.register.template import write_register
 from automation.run.paper import import_paper
 from tests.builders import item, workbook

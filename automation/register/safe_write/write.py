@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import hashlib
 import os
 import re
 import shutil
@@ -33,26 +32,24 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from io import BytesIO
 from pathlib import Path
 
 import filelock
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from automation.core.errors import CannotRun, RegisterUnreadable, WorkbookInUse, WriteRefused
+from automation.core.errors import CannotRun, WorkbookInUse, WriteRefused
 from automation.register.lockfile import held
-from automation.register.read import refuse_unwritable
 
 from . import verify
 from .append import grow_tables_below
 from .fidelity import ADD_BY_HAND, check_saved, close
+from .files import check_file, load, open_package, read_bytes, sha256, write_backup
+from .guards import lock_path, refuse_if_open
 from .notes import keep_notes
 from .package import Package
 from .reread import Unverifiable, reread
 from .state import BookState, snapshot
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ def guarded_update(
     path = Path(path)
     if path.is_symlink():  # the link's target is what changes; the link stays a link
         path = Path(os.path.realpath(path))
-    _check_file(path)
+    check_file(path)
     refuse_if_open(path)
     try:
         with held(lock_path(path), lock_timeout):
@@ -117,10 +114,10 @@ def _cannot_write(exc: OSError, folder: Path) -> CannotRun:
 def _update_locked(
     path: Path, mutate: Callable[[Workbook], None], backup_dir: Path, now: datetime | None, by_hand: str
 ) -> WriteResult:
-    original = _read(path)
+    original = read_bytes(path)
     refuse_if_open(path)
     keep_vba = path.suffix.lower() == ".xlsm"
-    with _package(original, path) as package:
+    with open_package(original, path) as package:
         with _heard() as messages:
             wb = load(original, path, keep_vba=keep_vba, rich_text=_rich(package))
         try:
@@ -180,7 +177,7 @@ def _saved_and_verified(
         with _heard(intended.messages):
             _save(wb, temp)
         keep_notes(original, temp)
-        data = _read(temp)
+        data = read_bytes(temp)
         with Package(data) as copy:
             _verify(copy, intended, path)
             notes = check_saved(original, copy, intended.messages, name=str(path), by_hand=intended.by_hand)
@@ -243,7 +240,7 @@ def _save(wb: Workbook, target: Path) -> None:
 
 def _recheck_original(path: Path, digest: str) -> None:
     refuse_if_open(path)
-    if sha256(_read(path)) != digest:
+    if sha256(read_bytes(path)) != digest:
         raise WriteRefused(
             "the workbook was changed by someone else while the update was being prepared",
             where=str(path),
@@ -282,178 +279,3 @@ def _fsync_folder(folder: Path) -> None:
 
 def _bullets(problems: Iterable[str]) -> str:
     return "\n".join(f"  - {p}" for p in problems)
-
-
-# --------------------------------------------------------------------------- files
-
-
-def owner_file(path: Path) -> Path:
-    """Excel's hidden owner file, created while someone has ``path`` open."""
-    return path.with_name("~$" + path.name)
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
-def refuse_if_open(path: Path) -> None:
-    owner = owner_file(path)
-    if not owner.exists():
-        return
-    user = owner_user(owner)
-    who = f"{user} has" if user else "someone has"
-    raise WorkbookInUse(
-        f"{who} the workbook open in Excel (owner file {owner.name} exists)",
-        where=str(path),
-        fix="close the workbook in Excel; if nobody has it open, the owner file is stale: "
-        f"delete {owner.name} and run again",
-    )
-
-
-def owner_user(owner: Path) -> str | None:
-    """The user name Excel records in its owner file, if it can be read (best effort).
-
-    Observed layout: byte 0 = length, then the name in the ANSI code page padded with spaces
-    to 54 bytes; newer versions follow with a length byte, a zero byte and the name in
-    UTF-16-LE (at offset 54 or 55, depending on the version).
-    """
-    try:
-        data = owner.read_bytes()[:512]
-    except OSError:
-        return None
-    for start in (54, 55):
-        size = data[start] if len(data) > start + 1 else 0
-        if size and data[start + 1] == 0 and len(data) >= start + 2 + 2 * size:
-            with contextlib.suppress(UnicodeDecodeError):
-                name = data[start + 2 : start + 2 + 2 * size].decode("utf-16-le").strip()
-                if name and name.isprintable():
-                    return name
-    if data and 0 < data[0] < len(data):
-        name = data[1 : 1 + data[0]].decode("cp1252", errors="replace").strip()
-        if name and name.isprintable():
-            return name
-    return None
-
-
-def check_writable(path: Path) -> None:
-    """What refuses an update before any work is done: a format tracker does not write, or a
-    workbook marked read-only."""
-    refuse_unwritable(path)
-    refuse_read_only(path)
-
-
-def refuse_read_only(path: Path) -> None:
-    """A workbook marked read-only (the file's Read-only box in Windows, no write permission
-    elsewhere) is someone's "do not touch": the atomic swap would replace it all the same, as
-    renaming needs only the folder's permission. The mode bits are read, not ``os.access``
-    alone, so the mark is kept even by an account (root) the system would let write."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return  # a missing file is named where it is read
-    if mode & 0o222 == 0:
-        raise CannotRun(
-            "the workbook is read-only, so tracker will not change it",
-            where=str(path),
-            fix="nothing was changed; if it should be updated, make it writable and run again: in "
-            f"Windows, right-click it > Properties > untick Read-only; elsewhere, chmod u+w {path.name}",
-        )
-    if not os.access(path, os.W_OK):
-        raise CannotRun(
-            "this account may not write to the workbook",
-            where=str(path),
-            fix="nothing was changed; give the account that runs tracker permission to change it, "
-            "or run tracker as an account that has it",
-        )
-
-
-def _check_file(path: Path) -> None:
-    check_writable(path)
-    if not path.is_file():
-        raise RegisterUnreadable(
-            "the workbook does not exist",
-            where=str(path),
-            fix="check the register path in tracker.toml",
-        )
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise RegisterUnreadable(
-            f"the workbook cannot be read ({exc.strerror or exc})",
-            where=str(path),
-            fix="check the file exists and that this account may read it",
-        ) from exc
-
-
-def _package(data: bytes, path: Path) -> Package:
-    _check_bytes(data, path)
-    try:
-        package = Package(data)
-        package.content_types  # noqa: B018 - read now, so a damaged package is a clear error
-        return package
-    except Exception as exc:  # a damaged zip, or no content types
-        raise _unopenable(exc, path) from exc
-
-
-def load(data: bytes, path: Path, *, keep_vba: bool, rich_text: bool = True) -> Workbook:
-    """openpyxl workbook from bytes; unreadable files -> RegisterUnreadable."""
-    _check_bytes(data, path)
-    try:
-        return load_workbook(BytesIO(data), rich_text=rich_text, keep_vba=keep_vba)
-    except Exception as exc:  # openpyxl raises many types for a damaged package
-        raise _unopenable(exc, path) from exc
-
-
-def _unopenable(exc: Exception, path: Path) -> RegisterUnreadable:
-    return RegisterUnreadable(
-        f"the workbook cannot be opened: {type(exc).__name__}: {exc}",
-        where=str(path),
-        fix="open it in Excel; if Excel offers to repair it, save the repaired copy",
-    )
-
-
-def _check_bytes(data: bytes, path: Path) -> None:
-    if data[:4] == OLE_MAGIC:
-        raise RegisterUnreadable(
-            "the file is password-protected (encrypted) or an old-style .xls workbook",
-            where=str(path),
-            fix="remove the password to open (File > Info > Protect Workbook) or Save As .xlsx",
-        )
-    if data[:2] != b"PK":
-        raise RegisterUnreadable(
-            "the file is not an Excel workbook (it is not a zip package)",
-            where=str(path),
-            fix="check the register path; if it is a CSV or .xls, open it in Excel and Save As .xlsx",
-        )
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_backup(path: Path, data: bytes, folder: Path, now: datetime) -> Path:
-    """Write ``data`` (the bytes that were loaded) as a timestamped copy; verify it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    backup = folder / f"{path.stem}.backup-{stamp}{path.suffix}"
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = folder / f"{path.stem}.backup-{stamp}-{n}{path.suffix}"
-    temp = backup.with_name(backup.name + ".partial")
-    try:
-        temp.write_bytes(data)
-        shutil.copystat(path, temp)
-        os.replace(temp, backup)
-    finally:
-        temp.unlink(missing_ok=True)
-    if sha256(backup.read_bytes()) != sha256(data):
-        raise WriteRefused(
-            "the backup copy does not match the workbook",
-            where=str(backup),
-            fix="nothing was written; check the disk and run again",
-        )
-    return backup

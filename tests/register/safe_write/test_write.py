@@ -28,7 +28,7 @@ from automation.core.errors import (
     WorkbookInUse,
     WriteRefused,
 )
-from automation.register.safe_write import write
+from automation.register.safe_write import files, write
 from automation.register.safe_write.append import append_rows
 from automation.register.safe_write.write import WriteResult, guarded_update
 from tests.register.workbooks import (
@@ -562,7 +562,7 @@ def test_one_load_one_save_one_verifying_reread(register: Path, monkeypatch: pyt
 
         return call
 
-    monkeypatch.setattr(write, "load_workbook", counted("load", write.load_workbook))
+    monkeypatch.setattr(files, "load_workbook", counted("load", files.load_workbook))
     monkeypatch.setattr(write, "_save", counted("save", write._save))
     monkeypatch.setattr(write, "reread", counted("reread", write.reread))
     monkeypatch.setattr(reread, "load_workbook", counted("settings", reread.load_workbook))
