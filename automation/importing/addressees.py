@@ -207,3 +207,14 @@ def single_body(phrase: str) -> str | None:
     if re.search(r",|/|\b(?:and|or)\b", phrase) or not is_body(phrase):
         return None
     return display_name(phrase)
+
+
+def bodies_in_cell(cell: str) -> tuple[str, ...]:
+    """The bodies a table's 'Addressed to' cell names: a list of known bodies split at
+    commas and 'and', else at semicolons and line breaks whatever they are."""
+    for pattern in (r"[;\n]|,\s*|\s+and\s+(?=[A-Z])", r"[;\n]|,\s*"):
+        parts = [part.strip() for part in re.split(pattern, mask_compounds(cell)) if part.strip()]
+        if parts and all(is_body(part) for part in parts):
+            return tuple(dict.fromkeys(display_name(part) for part in parts))
+    listed = [part.strip() for part in re.split(r"[;\n]", cell) if part.strip()]
+    return tuple(dict.fromkeys(display_name(part) for part in listed))  # 'Chief constables; ROCU network'

@@ -34,8 +34,8 @@ from automation.importing.labels import (
     asks_something,
     is_recommend_lead_in,
     is_should_lead_in,
-    listing_lead_in,
 )
+from automation.importing.listings import listing_lead_in
 
 
 @dataclass

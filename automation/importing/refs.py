@@ -156,3 +156,19 @@ def _top_number(ref: str) -> int:
 
 def _digits(value: str | None) -> bool:
     return bool(value) and str(value).isdigit()
+
+
+def under_written_parents(found: list[Candidate]) -> list[Candidate]:
+    """'CoC 1.1' after 'CoC 1': a child of the row it numbers under; under a cause of
+    concern, a recommendation."""
+    refs = {item.ref: item for item in found if item.ref}
+    placed = []
+    for item in found:
+        head = re.match(r"^(?P<parent>.*\d)\.\d{1,2}$", item.ref)
+        parent = refs.get(head.group("parent")) if head else None
+        if parent is not None and parent is not item:
+            cause = parent.kind is Kind.CAUSE_OF_CONCERN or parent.cause_for_concern
+            kind = Kind.RECOMMENDATION if parent.kind is Kind.CAUSE_OF_CONCERN else parent.kind
+            item = replace(item, kind=kind, parent_ref=parent.ref, cause_for_concern=cause)
+        placed.append(item)
+    return placed

@@ -19,14 +19,16 @@ report's items beside their progress ('2022 recommendation | National position')
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from automation.core.model import Kind
 from automation.importing import candidates as conf
+from automation.importing.addressees import bodies_in_cell
 from automation.importing.candidates import REF_WORD, Candidate, quote
 from automation.importing.document import Block
 from automation.importing.grammar import directive
 from automation.importing.labels import parse_label
+from automation.importing.refs import under_written_parents
 
 _HEADERS = {
     "ref": re.compile(
@@ -92,7 +94,7 @@ def table_candidates(block: Block, context: Kind | None) -> list[Candidate]:
     if not columns.headed and len(asking) * 2 < len(data):
         return []
     header = " / ".join(cell for cell in rows[0] if cell) if columns.headed else ""
-    return _under_written_parents([found for row in data if (found := _row(row, columns, context, header))])
+    return under_written_parents([found for row in data if (found := _row(row, columns, context, header))])
 
 
 def spans_table(row: list[str] | tuple[str, ...], text_column: int | None = None) -> bool:
@@ -114,22 +116,6 @@ def spans_table(row: list[str] | tuple[str, ...], text_column: int | None = None
         and not any(cell.strip() for cell in row[1:])
         and first[:1].isupper()
     )
-
-
-def _under_written_parents(found: list[Candidate]) -> list[Candidate]:
-    """'CoC 1.1' after 'CoC 1': a child of the row it numbers under; under a cause of
-    concern, a recommendation."""
-    refs = {item.ref: item for item in found if item.ref}
-    placed = []
-    for item in found:
-        head = re.match(r"^(?P<parent>.*\d)\.\d{1,2}$", item.ref)
-        parent = refs.get(head.group("parent")) if head else None
-        if parent is not None and parent is not item:
-            cause = parent.kind is Kind.CAUSE_OF_CONCERN or parent.cause_for_concern
-            kind = Kind.RECOMMENDATION if parent.kind is Kind.CAUSE_OF_CONCERN else parent.kind
-            item = replace(item, kind=kind, parent_ref=parent.ref, cause_for_concern=cause)
-        placed.append(item)
-    return placed
 
 
 def _columns(header: list[str]) -> Columns | None:
@@ -199,7 +185,7 @@ def _row(row: list[str], columns: Columns, context: Kind | None, header: str) ->
     kind = _kind(written, _cell(row, columns.kind), header, context, columns.ref_kind)
     ref = _ref(written, kind)
     deadline = _cell(row, columns.deadline) if columns.deadline is not None else None
-    who = _bodies(_cell(row, columns.who)) if columns.who is not None else None
+    who = bodies_in_cell(_cell(row, columns.who)) if columns.who is not None else None
     asks = directive(text, allow_will=kind is Kind.ACTION) is not None
     if columns.headed:
         confidence = conf.TABLE_ROW if asks or ref else conf.UNCLEAR_TABLE
@@ -256,17 +242,6 @@ def _deadline(cell: str | None) -> str | None:
         return None
     cell = " ".join(cell.split())
     return None if not cell or _NO_DEADLINE.match(cell) else cell
-
-
-def _bodies(cell: str) -> tuple[str, ...]:
-    from automation.importing.bodies import display_name, is_body, mask_compounds
-
-    for pattern in (r"[;\n]|,\s*|\s+and\s+(?=[A-Z])", r"[;\n]|,\s*"):
-        parts = [part.strip() for part in re.split(pattern, mask_compounds(cell)) if part.strip()]
-        if parts and all(is_body(part) for part in parts):
-            return tuple(dict.fromkeys(display_name(part) for part in parts))
-    listed = [part.strip() for part in re.split(r"[;\n]", cell) if part.strip()]
-    return tuple(dict.fromkeys(display_name(part) for part in listed))  # 'Chief constables; ROCU network'
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

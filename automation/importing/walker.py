@@ -39,13 +39,13 @@ from automation.importing.grammar import directive, is_quoted_or_log
 from automation.importing.headings import Headings
 from automation.importing.labels import (
     Label,
-    announced_kind,
     asks_something,
     is_committee_own,
     looks_like_heading,
     number_label,
     parse_label,
 )
+from automation.importing.listings import announced_kind
 from automation.importing.tables import table_candidates, unread_table
 
 _CLOSING = re.compile(r"^yours\s+(?:sincerely|faithfully|truly)\b", re.I)
@@ -73,16 +73,7 @@ class Walker(Headings):
         return self.found
 
     def feed(self, block: Block) -> None:
-        quoting, self.quoting = self.quoting, ""
-        if quoting and block.is_list:
-            self.quoting = "list"  # a list quoted: all its items
-        elif quoting == "list":
-            quoting = ""  # the quoted list has ended
-        if (block.quoted or quoting) and not self.response and block.kind is not BlockKind.HEADING:
-            return  # quoted words restate earlier ones: a revisit quoting what it assesses
-        if _QUOTING.search(block.flat) and block.kind is not BlockKind.HEADING:
-            self.close_lead()
-            self.quoting = "next"  # what it said comes next, whether or not it is set as a quote
+        if self._quoted(block):
             return
         if block.kind is BlockKind.TABLE:
             if not self._assessing():
@@ -116,6 +107,24 @@ class Walker(Headings):
             self._after_label(block)
         else:
             self._unlabelled(block)
+
+    def _quoted(self, block: Block) -> bool:
+        """Quoted words restate earlier ones (a revisit quoting what it assesses): a block set
+        as a quote, or what follows 'In 2023 we said:' (a paragraph, or a whole list)."""
+        quoting, self.quoting = self.quoting, ""
+        if quoting and block.is_list:
+            self.quoting = "list"
+        elif quoting == "list":
+            quoting = ""  # the quoted list has ended
+        if block.kind is BlockKind.HEADING:
+            return False
+        if (block.quoted or quoting) and not self.response:
+            return True
+        if _QUOTING.search(block.flat):
+            self.close_lead()
+            self.quoting = "next"  # what it said comes next, whether or not it is set as a quote
+            return True
+        return False
 
     def _labels(self, block: Block) -> bool:
         """A plain line after a waiting label that is not a name: the label's own words
