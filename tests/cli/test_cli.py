@@ -314,3 +314,16 @@ def test_a_report_without_its_period_says_which_option_is_missing(runner, args):
     result = runner.invoke(main, ["report", "paper", *args])
     assert result.exit_code == 2
     assert "Missing option '--" in result.output and "unexpected" not in result.output
+
+
+def test_every_command_is_in_the_readme():
+    import click
+
+    from tests.builders import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = []
+    for name, command in main.commands.items():
+        subs = command.commands if isinstance(command, click.Group) else {}
+        names += [f"tracker {name} {sub}" for sub in subs] or [f"tracker {name}"]
+    assert [name for name in names if f"`{name}" not in readme] == []
