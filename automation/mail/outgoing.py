@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 from typing import Any
 
 from automation.core.addresses import refusal
@@ -87,23 +87,53 @@ def build_outgoing(
             attachments=files,
         )
         out.append(Outgoing(key, "owner", to, tuple(cc), rendered.subject, about, make))
-    bodies: dict[int, tuple[Rendered, Callable[[], EmailMessage]]] = {}  # one per distinct summary
+    summaries, refusals = _summaries(plan, week, mail, renderer, owners)
+    return out + summaries, refused + refusals
+
+
+def _summaries(
+    plan: Plan, week: str, mail: MailConfig, renderer: Renderer, owners: Sequence[Owner]
+) -> tuple[list[Outgoing], list[Refused]]:
+    """The manager summaries; a body several recipients share is rendered and built once."""
+    out: list[Outgoing] = []
+    refused: list[Refused] = []
+    bodies: dict[int, _SharedBody] = {}  # one per distinct summary
     for recipient in summary_recipients(mail, owners):
         why = refusal(recipient, mail.allowed_domains)
         if why:
             refused.append(Refused(recipient, why))
             continue
         summary = plan.summary_for(recipient)
-        if id(summary) not in bodies:  # a body several recipients share is rendered and built once
+        if id(summary) not in bodies:
             rendered = renderer.manager_summary(summary, week)
-            made = partial(_summary_files, summary, week, renderer.marking)
-            bodies[id(summary)] = (rendered, cache(partial(_summary_body, rendered, mail, reply_to, made)))
-        rendered, body = bodies[id(summary)]
+            files = partial(_summary_files, summary, week, renderer.marking)
+            bodies[id(summary)] = _SharedBody(
+                _Packed.of(rendered), partial(_summary_body, mail=mail, files=files)
+            )
+        body = bodies[id(summary)]
+        body.users += 1
         key = f"{week}:summary:{recipient.casefold()}"
         make = partial(_address_summary, body, to=[recipient], key=key)
         about = "manager summary" + (", their owners' items" if summary.scope else "")
-        out.append(Outgoing(key, "summary", recipient, (), rendered.subject, about, make))
+        out.append(Outgoing(key, "summary", recipient, (), body.subject, about, make))
     return out, refused
+
+
+class _SharedBody:
+    """A summary's body, built for its first recipient's message and let go after its last
+    one's: a run should not hold every summary's encoded workbook until it ends. Asked again
+    (a message built again after it was let go), it is built again."""
+
+    def __init__(self, packed: _Packed, make: Callable[[Rendered], EmailMessage]) -> None:
+        self.subject, self.users = packed.subject, 0
+        self._packed, self._make, self._given = packed, make, 0
+        self._body: EmailMessage | None = None
+
+    def __call__(self) -> EmailMessage:
+        body = self._body if self._body is not None else self._make(self._packed.unpacked())
+        self._given += 1
+        self._body = body if self._given < self.users else None
+        return body
 
 
 @dataclass(frozen=True)
@@ -137,6 +167,7 @@ def _summary_files(summary: ManagerSummary, week: str, marking: str) -> list[Att
 
 
 def _summary_body(
-    rendered: Rendered, mail: MailConfig, reply_to: str, files: Callable[[], Sequence[Attachment]]
+    rendered: Rendered, *, mail: MailConfig, files: Callable[[], Sequence[Attachment]]
 ) -> EmailMessage:
+    reply_to = mail.reply_to or mail.register_owner
     return message_body(rendered, sender=mail.sender, reply_to=reply_to, attachments=files)

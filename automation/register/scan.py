@@ -2,7 +2,7 @@
 
 calamine reads values; it does not say which cells hold a formula rather than a typed value,
 which formulas have no saved value, or which cells hold an Excel error. Those are read from
-the sheet's XML as it is unpacked, a megabyte at a time, so that a sheet of a few
+the sheet's XML as it is unpacked, a little at a time, so that a sheet of a few
 hundred megabytes (a 200,000-row register) is never held in memory whole.
 
 A register has a formula in every row of a few columns (RAG, Due): those ``watched``
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
-CHUNK = 1 << 20  # larger blocks scan no faster, and leave more memory with the allocator
+CHUNK = 128 << 10  # larger blocks scan no faster, and leave more memory with the allocator
 _FORMULA = re.compile(rb"<f[ />]")
 _LETTERS = re.compile(r"[A-Z]{1,3}")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?t="e"')

@@ -156,3 +156,20 @@ def test_owner_messages_wait_as_utf8_and_are_built_with_every_character():
     assert waiting < 1.2 * (len(shown.text) + len(shown.html))
     assert plain(owner.message) == shown.text.replace("\r\n", "\n")
     assert "force\u2019s arrangements \u2013 in full" in plain(owner.message)
+
+
+def test_a_shared_body_is_let_go_once_its_last_recipient_has_it(monkeypatch):
+    """Built once for all who share it, and not held for the rest of the run after that: a
+    message built again (after it was let go) builds its body again."""
+    plan = composed(register([overdue(n, "Dana Whitfield", n + 1) for n in range(1, LIMIT + 5)]))
+    calls = []
+    real = outgoing_module.message_body
+    monkeypatch.setattr(outgoing_module, "message_body", lambda *a, **k: calls.append(1) or real(*a, **k))
+    mail = MailConfig(register_owner="governance@demo.police.uk", managers=list(MANAGERS))
+    out, _ = build_outgoing(plan, "2021-W39", mail, Renderer("OFFICIAL"), OWNERS)
+    summaries = [o for o in out if o.kind == "summary"]
+    first = [o.message for o in summaries]
+    assert len(calls) == 1 and all(m.iter_attachments() for m in first)
+    summaries[0].forget()
+    again = summaries[0].message
+    assert len(calls) == 2 and plain(again) == plain(first[0])
