@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 from automation.core.addresses import refusal
 from automation.core.model import Owner, Rag
@@ -41,23 +42,40 @@ def _red_two_runs(rated: RatedItem, history: History) -> bool:
 
 
 def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options: Options) -> OwnerDigest:
-    red_since = history.red_since
-    by_basis: dict[Basis, list[Line]] = {basis: [] for basis, _, _ in SECTIONS}
-    for r in rated:  # one pass: an owner of a large register has hundreds of items
-        lines = by_basis.get(r.rating.basis)
-        if lines is not None:
-            lines.append(Line.of(r, red_since.get(r.item.key)))
-    sections = [
-        Section(title, ask, tuple(by_basis[basis])) for basis, title, ask in SECTIONS if by_basis[basis]
-    ]
+    """The owner's open items by section, each listing its ``options.limit`` most urgent (only
+    those become lines: an owner of a large register has thousands); all are kept for the return."""
+    limit, red_since = options.limit, history.red_since
+    by_basis: dict[Basis, list[RatedItem]] = {basis: [] for basis, _, _ in SECTIONS}
+    for r in rated:  # one pass, keeping the order: most urgent first
+        found = by_basis.get(r.rating.basis)
+        if found is not None:
+            found.append(r)
+    sections = tuple(
+        Section(title, ask, _lines(by_basis[basis], limit, red_since), max(len(by_basis[basis]) - limit, 0))
+        for basis, title, ask in SECTIONS
+        if by_basis[basis]
+    )
     reached = options.escalate and owner.email.casefold() in history.reached
-    escalated = tuple(
-        Line.of(r, red_since.get(r.item.key)) for r in rated if reached and _red_two_runs(r, history)
-    )
+    red = [r for r in rated if _red_two_runs(r, history)] if reached else []
     escalate_to = (
-        owner.manager_email if escalated and not refusal(owner.manager_email, options.allowed_domains) else ""
+        owner.manager_email if red and not refusal(owner.manager_email, options.allowed_domains) else ""
     )
-    return OwnerDigest(owner, tuple(sections), escalated, escalate_to, options.updates_to)
+    return OwnerDigest(
+        owner,
+        sections,
+        _lines(red, limit, red_since),
+        escalate_to,
+        options.updates_to,
+        escalated_more=max(len(red) - limit, 0),
+        listed=tuple(r for basis, _, _ in SECTIONS for r in by_basis[basis]),
+    )
+
+
+def _lines(
+    rated: Sequence[RatedItem], limit: int, red_since: Mapping[tuple[str, str], date]
+) -> tuple[Line, ...]:
+    """The ``limit`` most urgent of ``rated`` (already in order), as an email lists them."""
+    return tuple(Line.of(r, red_since.get(r.item.key)) for r in rated[:limit])
 
 
 def owner_digests(

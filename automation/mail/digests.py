@@ -12,6 +12,7 @@ from automation.core.rating import Basis, RatedItem
 from automation.core.updates import Update
 
 TEXT_LIMIT = 220
+LIMIT = 50  # lines a list of an email shows, the most urgent; the rest are in its attachment
 SECTIONS = (
     (Basis.OVERDUE, "Overdue", "send an update and evidence of completion, or ask for a new target date"),
     (Basis.DUE_SOON, "Due soon", "confirm it will be complete by the due date, and send evidence when it is"),
@@ -79,7 +80,12 @@ class Line:
 class Section:
     title: str
     ask: str
-    lines: tuple[Line, ...]
+    lines: tuple[Line, ...]  # the most urgent, at most ``LIMIT``
+    more: int = 0  # the section's items not listed
+
+    @property
+    def total(self) -> int:
+        return len(self.lines) + self.more
 
 
 @dataclass(frozen=True)
@@ -103,10 +109,22 @@ class OwnerDigest:
     return_name: str = ""  # the return workbook attached for the owner to fill in, if any
     refused_returns: tuple[RefusedReturn, ...] = ()  # their returns refused since the last run
     left_out: tuple[Noted, ...] = ()  # the problems that keep their items out of this email
+    escalated_more: int = 0  # items red two runs running not listed in ``escalated``
+    listed: tuple[RatedItem, ...] = ()  # every open item the sections count, most urgent first
 
     @property
     def count(self) -> int:
-        return sum(len(s.lines) for s in self.sections)
+        """How many open items the owner has, listed or not."""
+        return sum(s.total for s in self.sections)
+
+    @property
+    def escalated_total(self) -> int:
+        return len(self.escalated) + self.escalated_more
+
+    @property
+    def cut(self) -> bool:
+        """Whether any list of the email shows only its most urgent items."""
+        return self.escalated_more > 0 or any(s.more for s in self.sections)
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,7 @@ class Options:
     allowed_domains: tuple[str, ...] = ("*.police.uk",)
     refused_returns: tuple[RefusedReturn, ...] = ()  # since the previous run, from the ledger
     teams: tuple[str, ...] = ()  # line managers who get a summary of their owners' items
+    limit: int = LIMIT  # items each list of an owner's digest shows, the most urgent
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from automation.core.rating import Basis, RatedItem, Rating, StatusReport, count
 from automation.core.register import Register
 from automation.core.s55 import s55_responses
 from automation.mail.digests import (
+    LIMIT,
     History,
     Line,
     ManagerSummary,
@@ -31,7 +32,6 @@ from automation.mail.digests import (
 )
 from automation.register.schema import OWNERS, PUBLICATIONS, REGISTER, SheetSpec
 
-LIMIT = 50  # rows a section of the summary shows; the attached workbook has them all
 OPEN = frozenset(s for s in Status if s.is_open)
 RAGS = tuple(Rag)  # iterating the enum class itself is a Python generator
 NO_OWNER = "(no owner)"

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from automation.core.rating import RatedItem, StatusReport
 from automation.mail.digests import OwnerDigest, Plan, RefusedReturn
 from automation.mail.render import Attachment
 from automation.returns.issue import issue_return
@@ -17,15 +16,14 @@ from automation.returns.model import IssuedReturn
 from automation.returns.workbook import return_workbook
 
 
-def issue_returns(plan: Plan, report: StatusReport, week: str, register: str) -> dict[str, IssuedReturn]:
-    """A return for each owner digest with open items, by the owner's address (casefolded)."""
-    by_key: dict[tuple[str, str], RatedItem] = {r.item.key: r for r in report.rated}
+def issue_returns(plan: Plan, week: str, register: str) -> dict[str, IssuedReturn]:
+    """A return for each owner digest with open items, by the owner's address (casefolded):
+    every open item the digest counts, also those its lists leave out."""
     issued = {}
     for digest in plan.digests:
-        rated = [by_key[(line.publication, line.ref)] for s in digest.sections for line in s.lines]
-        if rated:
+        if digest.listed:
             issued[digest.owner.email.casefold()] = issue_return(
-                digest.owner, rated, week=week, issued=plan.as_of, register=register
+                digest.owner, digest.listed, week=week, issued=plan.as_of, register=register
             )
     return issued
 

@@ -115,7 +115,7 @@ def weekly_run(
         history = _history(path, week, dry_run)
         options = _compose_options(config, path, history, today, register)
         plan = compose(register, report, checked.problems, history, options)
-        issued = issue_returns(plan, report, week, register_path.name) if config.returns.enabled else {}
+        issued = issue_returns(plan, week, register_path.name) if config.returns.enabled else {}
         plan = with_return_names(plan, issued)
         templates = config.path(config.mail.templates) if config.mail.templates else None
         renderer = Renderer(config.mail.marking, templates)
