@@ -8,6 +8,7 @@ error raised before anything is sent.
 
 from __future__ import annotations
 
+import contextlib
 import email.policy
 import importlib.resources
 from collections.abc import Callable, Sequence
@@ -103,6 +104,33 @@ def _ddmmyyyy(value: date | None) -> str:
     return ddmmyyyy(value, "\u2013")
 
 
+def _compiled_cache() -> Any:
+    """Jinja2's cache of compiled templates, kept between runs in a folder only this user can
+    write (Jinja2 refuses any other): compiling the four email templates takes about as long
+    as reading a 2,500-row register, on every run. An entry is kept for each template name
+    with its source's checksum, so an edited template (or an officer's copy used instead of
+    the built-in one) is compiled again; the Jinja2 version is in the entries' names. A
+    cache that cannot be used (no safe folder, a full disk) only means compiling."""
+    import jinja2
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return super().get_cache_key(name)  # by name: one entry per template, not per folder
+
+        def load_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().load_bytecode(bucket)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    try:
+        return Cache(pattern=f"__tracker-jinja2-{jinja2.__version__}-%s.cache")
+    except (OSError, RuntimeError):  # RuntimeError: Jinja2 found no folder it deems safe
+        return None
+
+
 class Renderer:
     def __init__(self, marking: str, templates_dir: Path | None = None) -> None:
         import jinja2
@@ -127,6 +155,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
+            bytecode_cache=_compiled_cache(),
         )
         self._env.filters["date"] = _ddmmyyyy
         self._env.filters["plural"] = plural
