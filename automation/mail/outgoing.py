@@ -11,7 +11,8 @@ from typing import Any
 from automation.core.addresses import refusal
 from automation.core.model import Owner
 from automation.mail.digests import ManagerSummary, OwnerDigest, Plan
-from automation.mail.render import Attachment, Rendered, Renderer, addressed, build_message, message_body
+from automation.mail.mime import Attachment, addressed, build_message, message_body
+from automation.mail.render import Rendered, Renderer
 from automation.mail.settings import MailConfig
 
 

@@ -9,14 +9,10 @@ error raised before anything is sent.
 from __future__ import annotations
 
 import contextlib
-import email.policy
 import importlib.resources
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from email.headerregistry import HeaderRegistry
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 
@@ -57,24 +53,6 @@ RAG_STYLE = {rag: f"background:#{bg};color:#{fg}" for rag, (bg, fg) in RAG_COLOU
 
 
 _TEMPLATE_FIX = "correct the template, or remove your copy to use the built-in one"
-
-
-class _HeaderClasses(HeaderRegistry):
-    """The standard registry makes a new header class on every lookup, which is most of the
-    cost of a message; make each class once."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._made: dict[str, type] = {}
-
-    def __getitem__(self, name: str) -> type:
-        key = name.lower()
-        if key not in self._made:
-            self._made[key] = super().__getitem__(name)
-        return self._made[key]
-
-
-POLICY = email.policy.default.clone(header_factory=_HeaderClasses())
 
 
 class TemplateProblem(CannotRun):
@@ -239,71 +217,3 @@ class Renderer:
         """``tracker doctor --send-test``: proof that mail reaches ``address``."""
         subject = f"{self.marking}: tracker test message"
         return self._both("test_message", subject, "test message", address=address, transport=transport)
-
-
-def message_body(
-    rendered: Rendered,
-    *,
-    sender: str,
-    reply_to: str = "",
-    attachments: Callable[[], Sequence[Attachment]] | None = None,
-) -> EmailMessage:
-    """A message with a plain-text part, an HTML alternative and the files ``attachments``
-    makes, not yet addressed. Encoding a large body is the costly part of a message, so one
-    body can serve many recipients."""
-    message = EmailMessage(policy=POLICY)
-    message["From"] = sender
-    if reply_to:
-        message["Reply-To"] = reply_to
-    message["Subject"] = rendered.subject
-    message["Date"] = formatdate(localtime=True)
-    message.set_content(rendered.text)
-    message.add_alternative(rendered.html, subtype="html")
-    for attachment in attachments() if attachments else ():
-        maintype, _, subtype = attachment.content_type.partition("/")
-        message.add_attachment(
-            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
-        )
-    return message
-
-
-def addressed(body: EmailMessage, *, to: list[str], cc: list[str], key: str) -> EmailMessage:
-    """A copy of ``body`` for these recipients, sharing its encoded parts (no transport
-    changes a message it is given). Addresses must already be checked
-    (``addresses.refusal``); the subject holds nothing from the workbook."""
-    message = EmailMessage(policy=POLICY)
-    for name, header in body.raw_items():  # parsed header objects are stored as they are
-        message[name] = header
-    message.set_payload(list(body.get_payload()))
-    message["To"] = ", ".join(to)
-    if cc:
-        message["Cc"] = ", ".join(cc)
-    sender = str(body["From"])
-    message["Message-ID"] = make_msgid("tracker", domain=sender.rpartition("@")[2] or None)
-    message["X-Tracker-Key"] = key
-    return message
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A file a message carries, e.g. an owner's return workbook."""
-
-    filename: str
-    data: bytes
-    content_type: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def build_message(
-    rendered: Rendered,
-    *,
-    sender: str,
-    to: list[str],
-    cc: list[str],
-    key: str,
-    reply_to: str = "",
-    attachments: Callable[[], Sequence[Attachment]] | None = None,
-) -> EmailMessage:
-    """One addressed message with a plain-text part and an HTML alternative, and the files
-    ``attachments`` makes (called only now, when the message is built)."""
-    body = message_body(rendered, sender=sender, reply_to=reply_to, attachments=attachments)
-    return addressed(body, to=to, cc=cc, key=key)

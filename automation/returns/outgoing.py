@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from automation.mail.digests import OwnerDigest, Plan, RefusedReturn
-from automation.mail.render import Attachment
+from automation.mail.mime import Attachment
 from automation.returns.issue import issue_return
 from automation.returns.ledger import ReturnsLedger
 from automation.returns.model import IssuedReturn

@@ -207,7 +207,7 @@ def _check_sent_items(transport: Transport) -> Iterator[Check]:
 
 
 def probe_message(config: Config, address: str, key: str) -> EmailMessage:
-    from automation.mail.render import build_message
+    from automation.mail.mime import build_message
     from automation.run.notify import renderer
 
     rendered = renderer(config).test_message(address, config.mail.transport)

@@ -21,7 +21,8 @@ from automation.core.addresses import refusal
 from automation.core.errors import TrackerError
 from automation.core.problems import Problem
 from automation.mail.ledger_records import iso_week
-from automation.mail.render import Renderer, build_message
+from automation.mail.mime import build_message
+from automation.mail.render import Renderer
 from automation.mail.transports.interface import Transport, close_transport
 from automation.run.config import Config
 

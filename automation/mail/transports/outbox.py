@@ -10,9 +10,12 @@ from __future__ import annotations
 import contextlib
 import email.policy
 import hashlib
+import io
 import os
+import re
 import secrets
 import string
+from email.generator import BytesGenerator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -75,7 +78,7 @@ class OutboxTransport:
         target = self.path_for(key)
         # X-Unsent makes Outlook open the file as a draft with a Send button, not as mail
         # received; it is added to the bytes so the message given is left unchanged.
-        data = b"X-Unsent: 1\r\n" + message.as_bytes(policy=email.policy.SMTP)
+        data = as_draft(message)
         try:
             _write_atomically(target, data)
         except OSError as exc:
@@ -88,6 +91,28 @@ class OutboxTransport:
 
     def close(self) -> None:
         """Nothing to release."""
+
+
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")
+
+
+class _Generator(BytesGenerator):
+    """The stock generator, writing each part's text in one piece: it splits a part into
+    lines and writes them one by one, most of the cost of writing a large message."""
+
+    def _write_lines(self, lines: str) -> None:
+        if lines:  # the same bytes: every line end becomes the policy's, the last line kept
+            assert self.policy is not None  # flatten sets it
+            self.write(_LINE_ENDS.sub(self.policy.linesep, lines))
+
+
+def as_draft(message: EmailMessage) -> bytes:
+    """The message's bytes as ``message.as_bytes(policy=email.policy.SMTP)`` gives them,
+    after an ``X-Unsent: 1`` header."""
+    buffer = io.BytesIO()
+    buffer.write(b"X-Unsent: 1\r\n")
+    _Generator(buffer, mangle_from_=False, policy=email.policy.SMTP).flatten(message)
+    return buffer.getvalue()
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

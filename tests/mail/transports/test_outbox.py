@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from automation.mail.mime import Attachment, build_message
+from automation.mail.render import Rendered
 from automation.mail.transports import PermanentSendError, make_transport
-from automation.mail.transports.outbox import OutboxTransport, safe_name
+from automation.mail.transports.outbox import OutboxTransport, as_draft, safe_name
 from tests.mail.transports.conftest import make_config
 
 KEY = "2026-W48:owner:alice@force.police.uk"
@@ -37,6 +39,32 @@ def test_writes_the_message_into_its_week_folder(tmp_path: Path, message: EmailM
     body = parsed.get_body(("html",))
     assert body is not None and "£ ✓" in body.get_content()
     assert [a.get_filename() for a in parsed.iter_attachments()] == ["items.csv"]
+
+
+def _eight_bit() -> EmailMessage:
+    """A message read from 8-bit bytes: its payload keeps them as surrogates."""
+    data = b"Subject: caf\xc3\xa9\nContent-Type: text/plain; charset=utf-8\n\nline \xc3\xa9\r\nend\rlast"
+    parsed = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+@given(st.text(), st.text())
+def test_a_draft_has_the_bytes_the_email_package_writes(text: str, html: str) -> None:
+    built = build_message(
+        Rendered("OFFICIAL: week 48", text, html),
+        sender="tracker@force.police.uk",
+        to=["alice@force.police.uk"],
+        cc=[],
+        key=KEY,
+        attachments=lambda: [Attachment("a.xlsx", text.encode())],
+    )
+    stock = EmailMessage()
+    stock.set_content(text)
+    stock.add_alternative(html or "-", subtype="html")
+    stock.preamble, stock.epilogue = "pre\rx\n\r\nend", "\nepi\r"
+    for message in (built, stock, _eight_bit()):
+        assert as_draft(message) == b"X-Unsent: 1\r\n" + message.as_bytes(policy=email.policy.SMTP)
 
 
 def test_outbox_folder_is_relative_to_the_config_file(tmp_path: Path, message: EmailMessage) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from automation.mail.render import Attachment, Rendered, build_message
+from automation.mail.mime import Attachment, build_message
+from automation.mail.render import Rendered
 from automation.mail.transports.ews import EwsTransport
 from automation.mail.transports.graph import GraphTransport
 from automation.mail.transports.interface import Backoff
