@@ -61,7 +61,7 @@ def failure_from_exception(exc: BaseException, where: str) -> Failure:
 def quick_transport(config: Config) -> Transport:
     """The configured transport, without retry back-off (a notice or a test message should
     fail fast; the next run retries anyway)."""
-    from automation.mail.transports import make_transport
+    from automation.mail.transports.registry import make_transport
 
     return make_transport(config, fail_fast=True)
 

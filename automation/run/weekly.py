@@ -139,7 +139,7 @@ def weekly_run(
             quiet=quiet,
         )
     if transport is None:
-        from automation.mail.transports import make_transport
+        from automation.mail.transports.registry import make_transport
 
         transport = make_transport(config)
     try:

@@ -205,7 +205,7 @@ def test_a_keyring_secret_without_a_keyring_backend_is_a_clear_error(tmp_path, m
     from click.testing import CliRunner
 
     from automation.cli import main
-    from automation.mail.transports import make_transport
+    from automation.mail.transports.registry import make_transport
 
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no backend
     config_file = write(

@@ -4,24 +4,7 @@
 list of backends and what each needs is ``registry.BACKENDS``; each backend lives in its own
 module, and the optional packages they need (exchangelib, msal, requests) are imported only
 when that backend is chosen.
+
+Import from the modules themselves (``interface``, ``registry``): this package imports
+nothing, so that checking a configuration does not load the email package.
 """
-
-from __future__ import annotations
-
-from automation.mail.transports.interface import (
-    PermanentSendError,
-    SendError,
-    TransientSendError,
-    Transport,
-    close_transport,
-)
-from automation.mail.transports.registry import make_transport
-
-__all__ = [
-    "PermanentSendError",
-    "SendError",
-    "TransientSendError",
-    "Transport",
-    "close_transport",
-    "make_transport",
-]

@@ -14,11 +14,13 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automation.core.errors import ConfigError
 from automation.mail.settings import Deployment, MailConfig
-from automation.mail.transports.interface import Backoff, Transport
+
+if TYPE_CHECKING:  # the interface imports the email package: not for checking a config
+    from automation.mail.transports.interface import Transport
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def _installed(package: str) -> bool:
 
 
 def _no_smtp_retries() -> dict[str, Any]:
+    from automation.mail.transports.interface import Backoff
+
     return {"backoff": Backoff(tries=1)}
 
 

@@ -15,15 +15,17 @@ from typing import Any
 import pytest
 
 from automation.core.errors import ConfigError
-from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.ews import EwsTransport
 from automation.mail.transports.interface import (
     AuthRefused,
     LookupUnavailable,
     OutcomeUnknown,
+    PermanentSendError,
     SignInFailed,
+    TransientSendError,
     Unreachable,
 )
+from automation.mail.transports.registry import make_transport
 from tests.mail.fake_time import FakeTime
 from tests.mail.transports.conftest import (
     CREATE_REFUSED,

@@ -14,23 +14,21 @@ from hypothesis import strategies as st
 
 from automation.core.errors import ConfigError, MissingExtra
 from automation.mail.settings import EwsConfig
-from automation.mail.transports import (
+from automation.mail.transports.interface import (
+    Backoff,
     PermanentSendError,
     SendError,
     TransientSendError,
     Transport,
-    close_transport,
-    make_transport,
-)
-from automation.mail.transports.interface import (
-    Backoff,
     check_recipients,
+    close_transport,
     domain_allowed,
     secret_hint,
     with_message_id,
     with_retries,
 )
 from automation.mail.transports.outbox import OutboxTransport
+from automation.mail.transports.registry import make_transport
 from tests.mail.transports.conftest import make_config
 
 

@@ -14,16 +14,18 @@ import pytest
 import requests
 
 from automation.core.errors import ConfigError, MissingExtra
-from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
 from automation.mail.transports.graph import GraphTransport, scope_for
 from automation.mail.transports.interface import (
     AuthRefused,
     LookupUnavailable,
     OutcomeUnknown,
+    PermanentSendError,
     SetupRefused,
     SignInFailed,
+    TransientSendError,
     Unreachable,
 )
+from automation.mail.transports.registry import make_transport
 from tests.mail.fake_time import FakeTime
 from tests.mail.transports.conftest import (
     GRAPH_SECRET,

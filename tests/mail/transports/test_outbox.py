@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from automation.mail.mime import Attachment, build_message
 from automation.mail.render import Rendered
-from automation.mail.transports import PermanentSendError, make_transport
+from automation.mail.transports.interface import PermanentSendError
 from automation.mail.transports.outbox import OutboxTransport, as_draft, safe_name
+from automation.mail.transports.registry import make_transport
 from tests.mail.transports.conftest import make_config
 
 KEY = "2026-W48:owner:alice@force.police.uk"

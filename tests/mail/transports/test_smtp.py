@@ -14,8 +14,8 @@ import pytest
 
 from automation.core.errors import ConfigError
 from automation.mail.settings import SmtpConfig
-from automation.mail.transports import PermanentSendError, TransientSendError, make_transport
-from automation.mail.transports.interface import Backoff
+from automation.mail.transports.interface import Backoff, PermanentSendError, TransientSendError
+from automation.mail.transports.registry import make_transport
 from automation.mail.transports.smtp import SmtpTransport
 from tests.mail.transports.conftest import (
     SMTP_PASSWORD,
