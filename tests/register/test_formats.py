@@ -97,3 +97,10 @@ def test_an_xls_register_reads_its_own_settings(tmp_path):
     register = load_register(tmp_path / "full.xls")
     assert [p.where for p in register.problems if p.sheet == "Settings"] == []
     assert (register.settings.amber_days, register.settings.stale_days) == (30, 28)
+
+
+def test_only_the_xlsx_is_told_an_excel_package(saved):
+    from automation.register.read import is_ooxml
+
+    found = {suffix: is_ooxml((saved / f"reg{suffix}").read_bytes()) for suffix in (".xlsx", ".xls", ".ods")}
+    assert found == {".xlsx": True, ".xls": False, ".ods": False}
