@@ -104,7 +104,12 @@ def owner_digests(
             unreachable.append((owner.name, why))
             continue
         addressed[owner.email.casefold()] = owner.name
-        digest = replace(_digest(owner, mine, history, options), left_out=tuple(theirs))
+        limit = options.limit
+        digest = replace(
+            _digest(owner, mine, history, options),
+            left_out=tuple(theirs[:limit]),
+            left_out_more=max(len(theirs) - limit, 0),
+        )
         digests.append(digest)
         if digest.escalated and owner.manager_email and not digest.escalate_to:
             why = refusal(owner.manager_email, options.allowed_domains)

@@ -111,11 +111,16 @@ class OwnerDigest:
     left_out: tuple[Noted, ...] = ()  # the problems that keep their items out of this email
     escalated_more: int = 0  # items red two runs running not listed in ``escalated``
     listed: tuple[RatedItem, ...] = ()  # every open item the sections count, most urgent first
+    left_out_more: int = 0  # problems keeping their items out not listed in ``left_out``
 
     @property
     def count(self) -> int:
         """How many open items the owner has, listed or not."""
         return sum(s.total for s in self.sections)
+
+    @property
+    def left_out_total(self) -> int:
+        return len(self.left_out) + self.left_out_more
 
     @property
     def escalated_total(self) -> int:

@@ -82,13 +82,31 @@ def _ddmmyyyy(value: date | None) -> str:
     return ddmmyyyy(value, "\u2013")
 
 
-def _compiled_cache() -> Any:
+_ESCAPED = ("html.j2",)  # templates autoescaped as HTML, by the end of their names
+# What the compiled code of a template depends on besides its source: the cache's entries too.
+_READING = (
+    "trim_blocks",
+    "lstrip_blocks",
+    "keep_trailing_newline",
+    "newline_sequence",
+    "block_start_string",
+    "variable_start_string",
+    "comment_start_string",
+    "line_statement_prefix",
+    "optimized",
+)
+
+
+def _compiled_cache(env: Any) -> Any:
     """Jinja2's cache of compiled templates, kept between runs in a folder only this user can
     write (Jinja2 refuses any other): compiling the four email templates takes about as long
     as reading a 2,500-row register, on every run. An entry is kept for each template name
     with its source's checksum, so an edited template (or an officer's copy used instead of
-    the built-in one) is compiled again; the Jinja2 version is in the entries' names. A
-    cache that cannot be used (no safe folder, a full disk) only means compiling."""
+    the built-in one) is compiled again; the entries' names hold the Jinja2 version and how
+    templates are read. A cache that cannot be used (no safe folder, a full disk, a damaged
+    entry) only means compiling."""
+    import hashlib
+
     import jinja2
 
     class Cache(jinja2.FileSystemBytecodeCache):
@@ -96,15 +114,19 @@ def _compiled_cache() -> Any:
             return super().get_cache_key(name)  # by name: one entry per template, not per folder
 
         def load_bytecode(self, bucket: Any) -> None:
-            with contextlib.suppress(OSError):
+            try:
                 super().load_bytecode(bucket)
+            except Exception:  # a damaged entry (Jinja2 reads its checksum unguarded): compile
+                bucket.reset()
 
         def dump_bytecode(self, bucket: Any) -> None:
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
 
+    settings = [(name, getattr(env, name, None)) for name in _READING] + [sorted(env.extensions)]
+    reading = hashlib.sha1(repr((settings, _ESCAPED)).encode()).hexdigest()[:8]
     try:
-        return Cache(pattern=f"__tracker-jinja2-{jinja2.__version__}-%s.cache")
+        return Cache(pattern=f"__tracker-jinja2-{jinja2.__version__}-{reading}-%s.cache")
     except (OSError, RuntimeError):  # RuntimeError: Jinja2 found no folder it deems safe
         return None
 
@@ -127,14 +149,14 @@ class Renderer:
             )
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
-            autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+            autoescape=jinja2.select_autoescape(enabled_extensions=_ESCAPED, default=False),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
-            bytecode_cache=_compiled_cache(),
         )
+        self._env.bytecode_cache = _compiled_cache(self._env)
         self._env.filters["date"] = _ddmmyyyy
         self._env.filters["plural"] = plural
         self._env.filters["clip"] = clip

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date, timedelta
 
 from automation.core.model import Owner, Publication, Rag, Settings, Status
+from automation.core.problems import Problem, Severity
 from automation.core.rating import status_report
 from automation.core.register import Register
 from automation.mail.compose import compose
@@ -30,7 +31,7 @@ def overdue(n, text="The force should do a thing."):
     return item(ref=f"R{n}", row=n + 1, deadline_date=TODAY - timedelta(days=n), last_update=FRESH, text=text)
 
 
-def composed(items, **options):
+def composed(items, problems=(), **options):
     register = Register(None, tuple(items), (DANA,), (Publication(PUB, PUBLISHED),), Settings(), ())
     report = status_report(register, TODAY)
     history = History(  # every item red last week too, and Dana's digest reached her
@@ -39,7 +40,7 @@ def composed(items, **options):
         {},
         frozenset({DANA.email}),
     )
-    return compose(register, report, [], history, Options(updates_to=GOVERNANCE, **options))
+    return compose(register, report, list(problems), history, Options(updates_to=GOVERNANCE, **options))
 
 
 def test_the_digest_shares_the_summary_limit():
@@ -161,3 +162,23 @@ def test_a_digest_with_its_return_stays_under_a_megabyte():
     assert size < 1_000_000, f"{size:,} bytes"
     (attachment,) = message.iter_attachments()
     assert attachment.get_filename() == issued.filename and len(issued.rows) == 2_000
+
+
+def test_rows_left_out_for_errors_are_listed_up_to_the_limit():
+    count = LIMIT + 30
+    items = [overdue(n) for n in range(1, count + 1)]
+    bad = [
+        Problem(Severity.ERROR, "Register", f"H{n + 1}", "x", "is not a date", "fix", n + 1)
+        for n in range(1, count + 1)
+    ]
+    (digest,) = composed(items, bad).digests
+    assert (len(digest.left_out), digest.left_out_more, digest.left_out_total) == (LIMIT, 30, count)
+    shown = Renderer("OFFICIAL").owner_digest(digest, TODAY, WEEK)
+    assert (
+        f"LEFT OUT OF THIS EMAIL BECAUSE THEIR ROWS HAVE ERRORS ({count}; the first {LIMIT} below)\n"
+        in shown.text
+    )
+    assert "  And 30 more, not listed here: ask governance@demo.police.uk for the full list.\n" in shown.text
+    assert shown.text.count("is not a date") == LIMIT
+    assert "And 30 more, not listed here: ask <a href=" in shown.html
+    assert shown.html.count("is not a date") == LIMIT

@@ -70,6 +70,25 @@ def test_a_folder_someone_else_owns_is_not_used(cache_home):
     folder = cache_home / f"_jinja2-cache-{os.getuid()}"
     folder.mkdir()
     os.chown(folder, os.getuid() + 1, -1)
-    assert render._compiled_cache() is None
+    assert render._compiled_cache(jinja2.Environment()) is None
     assert "OFFICIAL" in digest_text(Renderer("OFFICIAL"))
     assert list(folder.iterdir()) == []
+
+
+def test_a_damaged_entry_only_means_compiling(cache_home):
+    expected = digest_text(Renderer("OFFICIAL"))
+    for entry in cache_home.glob("_jinja2-cache-*/__tracker-jinja2-*.cache"):
+        entry.write_bytes(entry.read_bytes()[:40])  # cut short after its header, as a crash may
+    assert digest_text(Renderer("OFFICIAL")) == expected
+    assert digest_text(Renderer("OFFICIAL")) == expected  # written again whole
+
+
+def test_templates_read_another_way_are_not_served_from_the_cache(cache_home):
+    loose = Renderer("OFFICIAL")._env.overlay(trim_blocks=False)
+    loose.bytecode_cache = render._compiled_cache(loose)
+    loose.get_template("owner_digest.txt.j2")  # compiled with other settings, and cached
+    renderer = Renderer("OFFICIAL")
+    assert renderer._env.bytecode_cache.pattern != loose.bytecode_cache.pattern
+    uncached = Renderer("OFFICIAL")
+    uncached._env.bytecode_cache = None
+    assert digest_text(renderer) == digest_text(uncached)

@@ -9,6 +9,7 @@ an untrusted certificate stop the run (``stops_run``): every other message would
 from __future__ import annotations
 
 import contextlib
+import email.policy
 import logging
 import smtplib
 import ssl
@@ -28,9 +29,11 @@ from automation.mail.transports.interface import (
     SetupRefused,
     TransientSendError,
     Unreachable,
+    addresses,
     check_recipients,
     with_message_id,
     with_retries,
+    without_bcc,
 )
 from automation.mail.transports.secrets import resolve_secret
 from automation.mail.transports.smtp_errors import explain, refusals
@@ -221,7 +224,12 @@ class SmtpTransport:
                 raise self._not_connected(exc) from exc
         client = self._client
         client.data_started = False  # type: ignore[attr-defined]
-        return client.send_message(message, to_addrs=to_addrs)
+        sender = addresses(message, "Sender") or addresses(message, "From")
+        recipients = to_addrs if to_addrs is not None else addresses(message)
+        # Written as the EWS and Graph transports write it; smtplib's send_message would turn
+        # a body line starting "From " into ">From " (a habit of mbox files).
+        data = without_bcc(message).as_bytes(policy=email.policy.SMTP)
+        return client.sendmail(sender[0] if sender else "", recipients, data)
 
     def _data_started(self) -> bool:
         return bool(getattr(self._client, "data_started", False))

@@ -262,3 +262,19 @@ def test_missing_password_variable_names_it(tmp_path: Path, monkeypatch: pytest.
         ConfigError, match="environment variable TRACKER_TEST_SMTP_PASSWORD, which is not set"
     ):
         make_transport(make_config(tmp_path, transport="smtp", smtp=settings))
+
+
+def test_a_body_line_starting_from_arrives_as_written(
+    smtp_server: Callable[..., SmtpServer], message: EmailMessage
+) -> None:
+    server = smtp_server()
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    plain.set_content("Owner: Dana\nFrom the inspection of 2021:\n.\nFrom here on.\n")
+    transport = SmtpTransport(server.settings(), backoff=FAST)
+    transport.send(message, KEY)
+    transport.close()
+    got = _arrived(server).get_body(("plain",))
+    assert got is not None
+    lines = got.get_content().splitlines()
+    assert lines == ["Owner: Dana", "From the inspection of 2021:", ".", "From here on."]
