@@ -7,8 +7,8 @@ from datetime import date
 
 
 def plural(n: int, word: str) -> str:
-    """'1 item', '2 items'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """'1 item', '2 items', '10,003 items'."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def ddmmyyyy(value: date | None, blank: str = "") -> str:

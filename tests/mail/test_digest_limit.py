@@ -144,7 +144,7 @@ def test_a_busy_owners_digest_lists_the_most_urgent_and_its_return_all():
     size = len(message.as_bytes())
     assert size < 400_000, f"{size:,} bytes"  # 250 lines and 50 escalated, whatever the count
     text = plain(message)
-    assert f"You have {count} open HMICFRS items" in text
+    assert f"You have {count:,} open HMICFRS items" in text
     for title in ("OVERDUE", "DUE SOON", "NEEDS AN UPDATE", "ON TRACK", "AWAITING SIGN-OFF"):
         assert f"\n{title} ({each}; the {LIMIT} most urgent below)\n" in text
     assert f"these {each} items have been red at two weekly runs in a row; the {LIMIT} most urgent:" in text
