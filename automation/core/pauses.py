@@ -29,3 +29,18 @@ def no_gc_pauses() -> Iterator[None]:
         gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def young_objects_only() -> Iterator[None]:
+    """While the block runs, the collector looks only at objects made in it.
+
+    Everything alive at its start (a register's items, the composed messages) is set aside
+    (``gc.freeze``) and put back in the oldest generation at its end. For work that leaves
+    cyclic garbage of its own (each XlsxWriter workbook is a cycle of thousands of objects):
+    the full collections it needs would otherwise scan the whole register each time."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

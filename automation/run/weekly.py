@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from automation.core.errors import CannotRun
-from automation.core.pauses import no_gc_pauses
+from automation.core.pauses import no_gc_pauses, young_objects_only
 from automation.core.problems import Problem
 from automation.core.rating import StatusReport, status_report
 from automation.core.register import Register
@@ -143,7 +143,8 @@ def weekly_run(
 
         transport = make_transport(config)
     try:
-        with _single_run(register_path):
+        # the collector spares the register while each message's workbook leaves its garbage
+        with _single_run(register_path), young_objects_only():
             kind = RunKind.PARTIAL if only else RunKind.WEEKLY  # a partial run never counts as the week's run
             history_problem = _record_history(path, report, now) if kind is RunKind.WEEKLY else ""
             _record_returns(path, outgoing, issued, force)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from automation.core.pauses import no_gc_pauses
+from automation.core.pauses import no_gc_pauses, young_objects_only
 
 
 class Node:
@@ -50,3 +50,20 @@ def test_a_pause_inside_a_pause_leaves_the_collector_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_only_young_objects_are_scanned_and_their_cycles_collected():
+    """A full collection in the block scans what the block made, not the whole heap."""
+    kept = [[n] for n in range(1000)]
+    with young_objects_only():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        gone = weakref.ref(a)
+        del a, b
+        tracked = {id(o) for o in gc.get_objects()}
+        assert not any(id(o) in tracked for o in kept)  # set aside: no collection looks at them
+        gc.collect()
+        assert gone() is None
+    assert gc.get_freeze_count() == 0
+    old = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(o) in old for o in kept)  # back with the collector, in the oldest generation
