@@ -74,10 +74,11 @@ def typed_columns(
             continue
         raw = list(map(itemgetter(index), row_values))
         typed = _fast_column(column.type, raw)
-        for n, got in enumerate(typed):
-            if got is _MISS:
-                where = CellRef(table.sheet, numbers[n], index + 1)
-                typed[n] = _careful(raw[n], where, column.type, problems)
+        if _MISS in typed:  # searched in C: most columns have no cell needing care
+            for n, got in enumerate(typed):
+                if got is _MISS:
+                    where = CellRef(table.sheet, numbers[n], index + 1)
+                    typed[n] = _careful(raw[n], where, column.type, problems)
         keys.append(column.key)
         columns.append(typed)
     return keys, columns
