@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from typing import Any
-
-import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from automation.core.updates import OWNER_STATUSES
 from automation.returns.model import FILL_IN, FORMAT, HIDDEN, META_SHEET, READ_ONLY, IssuedReturn
+
+if TYPE_CHECKING:  # xlsxwriter loads only when a return is made: not for a dry run
+    from xlsxwriter.worksheet import Worksheet
 
 SHEET = "Update"
 HEADER_ROW = 10  # 0-based: the table's header is on row 11
@@ -58,6 +58,8 @@ def _formats(book: Any) -> dict[str, Any]:
 
 def return_workbook(issued: IssuedReturn, marking: str) -> bytes:
     """The return as .xlsx bytes."""
+    import xlsxwriter
+
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
