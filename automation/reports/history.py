@@ -211,9 +211,11 @@ class HistoryStore:
 
     def ratings_now(self) -> dict[int, tuple[tuple[str, str], bool, str]]:
         """Every item's (publication, ref), whether it is in the register and its rating, as
-        the latest snapshot saw them, by item id."""
+        the latest snapshot saw them, by item id. Each title and rating is held once, not
+        once an item: a large register's are most of what this holds."""
+        held: dict[str, str] = {"": ""}
         return {
-            item_id: ((pub, ref), bool(present), rag or "")
+            item_id: ((held.setdefault(pub, pub), ref), bool(present), held.setdefault(rag or "", rag or ""))
             for item_id, pub, ref, present, rag in self._db.execute(
                 "SELECT id, publication, ref, present, rag FROM history_items"
             )

@@ -14,6 +14,8 @@ PRESENT, ABSENT = "in the register", "not in the register"
 _BATCH = 20_000  # change rows held before they are written
 
 State = tuple[str, ...]  # values in FIELDS order, '' for none
+_NEW = -1  # what an item never recorded is found as
+_HASH = (1 << 64) - 1  # a state's hash, as a non-negative number
 
 
 def item_state(rated: RatedItem) -> State:
@@ -72,40 +74,83 @@ def write_changes(db: LedgerDb, snapshot_id: int, rated: Iterable[RatedItem]) ->
     """One pass over the items against every item's last recorded state; the new items and
     the change rows are written in batches as they come, then the changed items and the
     items gone, one statement each."""
-    known = {row[:2]: row for row in db.execute(_KNOWN)}  # (pub, ref, id, present, *state)
+    known = _known(db)  # an item's entry becomes None once seen (no second set of keys)
     rows = _ChangeRows(db, snapshot_id)
-    updates: list[tuple[str, ...]] = []
+    changed: list[tuple[int, int, State]] = []  # (id, present, state now) of items that changed
     fresh: list[tuple[str, ...]] = []  # (pub, ref, *state) of items never seen before
-    seen: set[tuple[str, str]] = set()
-    new = 0
+    fresh_keys: set[tuple[str, str]] = set()
+    new = seen = 0
     for r in rated:
         key = r.item.key
-        if key in seen:  # a duplicate row: validation reports it; the first one counts
+        found = known.get(key, _NEW)
+        if found is None or key in fresh_keys:  # a duplicate row: validation reports it
             continue
-        seen.add(key)
+        seen += 1
         state = item_state(r)
-        found = known.get(key)
-        if found is None:
+        if found == _NEW:
+            fresh_keys.add(key)
             fresh.append((*key, *state))
             if len(fresh) >= _BATCH:
                 new += _add_items(db, fresh, rows)
             continue
-        item_id, present, old = found[2], found[3], found[4:]
-        if present and old == state:
-            continue
-        if not present:
-            rows.add((item_id, "item", ABSENT, PRESENT))
-        rows.extend((item_id, f, o, v) for f, o, v in zip(FIELDS, old, state, strict=True) if o != v)
-        updates.append((*state, str(item_id)))
+        known[key] = None
+        item_id, present, last = _unpacked(found)
+        if not present or last != hash(state) & _HASH:
+            changed.append((item_id, present, state))
     new += _add_items(db, fresh, rows)
-    gone = [row[2] for key, row in known.items() if row[3] and key not in seen]
+    _add_changes(db, changed, rows)
+    left = (_unpacked(packed) for packed in known.values() if packed is not None)  # not seen now
+    gone = [item_id for item_id, present, _ in left if present]
     rows.extend((item_id, "item", PRESENT, ABSENT) for item_id in gone)
     db.executemany(
         "UPDATE history_items SET " + ", ".join(f"{f}=?" for f in FIELDS) + ", present=1 WHERE id=?",
-        updates,
+        [(*state, str(item_id)) for item_id, _, state in changed],
     )
     db.executemany("UPDATE history_items SET present=0 WHERE id=?", [(i,) for i in gone])
-    return Written(new, len(updates), len(gone), rows.flush(), len(seen))
+    return Written(new, len(changed), len(gone), rows.flush(), seen)
+
+
+def _known(db: LedgerDb) -> dict[tuple[str, str], int | None]:
+    """Every recorded item, by publication and ref: its id, whether it is present and a
+    hash of its last state, packed in one number. Only the hash is kept (the states
+    themselves are read again for the few items that changed): a large register's states
+    would be its size again in memory. Each publication's title is held once."""
+    known: dict[tuple[str, str], int | None] = {}
+    titles: dict[str, str] = {}
+    for row in db.execute(_KNOWN):
+        title = titles.setdefault(row[0], row[0])
+        known[(title, row[1])] = (hash(row[4:]) & _HASH) << 32 | row[2] << 1 | bool(row[3])
+    return known
+
+
+def _unpacked(packed: int) -> tuple[int, int, int]:
+    """(id, present, hash of its state) of a ``_known`` entry."""
+    return (packed >> 1) & 0x7FFF_FFFF, packed & 1, packed >> 32
+
+
+def _add_changes(db: LedgerDb, changed: list[tuple[int, int, State]], rows: _ChangeRows) -> None:
+    """The change rows of the items that changed: each field whose value is not the one last
+    recorded (and the item's return, when it had gone)."""
+    old = _states(db, [item_id for item_id, _, _ in changed])
+    for item_id, present, state in changed:
+        if not present:
+            rows.add((item_id, "item", ABSENT, PRESENT))
+        last = old[item_id]
+        rows.extend((item_id, f, o, v) for f, o, v in zip(FIELDS, last, state, strict=True) if o != v)
+
+
+_STATES = "SELECT id, " + ", ".join(f"IFNULL({f}, '')" for f in FIELDS) + " FROM history_items WHERE id IN "
+_CHUNK = 500  # ids a query: within any SQLite's limit on parameters
+
+
+def _states(db: LedgerDb, ids: list[int]) -> dict[int, State]:
+    """The last recorded state of each of ``ids``."""
+    found: dict[int, State] = {}
+    for at in range(0, len(ids), _CHUNK):
+        chunk = ids[at : at + _CHUNK]
+        query = _STATES + "(" + ", ".join("?" * len(chunk)) + ")"
+        found.update((row[0], tuple(row[1:])) for row in db.execute(query, chunk))
+    return found
 
 
 def _add_items(db: LedgerDb, fresh: list[tuple[str, ...]], rows: _ChangeRows) -> int:

@@ -186,3 +186,15 @@ def test_a_first_snapshot_written_in_batches_records_every_change(tmp_path, monk
             rows = store._db.execute("SELECT * FROM history_changes ORDER BY item_id, field").fetchall()
             counts.append((store.snapshots()[0].changes, rows))
     assert counts[0] == counts[1] and counts[0][0] == len(counts[0][1]) > 2
+
+
+def test_a_duplicated_row_counts_once_new_or_known_and_changes_nothing(tmp_path):
+    twice = [*ITEMS, item(ref="Recommendation 1", row=5, owner="Tom Brennan")]
+    path = workbook(tmp_path / "tracker.xlsx", twice)
+    with HistoryStore(tmp_path / "h.sqlite") as store:
+        first = run(path, store, 0)
+        assert (first.new, first.snapshot.items) == (3, 3)
+        again = run(path, store, 1)
+        assert (again.new, again.changed, again.removed, again.snapshot.items) == (0, 0, 0, 3)
+        owners = [c.new for c in store.changes(baseline=True) if c.field == "owner"]
+        assert len(owners) == 3  # one of the two rows counts, the same one both times
