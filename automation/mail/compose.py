@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from automation.core.addresses import refusal
 from automation.core.model import Owner, Rag
@@ -24,6 +24,8 @@ from automation.mail.digests import (
 from automation.mail.news import with_returns
 from automation.mail.summary import OPEN, by_team, manager_summary, name_problems, problem_rows, teams
 
+T = TypeVar("T")
+
 
 def rows_with_errors(problems: Iterable[Problem]) -> set[tuple[str, int]]:
     return {(p.sheet, p.row) for p in problems if p.severity is Severity.ERROR and p.row}
@@ -41,9 +43,12 @@ def _red_two_runs(rated: RatedItem, history: History) -> bool:
     return rated.rating.rag is Rag.RED and history.previous.get(rated.item.key) is Rag.RED
 
 
-def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options: Options) -> OwnerDigest:
-    """The owner's open items by section, each listing its ``options.limit`` most urgent (only
-    those become lines: an owner of a large register has thousands); all are kept for the return."""
+def _digest(
+    owner: Owner, rated: Sequence[RatedItem], left_out: Sequence[Noted], history: History, options: Options
+) -> OwnerDigest:
+    """The owner's open items by section; each list shows its ``options.limit`` most urgent
+    (only those become lines: an owner of a large register has thousands) and counts the
+    rest. Every open item is kept for the return."""
     limit, red_since = options.limit, history.red_since
     by_basis: dict[Basis, list[RatedItem]] = {basis: [] for basis, _, _ in SECTIONS}
     for r in rated:  # one pass, keeping the order: most urgent first
@@ -51,7 +56,7 @@ def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options:
         if found is not None:
             found.append(r)
     sections = tuple(
-        Section(title, ask, _lines(by_basis[basis], limit, red_since), max(len(by_basis[basis]) - limit, 0))
+        Section(title, ask, *_lines(by_basis[basis], limit, red_since))
         for basis, title, ask in SECTIONS
         if by_basis[basis]
     )
@@ -60,22 +65,33 @@ def _digest(owner: Owner, rated: Sequence[RatedItem], history: History, options:
     escalate_to = (
         owner.manager_email if red and not refusal(owner.manager_email, options.allowed_domains) else ""
     )
+    escalated, escalated_more = _lines(red, limit, red_since)
+    noted, noted_more = _cut(left_out, limit)
     return OwnerDigest(
         owner,
         sections,
-        _lines(red, limit, red_since),
+        escalated,
         escalate_to,
         options.updates_to,
-        escalated_more=max(len(red) - limit, 0),
+        left_out=tuple(noted),
+        escalated_more=escalated_more,
         listed=tuple(r for basis, _, _ in SECTIONS for r in by_basis[basis]),
+        left_out_more=noted_more,
     )
+
+
+def _cut(found: Sequence[T], limit: int) -> tuple[Sequence[T], int]:
+    """The first ``limit`` of ``found`` (the most urgent), and how many more it holds."""
+    return found[:limit], max(len(found) - limit, 0)
 
 
 def _lines(
     rated: Sequence[RatedItem], limit: int, red_since: Mapping[tuple[str, str], date]
-) -> tuple[Line, ...]:
-    """The ``limit`` most urgent of ``rated`` (already in order), as an email lists them."""
-    return tuple(Line.of(r, red_since.get(r.item.key)) for r in rated[:limit])
+) -> tuple[tuple[Line, ...], int]:
+    """The ``limit`` most urgent of ``rated`` (already in order) as an email lists them, and
+    how many more there are."""
+    shown, more = _cut(rated, limit)
+    return tuple(Line.of(r, red_since.get(r.item.key)) for r in shown), more
 
 
 def owner_digests(
@@ -104,12 +120,7 @@ def owner_digests(
             unreachable.append((owner.name, why))
             continue
         addressed[owner.email.casefold()] = owner.name
-        limit = options.limit
-        digest = replace(
-            _digest(owner, mine, history, options),
-            left_out=tuple(theirs[:limit]),
-            left_out_more=max(len(theirs) - limit, 0),
-        )
+        digest = _digest(owner, mine, theirs, history, options)
         digests.append(digest)
         if digest.escalated and owner.manager_email and not digest.escalate_to:
             why = refusal(owner.manager_email, options.allowed_domains)

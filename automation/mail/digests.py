@@ -129,7 +129,7 @@ class OwnerDigest:
     @property
     def cut(self) -> bool:
         """Whether any list of the email shows only its most urgent items."""
-        return self.escalated_more > 0 or any(s.more for s in self.sections)
+        return self.escalated_more > 0 or self.left_out_more > 0 or any(s.more for s in self.sections)
 
 
 @dataclass(frozen=True)

@@ -119,13 +119,13 @@ def _known(db: LedgerDb) -> dict[tuple[str, str], int | None]:
     titles: dict[str, str] = {}
     for row in db.execute(_KNOWN):
         title = titles.setdefault(row[0], row[0])
-        known[(title, row[1])] = (hash(row[4:]) & _HASH) << 32 | row[2] << 1 | bool(row[3])
+        known[(title, row[1])] = (hash(row[4:]) & _HASH) | row[2] << 65 | bool(row[3]) << 64
     return known
 
 
 def _unpacked(packed: int) -> tuple[int, int, int]:
     """(id, present, hash of its state) of a ``_known`` entry."""
-    return (packed >> 1) & 0x7FFF_FFFF, packed & 1, packed >> 32
+    return packed >> 65, (packed >> 64) & 1, packed & _HASH
 
 
 def _add_changes(db: LedgerDb, changed: list[tuple[int, int, State]], rows: _ChangeRows) -> None:

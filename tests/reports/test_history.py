@@ -198,3 +198,17 @@ def test_a_duplicated_row_counts_once_new_or_known_and_changes_nothing(tmp_path)
         assert (again.new, again.changed, again.removed, again.snapshot.items) == (0, 0, 0, 3)
         owners = [c.new for c in store.changes(baseline=True) if c.field == "owner"]
         assert len(owners) == 3  # one of the two rows counts, the same one both times
+
+
+def test_items_with_large_ids_are_matched_with_their_history(tmp_path):
+    path = workbook(tmp_path / "tracker.xlsx", ITEMS)
+    with HistoryStore(tmp_path / "h.sqlite") as store:
+        run(path, store, 0)
+        far = 5_000_000_000  # beyond 32 bits: ids are SQLite's 64-bit row ids
+        store._db.execute("UPDATE history_items SET id = id + ?", (far,))
+        store._db.execute("UPDATE history_changes SET item_id = item_id + ?", (far,))
+        edit(path, {at("owner", 2): "Tom Brennan"})
+        again = run(path, store, 1)
+        assert (again.new, again.changed, again.removed) == (0, 1, 0)
+        moved = [(c.ref, c.field, c.new) for c in store.changes(baseline=False)]
+        assert moved == [("Recommendation 1", "owner", "Tom Brennan")]
