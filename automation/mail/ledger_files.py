@@ -156,6 +156,12 @@ def open_ledger_to_read(path: Path, *, busy_timeout: float = 10.0) -> LedgerDb |
     return open_ledger(path, busy_timeout=busy_timeout) if path.exists() else None
 
 
+def blank_ledger(path: Path) -> LedgerDb:
+    """An empty ledger in memory, standing for ``path`` where there is none yet: a command that
+    only looks (a dry run) sees nothing recorded and leaves no file behind."""
+    return LedgerDb(sqlite3.connect(":memory:", isolation_level=None), path, 0.0)
+
+
 class LedgerDb:
     """The ledger's SQLite connection, whose every failure says what is wrong."""
 

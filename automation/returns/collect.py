@@ -64,7 +64,7 @@ def collect_returns(
         check_writable(register_path)  # before any message is read or moved
     found = source.find()
     register = load_register(register_path)
-    with ReturnsLedger(ledger_path) as ledger:
+    with ReturnsLedger(ledger_path, create=not dry_run) as ledger:
         earlier = {i.digest: ledger.collected(i.digest) for i in found.incoming}
         fresh = [i for i in found.incoming if earlier[i.digest] is None]
         already = tuple(i for i in found.incoming if earlier[i.digest] is not None)

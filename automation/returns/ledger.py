@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from automation.mail.ledger_files import open_ledger
+from automation.mail.ledger_files import blank_ledger, open_ledger
 from automation.returns.model import IssuedReturn, SentRow
 
 SCHEMA = """
@@ -37,11 +37,13 @@ class Collected:
 
 
 class ReturnsLedger:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         """The returns' tables in the ledger at ``path``, opened through the ledger's checks
-        (an empty or damaged ledger is refused, never started again)."""
+        (an empty or damaged ledger is refused, never started again). Without ``create``, a
+        missing ledger is an empty one in memory, and no file is made."""
         self.path = path
-        self._db = open_ledger(path, busy_timeout=30)
+        missing = not create and not path.exists()
+        self._db = blank_ledger(path) if missing else open_ledger(path, busy_timeout=30)
         try:
             self._db.executescript(SCHEMA)
         except BaseException:

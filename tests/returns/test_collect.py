@@ -281,6 +281,16 @@ def test_a_dry_run_writes_and_records_nothing(setup):
     assert len(collect(setup).plan.changes) == 1  # still there to collect for real
 
 
+def test_a_dry_run_without_a_ledger_creates_none(setup):
+    register, ledger, inbox = setup
+    (inbox / "stray.xlsx").write_bytes(register.read_bytes())
+
+    dry = collect(setup, dry_run=True)
+
+    assert [v.accepted for v in dry.verdicts] == [False] and not ledger.exists()
+    assert not list(ledger.parent.glob(ledger.name + "*"))  # no -wal or -shm either
+
+
 def test_an_older_register_without_an_updates_sheet_gains_one(setup):
     register, ledger, inbox = setup
     book = openpyxl.load_workbook(register)
