@@ -19,7 +19,12 @@ CELL_TEXT_LIMIT = 32_767  # Excel's most characters in one cell
 
 def cell_text(text: str) -> str:
     """Text as a cell can hold it: control characters removed, cut to Excel's limit."""
-    return _NOT_IN_CELLS.sub("", text)[:CELL_TEXT_LIMIT]
+    return without_control_characters(text)[:CELL_TEXT_LIMIT]
+
+
+def without_control_characters(text: str) -> str:
+    """Text without the control characters a cell cannot hold (tabs and line breaks kept)."""
+    return _NOT_IN_CELLS.sub("", text)
 
 
 EXCEL_ERRORS = frozenset(

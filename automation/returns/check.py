@@ -13,7 +13,7 @@ from automation.core.model import Status
 from automation.core.register import Register
 from automation.core.text import clip
 from automation.core.updates import OWNER_STATUSES
-from automation.register.cells import CELL_TEXT_LIMIT
+from automation.register.cells import CELL_TEXT_LIMIT, without_control_characters
 from automation.returns.model import (
     FILL_IN,
     READ_ONLY,
@@ -146,11 +146,13 @@ def _duplicates(parsed: ParsedReturn) -> list[str]:
 
 
 def _text(value: Any) -> str:
+    """The cell's text as the register can hold it: an owner's text pasted from Word or a web
+    page may carry control characters (a vertical tab, an escape) no cell written can hold."""
     if value in ("", None):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return without_control_characters(str(value)).strip()
 
 
 def _status(value: Any) -> tuple[Status | None, str]:

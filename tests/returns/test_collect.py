@@ -322,3 +322,21 @@ def test_the_workbook_open_in_excel_stops_the_write_and_nothing_is_recorded(setu
     owner_file.unlink()
     assert len(collect(setup).accepted) == 1  # not recorded, so collected next time
     shutil.rmtree(register.parent / "backups")
+
+
+def test_control_characters_pasted_into_a_return_are_dropped_not_a_crash(setup):
+    """Text pasted from Word or a web page can carry a vertical tab or an escape character,
+    which Excel saves (as _x000B_) but a cell written by openpyxl cannot hold."""
+    register, ledger, inbox = setup
+    issued = issue(register, ledger, "Dana Whitfield", TODAY)
+    first = issued.rows[0].ref
+    pasted = fill(
+        blank(issued), at(issued, first, update="Policy_x000B_agreed_x001B_.", evidence="Doc_x0007_ 12")
+    )
+    (inbox / "dana.xlsx").write_bytes(pasted)
+
+    result = collect(setup)
+
+    assert [v.accepted for v in result.verdicts] == [True]
+    item = item_of(register, first, "Dana Whitfield")
+    assert item.progress == "Policyagreed." and item.evidence == "Doc 12"
