@@ -236,16 +236,31 @@ def load_config(path: Path | None = None, *, search_dir: Path | None = None) -> 
         path = candidate
     if not path.is_file():
         raise ConfigError(f"config file {path} does not exist", fix="check the --config path")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"{path} cannot be read: {exc}", fix="check the quotes, brackets and = signs on that line"
-        ) from exc
+    data = _parse(path)
     built = _build(Config, data, "", str(path))
     config = dataclasses.replace(built, base_dir=path.parent, source=str(path))
     _check_choices(config)
     return config
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # Windows Notepad may begin it with a BOM
+    except OSError as exc:
+        raise ConfigError(
+            f"{path} cannot be read ({exc.strerror or exc})", fix="check its permissions"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path} is not saved as UTF-8 (byte {exc.start} cannot be read)",
+            fix="save it again with the encoding UTF-8 (in Notepad: File > Save as, Encoding UTF-8)",
+        ) from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"{path} cannot be read: {exc}", fix="check the quotes, brackets and = signs on that line"
+        ) from exc
 
 
 def documented_keys() -> list[tuple[str, str, str]]:

@@ -220,3 +220,20 @@ def test_a_keyring_secret_without_a_keyring_backend_is_a_clear_error(tmp_path, m
 
     assert "FAIL secret: [mail.smtp] password names keyring entry tracker/svc" in doctor.output
     assert "unexpected" not in doctor.output and "Traceback" not in doctor.output
+
+
+def test_a_file_saved_by_notepad_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "tracker.toml"
+    path.write_bytes(b'\xef\xbb\xbf[mail]\ntransport = "smtp"\n')
+    assert load_config(path).mail.transport == "smtp"
+
+
+def test_a_file_not_saved_as_utf8_says_so_and_how_to_save_it(tmp_path):
+    path = tmp_path / "tracker.toml"
+    path.write_bytes('[mail]\ntransport = "outbox"\n'.encode("utf-16"))
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert raised.value.message == (
+        f"{path} is not saved as UTF-8 (byte 0 cannot be read) (save it again with the encoding UTF-8 "
+        "(in Notepad: File > Save as, Encoding UTF-8))"
+    )
