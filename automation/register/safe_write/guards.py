@@ -20,7 +20,14 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def libreoffice_lock(path: Path) -> Path:
+    """LibreOffice's lock file, created while someone has ``path`` open in Calc: it does not
+    stop a write, and its next save would overwrite ours."""
+    return path.with_name(f".~lock.{path.name}#")
+
+
 def refuse_if_open(path: Path) -> None:
+    _refuse_if_open_in_libreoffice(path)
     owner = owner_file(path)
     if not owner.exists():
         return
@@ -32,6 +39,31 @@ def refuse_if_open(path: Path) -> None:
         fix="close the workbook in Excel; if nobody has it open, the owner file is stale: "
         f"delete {owner.name} and run again",
     )
+
+
+def _refuse_if_open_in_libreoffice(path: Path) -> None:
+    lock = libreoffice_lock(path)
+    if not lock.exists():
+        return
+    user = _libreoffice_user(lock)
+    who = f"{user} has" if user else "someone has"
+    raise WorkbookInUse(
+        f"{who} the workbook open in LibreOffice (lock file {lock.name} exists)",
+        where=str(path),
+        fix="close the workbook in LibreOffice; if nobody has it open, the lock file is stale: "
+        f"delete {lock.name} and run again",
+    )
+
+
+def _libreoffice_user(lock: Path) -> str | None:
+    """The name in LibreOffice's lock file ('full name,user,host,date,profile;'): the full
+    name when the user set one, else the account (best effort)."""
+    try:
+        fields = lock.read_bytes()[:1024].decode("utf-8").split(",")
+    except (OSError, UnicodeDecodeError):
+        return None
+    name = next((f.strip() for f in fields[:2] if f.strip()), "")
+    return name if name.isprintable() else None
 
 
 def owner_user(owner: Path) -> str | None:

@@ -204,6 +204,21 @@ def test_unreadable_owner_file_still_refuses(register: Path) -> None:
         guarded_update(register, add_two_rows, now=NOW)
 
 
+def test_a_workbook_open_in_libreoffice_is_refused_and_names_the_user(register: Path) -> None:
+    """LibreOffice takes no lock Excel or tracker would see; its next save would overwrite ours."""
+    lock = register.with_name(".~lock.tracker.xlsx#")
+    lock.write_text(",jdoe,pc-0142,01.12.2026 08:00,file:///home/jdoe/.config/libreoffice/4;")
+    digest = sha(register)
+    with pytest.raises(WorkbookInUse) as err:
+        guarded_update(register, add_two_rows, now=NOW)
+    message = str(err.value)
+    assert "jdoe has the workbook open in LibreOffice (lock file .~lock.tracker.xlsx# exists)" in message
+    assert "close the workbook in LibreOffice" in message and "stale" in message
+    assert err.value.exit_code == 2
+    assert sha(register) == digest and lock.exists()
+    assert not (register.parent / "backups").exists()
+
+
 def test_lock_held_by_another_job_times_out(register: Path) -> None:
     digest = sha(register)
     with (
