@@ -48,6 +48,12 @@ def reference_cells(item: Item, rating: Rating) -> tuple[str, ...]:
     )
 
 
+def return_filename(owner: str, week: str) -> str:
+    """The name of the return workbook issued to ``owner`` (their name) for ``week``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", owner.casefold()).strip("-") or "owner"
+    return f"update-{week}-{slug}.xlsx"
+
+
 def fingerprint(cells: tuple[str, ...]) -> str:
     """The item as sent: every reference cell except the rating, which changes with the date."""
     kept = [normal(c) for n, c in enumerate(cells) if n != RATING_CELL]
@@ -88,8 +94,7 @@ class IssuedReturn:
 
     @property
     def filename(self) -> str:
-        slug = re.sub(r"[^a-z0-9]+", "-", self.owner.casefold()).strip("-") or "owner"
-        return f"update-{self.week}-{slug}.xlsx"
+        return return_filename(self.owner, self.week)
 
     def row(self, key: str) -> SentRow | None:
         return next((r for r in self.rows if r.key == key), None)

@@ -12,28 +12,27 @@ from automation.mail.digests import OwnerDigest, Plan, RefusedReturn
 from automation.mail.mime import Attachment
 from automation.returns.issue import issue_return
 from automation.returns.ledger import ReturnsLedger
-from automation.returns.model import IssuedReturn
+from automation.returns.model import IssuedReturn, return_filename
 from automation.returns.workbook import return_workbook
 
 
 def issue_returns(plan: Plan, week: str, register: str) -> dict[str, IssuedReturn]:
     """A return for each owner digest with open items, by the owner's address (casefolded):
     every open item the digest counts, also those its lists leave out."""
-    issued = {}
-    for digest in plan.digests:
-        if digest.listed:
-            issued[digest.owner.email.casefold()] = issue_return(
-                digest.owner, digest.listed, week=week, issued=plan.as_of, register=register
-            )
-    return issued
+    return {
+        digest.owner.email.casefold(): issue_return(
+            digest.owner, digest.listed, week=week, issued=plan.as_of, register=register
+        )
+        for digest in plan.digests
+        if digest.listed
+    }
 
 
-def with_return_names(plan: Plan, issued: Mapping[str, IssuedReturn]) -> Plan:
-    """The plan with each digest naming the return it carries."""
+def with_return_names(plan: Plan, week: str) -> Plan:
+    """The plan with each digest naming the return ``issue_returns`` makes for it, without
+    making it: a dry run needs the names only, not a fingerprint of every open item."""
     digests = tuple(
-        dataclasses.replace(d, return_name=issued[d.owner.email.casefold()].filename)
-        if d.owner.email.casefold() in issued
-        else d
+        dataclasses.replace(d, return_name=return_filename(d.owner.name, week)) if d.listed else d
         for d in plan.digests
     )
     return dataclasses.replace(plan, digests=digests)

@@ -115,8 +115,9 @@ def weekly_run(
         history = _history(path, week, dry_run)
         options = _compose_options(config, path, history, today, register)
         plan = compose(register, report, checked.problems, history, options)
-        issued = issue_returns(plan, week, register_path.name) if config.returns.enabled else {}
-        plan = with_return_names(plan, issued)
+        returns = config.returns.enabled
+        issued = issue_returns(plan, week, register_path.name) if returns and not dry_run else {}
+        plan = with_return_names(plan, week) if returns else plan
         templates = config.path(config.mail.templates) if config.mail.templates else None
         renderer = Renderer(config.mail.marking, templates)
         attach = attacher(issued, config.mail.marking) if issued else None

@@ -131,7 +131,7 @@ def message_of(count, *, attach):
     attached or not, and the return issued."""
     plan = composed(many(count))
     issued = issue_returns(plan, WEEK, "tracker.xlsx")
-    plan = with_return_names(plan, issued)
+    plan = with_return_names(plan, WEEK)
     mail = MailConfig(sender="tracker@demo.police.uk", register_owner=GOVERNANCE)
     files = attacher(issued, "OFFICIAL") if attach else None
     outgoing, _ = build_outgoing(plan, WEEK, mail, Renderer("OFFICIAL"), (DANA,), files)
@@ -162,6 +162,7 @@ def test_a_digest_with_its_return_stays_under_a_megabyte():
     assert size < 1_000_000, f"{size:,} bytes"
     (attachment,) = message.iter_attachments()
     assert attachment.get_filename() == issued.filename and len(issued.rows) == 2_000
+    assert f"update form is attached ({issued.filename})" in plain(message)  # named as issued
 
 
 def test_rows_left_out_for_errors_are_listed_up_to_the_limit():
