@@ -33,6 +33,11 @@ class Collection:
     refused_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # digest -> why, of `already`
     written: WriteResult | None = None
     not_moved: tuple[str, ...] = ()  # messages that could not be moved, with why
+    repeats: tuple[Incoming, ...] = ()  # the same content as a return found before it in this run
+
+    def first_of(self, repeat: Incoming) -> Verdict:
+        """The verdict on the return ``repeat`` repeats."""
+        return next(v for v in self.verdicts if v.incoming.digest == repeat.digest)
 
     @property
     def refused(self) -> tuple[Verdict, ...]:
@@ -66,7 +71,7 @@ def collect_returns(
     register = load_register(register_path)
     with ReturnsLedger(ledger_path, create=not dry_run) as ledger:
         earlier = {i.digest: ledger.collected(i.digest) for i in found.incoming}
-        fresh = [i for i in found.incoming if earlier[i.digest] is None]
+        fresh, repeats = _first_of_each([i for i in found.incoming if earlier[i.digest] is None])
         already = tuple(i for i in found.incoming if earlier[i.digest] is not None)
         verdicts = tuple(check_return(i, ledger.issued, register, today) for i in fresh)
         plan = plan_updates(register, [u for v in verdicts if v.accepted for u in v.updates])
@@ -83,14 +88,28 @@ def collect_returns(
             found.ignored,
             plan,
             refused_before,
+            repeats=repeats,
         )
         if dry_run:
             return result
         written = None if plan.empty else write_updates(register_path, plan, backup_dir=backup_dir)
         for verdict in verdicts:
             _record(ledger, verdict, today, now())
-    not_moved = source.processed([*already, *fresh])
+    not_moved = source.processed([*already, *fresh, *repeats])
     return dataclasses.replace(result, written=written, not_moved=tuple(not_moved))
+
+
+def _first_of_each(incoming: list[Incoming]) -> tuple[list[Incoming], tuple[Incoming, ...]]:
+    """Each content once (an owner who sends the same return twice before a collect), and the
+    repeats: applied twice, its updates would be logged twice."""
+    firsts: dict[str, Incoming] = {}
+    repeats = []
+    for found in incoming:
+        if found.digest in firsts:
+            repeats.append(found)
+        else:
+            firsts[found.digest] = found
+    return list(firsts.values()), tuple(repeats)
 
 
 def _record(ledger: ReturnsLedger, verdict: Verdict, today: date, now: datetime) -> None:

@@ -187,3 +187,20 @@ def test_a_formula_never_calculated_or_an_update_too_long_for_a_cell_refuses_the
         "hold: shorten it (put the detail in an evidence document and name it here)\n"
         "0 updates, 0 status changes held, 0 target dates requested, 2 returns refused.\n",
     )
+
+
+def test_a_return_sent_twice_is_collected_once_and_the_copy_named(folder, tmp_path):
+    replies = tmp_path / "replies"
+    (replies / "c-dana-again.xlsx").write_bytes((replies / "a-dana.xlsx").read_bytes())
+
+    dry = run("--dry-run")
+    assert dry.output.splitlines()[1:5] == [
+        "  accepted  a-dana.xlsx: Dana Whitfield, 1 update",
+        "  refused   b-dana.xlsx: Dana Whitfield",
+        f"              {CLOSED}",
+        "  seen      c-dana-again.xlsx: the same file as a-dana.xlsx, accepted above",
+    ]
+    assert json.loads(run("--dry-run", "--format", "json").output)["repeats"] == [
+        {"source": "c-dana-again.xlsx", "same_as": "a-dana.xlsx"}
+    ]
+    assert "1 update, 0 status changes held" in run().output

@@ -124,6 +124,22 @@ def test_collecting_again_changes_nothing(setup):
     assert again.written is None and register.read_bytes() == saved
 
 
+def test_the_same_return_sent_twice_before_a_collect_is_applied_and_logged_once(setup):
+    register, ledger, inbox = setup
+    issued = issue(register, ledger, "Dana Whitfield", TODAY)
+    filled = fill(blank(issued), at(issued, issued.rows[0].ref, update="Done half"))
+    (inbox / "dana.xlsx").write_bytes(filled)
+    (inbox / "dana-again.xlsx").write_bytes(filled)
+
+    result = collect(setup)
+
+    assert [(v.incoming.name, v.accepted) for v in result.verdicts] == [("dana-again.xlsx", True)]
+    assert [r.name for r in result.repeats] == ["dana.xlsx"]
+    assert result.first_of(result.repeats[0]) is result.verdicts[0] and result.exit_code == 0
+    assert [(u.ref, u.text) for u in load_register(register).updates] == [(issued.rows[0].ref, "Done half")]
+    assert [i.name for i in collect(setup).already] == ["dana-again.xlsx", "dana.xlsx"]
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_a_return_saved_by_libreoffice_is_accepted(setup, tmp_path):
     register, ledger, inbox = setup

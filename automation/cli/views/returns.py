@@ -28,6 +28,12 @@ def _verdict_lines(result: Collection) -> list[str]:
         said = "collected on an earlier run" if refused is None else "refused on an earlier run"
         lines.append(f"  {'seen':<10}{printable(seen.source)}: {said}{':' if refused else ''}")
         lines += _reasons(refused or ())
+    for repeat in result.repeats:
+        first = result.first_of(repeat)
+        said = (
+            f"the same file as {first.incoming.source}, {'accepted' if first.accepted else 'refused'} above"
+        )
+        lines.append(f"  {'seen':<10}{printable(repeat.source)}: {printable(said)}")
     lines += [f"  {'ignored':<10}{printable(why)}" for why in result.ignored]
     return lines
 
@@ -127,6 +133,9 @@ def collect_json(result: Collection) -> str:
                 {"source": i.source, "reasons": list(result.refused_before[i.digest])}
                 for i in result.already
                 if i.digest in result.refused_before
+            ],
+            "repeats": [
+                {"source": r.source, "same_as": result.first_of(r).incoming.source} for r in result.repeats
             ],
             "ignored": list(result.ignored),
             "updates": [update(c) for c in plan.changes],
