@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from automation.cli.options import Options, common, today_option
+from automation.cli.options import Options, an_address, common, today_option
 
 
 @click.command()
@@ -17,7 +17,9 @@ from automation.cli.options import Options, common, today_option
     is_flag=True,
     help="Compose everything and show who would get what; send nothing and record nothing.",
 )
-@click.option("--only", metavar="EMAIL", help="Send only the message(s) to this address.")
+@click.option(
+    "--only", metavar="EMAIL", callback=an_address, help="Send only the message(s) to this address."
+)
 @click.option("--force", is_flag=True, help="Send again even what this week's ledger says was sent.")
 def remind(options: Options, today: date | None, dry_run: bool, only: str | None, force: bool) -> int:
     """The weekly job: email each owner their open items, most urgent first, and managers a

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from automation.cli.options import Options, common, run_safely
+from automation.cli.options import Options, an_address, common, run_safely
 
 
 @click.command("schedule", short_help="Stay running and send the weekly reminders on schedule.")
@@ -84,6 +84,7 @@ def install_schedule(options: Options, kind: str) -> int:
     "--send-test",
     "send_to",
     metavar="ADDRESS",
+    callback=an_address,
     help="Also send one real test message to ADDRESS (must be in [mail] allowed_domains).",
 )
 def doctor(options: Options, send_to: str | None) -> int:

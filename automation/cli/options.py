@@ -21,6 +21,10 @@ FORMATS_PROBLEMS = click.Choice(["text", "json"])
 FORMATS_STATUS = click.Choice(["text", "json", "csv"])
 
 
+# Excel's first day, and its last less the longest window a rating looks ahead (3,650 days)
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9989, 12, 31)
+
+
 class DayParam(click.ParamType):
     """A day as officers write it (31/08/2021) or as ISO 8601 (2021-08-31)."""
 
@@ -39,6 +43,13 @@ class DayParam(click.ParamType):
         text = str(value).strip()
         numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})", text)
         parsed = parse_date_text(text) if numeric else None
+        if parsed is not None and not FIRST_DAY <= parsed[0] <= LAST_DAY:
+            self.fail(
+                f"{text} is outside the dates tracker works with "
+                f"({FIRST_DAY:%d/%m/%Y} to {LAST_DAY:%d/%m/%Y})",
+                param,
+                ctx,
+            )
         if parsed is not None:
             return parsed[0]
         if numeric:
@@ -47,6 +58,14 @@ class DayParam(click.ParamType):
 
 
 DAY = DayParam()
+
+
+def an_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An address option given empty (an unset variable in a script) is a mistake: for
+    ``--only`` it would send every message of the week."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty: give an email address", ctx, param)
+    return value
 
 
 def date_option(*decls: str, about: str, required: bool = False) -> Callable[[Callable[..., Any]], Any]:

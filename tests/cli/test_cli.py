@@ -165,6 +165,28 @@ def test_status_names_a_bad_date(runner, day, message):
     assert "%Y" not in result.output
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "31/12/9999"])
+def test_a_date_no_rating_can_use_is_a_usage_error(runner, day):
+    small_register()
+    result = runner.invoke(main, ["remind", "--dry-run", "--today", day])
+    assert result.exit_code == 2
+    assert (
+        f"Invalid value for '--today': {day} is outside the dates tracker works with "
+        "(01/01/1900 to 31/12/9989)"
+    ) in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "option"), [(["remind", "--only"], "--only"), (["doctor", "--send-test"], "--send-test")]
+)
+def test_an_empty_address_is_a_usage_error_not_everyone(runner, args, option):
+    small_register()
+    result = runner.invoke(main, [*args, " "])
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': is empty: give an email address" in result.output
+    assert not Path("outbox").exists() and not Path("tracker.ledger.sqlite").exists()
+
+
 def test_status_csv_opens_cleanly_in_excel(runner):
     path = small_register()
     book = openpyxl.load_workbook(path)
