@@ -10,7 +10,9 @@ from typing import Any
 
 import python_calamine
 
+from automation.core.errors import RegisterUnreadable
 from automation.core.model import column_letter
+from automation.register.bounds import check_parts, strays
 from automation.register.safe_write.package import Package
 from automation.register.scan import scan_blocks
 from automation.returns.model import FILL_IN, FORMAT, HIDDEN, META_SHEET, READ_ONLY, normal
@@ -56,6 +58,7 @@ def read_return(data: bytes) -> ParsedReturn:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotAReturn("it is not an Excel .xlsx workbook (saved in another format, or damaged)")
     try:
+        _refuse_what_would_exhaust_memory(data)
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = list(book.sheet_names)
         if META_SHEET not in sheets:
@@ -75,6 +78,24 @@ def read_return(data: bytes) -> ParsedReturn:
     except Exception as exc:  # calamine raises several unrelated types for a damaged file
         raise NotAReturn(f"it cannot be read ({type(exc).__name__}: {exc})") from exc
     raise NotAReturn("its table of items is missing (the header row with 'Item key' was removed)")
+
+
+def _refuse_what_would_exhaust_memory(data: bytes) -> None:
+    """The reader unpacks every part whole and makes a grid reaching the farthest value: a
+    small file that unpacks to gigabytes, or a value typed far outside the table, would take
+    all the memory and end the run (a scheduled one too). Checked as the register is."""
+    try:
+        check_parts(data, "the workbook")
+        with Package(data) as package:
+            for sheet, part in package.sheets.items():
+                far = strays(package.read(part), sheet, "the workbook") if package.has(part) else []
+                if far:
+                    raise NotAReturn(
+                        f"{far[0].sheet}!{far[0].cell} holds a value far outside the table: clear "
+                        "that cell (or delete the rows and columns past the table) and send it again"
+                    )
+    except RegisterUnreadable as exc:
+        raise NotAReturn(f"{exc.what}: it may be damaged; ask for this week's form again") from exc
 
 
 def _meta(rows: list[list[Any]]) -> dict[str, str]:

@@ -3,6 +3,7 @@ in with openpyxl (and one saved by LibreOffice), real .eml replies, one guarded 
 
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -15,6 +16,7 @@ from automation.register.load import load_register
 from automation.returns.collect import collect_returns
 from automation.returns.sources import FolderSource
 from tests.builders import edit
+from tests.register.workbooks import edit_zip
 from tests.returns.helpers import (
     SOFFICE,
     at,
@@ -173,6 +175,39 @@ def test_a_return_saved_by_libreoffice_is_accepted(setup, tmp_path):
         "Consultation",
     )
     assert item_of(register, issued.rows[0].ref, "Tom Brennan").progress == "Plan agreed"
+
+
+def test_a_return_that_would_exhaust_memory_is_refused_before_it_is_read(setup):
+    """Its packed size is small; unpacked (a zip bomb) or as a grid reaching a value far outside
+    the table (XFD1048576 would be 17 billion cells), it would end the run with no message."""
+    register, ledger, inbox = setup
+    issued = issue(register, ledger, "Dana Whitfield", TODAY)
+    typed = at(issued, issued.rows[0].ref, update="Done")
+    (inbox / "far.xlsx").write_bytes(fill(blank(issued), typed | {"IW1": "stray"}))
+    bomb = io.BytesIO(fill(blank(issued), typed))
+    padding = b"<!--" + b" " * (12 << 20) + b"-->"
+    edit = {"xl/worksheets/sheet1.xml": lambda old: old.replace(b"<sheetData>", padding + b"<sheetData>")}
+    with open(inbox / "bomb.xlsx", "wb") as out:
+        out.write(bomb.getvalue())
+    edit_zip(inbox / "bomb.xlsx", edit)
+
+    result = collect(setup)
+
+    (bomb_why,), (far_why,) = (v.reasons for v in result.verdicts)
+    assert [(v.incoming.name, v.accepted) for v in result.verdicts] == [
+        ("bomb.xlsx", False),
+        ("far.xlsx", False),
+    ]
+    assert bomb_why.startswith("the workbook: its part xl/worksheets/sheet1.xml would unpack to 12 MB (from ")
+    assert bomb_why.endswith(
+        "more than tracker reads (512 MB, at most 200 times its packed size): it may be damaged; ask for "
+        "this week's form again"
+    )
+    assert far_why == (
+        "Update!IW1 holds a value far outside the table: clear that cell (or delete the rows and columns "
+        "past the table) and send it again"
+    )
+    assert result.written is None
 
 
 def test_a_macro_workbook_and_an_oversized_file_are_refused_unread(setup):
