@@ -8,6 +8,7 @@ refused sign-in stops the run, and what it did not try is reported.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from email.message import EmailMessage
@@ -307,3 +308,21 @@ def test_a_relay_that_is_down_fails_the_first_message_and_leaves_the_rest_untrie
     assert clock.slept == [2.0, 8.0]  # the first message's own bounded retries, then stop
     record = ledger.message(outgoing(1)[0].key)
     assert record is not None and record.state == "failed"
+
+
+def test_a_relay_that_takes_the_connection_but_never_greets_stops_the_run(ledger: Ledger) -> None:
+    """A port that accepts but never answers (a hung relay, a firewall's proxy): each message
+    would wait out the timeout and its retries; the first one's failure stops the run."""
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)  # the handshake completes from the backlog; nothing ever greets
+    clock = FakeTime()
+    port = silent.getsockname()[1]
+    settings = SmtpConfig(host="127.0.0.1", port=port, security="none", timeout=0.2, max_wait=30)
+    try:
+        done = run(ledger, SmtpTransport(settings, sleep=clock.sleep), outgoing(5), clock)
+    finally:
+        silent.close()
+
+    assert results(done) == ["failed"] + ["not tried"] * 4
+    assert f"SMTP server 127.0.0.1:{port} did not set up a session" in done[0].detail

@@ -240,6 +240,13 @@ class SmtpTransport:
             refused = explain(self.settings, exc)
             kind = AuthRefused if isinstance(exc, smtplib.SMTPAuthenticationError) else SetupRefused
             return kind(refused.what, where=refused.where, fix=refused.fix)
+        if isinstance(exc, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)):
+            # no greeting in time, or the connection closed before a session was set up: no
+            # other message would go either, so the run stops rather than waiting on each
+            return Unreachable(
+                f"SMTP server {self.server} did not set up a session ({exc})",
+                fix="check the server is up and accepts mail from this machine, or raise [mail.smtp] timeout",
+            )
         if isinstance(exc, smtplib.SMTPException):
             return explain(self.settings, exc)
         failure = explain(self.settings, exc)
