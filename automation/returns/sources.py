@@ -133,7 +133,9 @@ def from_message(raw: bytes, label: str, max_bytes: int, timezone: str) -> tuple
 class FolderSource:
     """A folder of returned .xlsx files, or of .eml messages with returns attached."""
 
-    def __init__(self, folder: Path, *, max_bytes: int, timezone: str = "Europe/London") -> None:
+    def __init__(
+        self, folder: Path, *, max_bytes: int, timezone: str = "Europe/London", register: Path | None = None
+    ) -> None:
         if not folder.is_dir():
             raise CannotRun(
                 f"{folder} is not a folder", fix="pass a folder of .xlsx or .eml files, or mailbox:"
@@ -142,12 +144,14 @@ class FolderSource:
         self.label = str(folder)
         self._max = max_bytes
         self._tz = timezone
+        # returns saved beside the register: the register itself is no return
+        self._register = register.resolve() if register is not None else None
 
     def find(self) -> Found:
         incoming: list[Incoming] = []
         ignored: list[str] = []
         for path in sorted(self.folder.iterdir()):
-            if path.name.startswith(("~$", ".")) or not path.is_file():
+            if path.name.startswith(("~$", ".")) or not path.is_file() or path.resolve() == self._register:
                 continue
             suffix = path.suffix.casefold()
             if suffix in RETURN_SUFFIXES:

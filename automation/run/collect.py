@@ -15,7 +15,7 @@ from automation.run.weekly import ledger_path
 MAILBOX = "mailbox:"
 
 
-def open_source(config: Config, where: str) -> Source:
+def open_source(config: Config, where: str, register: Path | None = None) -> Source:
     """A folder path, or ``mailbox:`` (``mailbox:FOLDER`` for another folder than
     ``[returns] folder``) read through the configured Graph or EWS transport."""
     limit = config.returns.max_attachment_mb * 1_000_000
@@ -24,10 +24,12 @@ def open_source(config: Config, where: str) -> Source:
 
         name = where[len(MAILBOX) :].strip() or config.returns.folder
         return open_mailbox(config, config.returns, name, config.timezone)
+    if not where.strip():  # an unset variable in a script: it would collect the current folder
+        raise CannotRun("SOURCE is empty", fix="pass a folder of .xlsx or .eml files, or mailbox:")
     folder = Path(where)
     if not folder.exists():
         raise CannotRun(f"{where} does not exist", fix="pass a folder of .xlsx or .eml files, or mailbox:")
-    return FolderSource(folder, max_bytes=limit, timezone=config.timezone)
+    return FolderSource(folder, max_bytes=limit, timezone=config.timezone, register=register)
 
 
 def collect(
@@ -41,7 +43,7 @@ def collect(
     now: Callable[[], datetime] = datetime.now,
 ) -> Collection:
     """Collect the returns found at ``where`` into the register (one guarded write)."""
-    found = source or open_source(config, where)
+    found = source or open_source(config, where, register_path)
     try:
         return collect_returns(
             found, register_path, ledger_path(config, register_path), today, dry_run=dry_run, now=now

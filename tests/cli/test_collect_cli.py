@@ -204,3 +204,21 @@ def test_a_return_sent_twice_is_collected_once_and_the_copy_named(folder, tmp_pa
         {"source": "c-dana-again.xlsx", "same_as": "a-dana.xlsx"}
     ]
     assert "1 update, 0 status changes held" in run().output
+
+
+def test_returns_saved_beside_the_register_leave_the_register_itself_alone(folder, tmp_path):
+    (tmp_path / "a-dana.xlsx").write_bytes((tmp_path / "replies" / "a-dana.xlsx").read_bytes())
+
+    result = CliRunner().invoke(main, ["collect", ".", "--today", "2021-10-04", "--dry-run"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:2] == ["  accepted  a-dana.xlsx: Dana Whitfield, 1 update"]
+    assert "tracker.xlsx" not in "".join(result.output.splitlines()[1:])
+
+
+def test_an_empty_source_is_a_usage_error_not_the_current_folder(folder):
+    result = CliRunner().invoke(main, ["collect", "", "--today", "2021-10-04"])
+    assert (result.exit_code, result.output) == (
+        2,
+        "tracker: SOURCE is empty (pass a folder of .xlsx or .eml files, or mailbox:)\n",
+    )
