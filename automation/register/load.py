@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,7 @@ def _items(
     if "cause_for_concern" in keys:
         at = keys.index("cause_for_concern")
         columns[at] = [bool(v) for v in columns[at]]
-    numbers = [number for number, _ in table.rows]
+    numbers = list(map(itemgetter(0), table.rows))
     keys += ["row", "sheet", "columns"]
     columns += [numbers, repeat(table.sheet), repeat(_one_based(table))]
     if table.extra and fields is None:
@@ -115,7 +116,7 @@ def _items(
     if unsaved:  # never read as blank: reported, and the item is not rated
         keys.append("unread")
         columns.append([unsaved.get(number, ()) for number in numbers])
-    dropped = _rows_without_key(table, keys, columns, problems, unsaved)
+    dropped = _rows_without_key(table, numbers, keys, columns, problems, unsaved)
     if dropped:
         columns = [_without(column, dropped) for column in columns]
     return tuple(Item.from_columns(keys, columns))
@@ -123,6 +124,7 @@ def _items(
 
 def _rows_without_key(
     table: SheetTable,
+    numbers: list[int],
     keys: list[str],
     columns: list[Any],
     problems: list[Problem],
@@ -131,9 +133,11 @@ def _rows_without_key(
     """Places of the rows with neither Publication nor Ref (not items), and the problems of
     those rows and of rows with formulas that have no saved value, in row order."""
     pubs, refs = columns[keys.index("publication")], columns[keys.index("ref")]  # required columns
-    dropped = {n for n, (p, r) in enumerate(zip(pubs, refs, strict=True)) if not p and not r}
-    numbers = [number for number, _ in table.rows]
-    for n in sorted(dropped | {n for n, number in enumerate(numbers) if number in unsaved}):
+    dropped: set[int] = set()
+    if not all(pubs):  # searched in C: most registers have a Publication in every row
+        dropped = {n for n, (p, r) in enumerate(zip(pubs, refs, strict=True)) if not p and not r}
+    marked = {n for n, number in enumerate(numbers) if number in unsaved} if unsaved else set[int]()
+    for n in sorted(dropped | marked):
         number = numbers[n]
         if number in unsaved:
             problems.extend(_unsaved_problems(table, number, unsaved[number]))

@@ -87,10 +87,11 @@ def build_table(sheet: str, rows: list[list[Any]], spec: SheetSpec, path: Path) 
     data_columns = [i for key, i in columns.items() if key not in formulas]
     width = len(headers)
     pick = _picker(data_columns)
-    blank = pick([""] * width)
+    blank, first = pick([""] * width), data_columns[0]
     # every row as wide as the header, so that columns can be taken with itemgetter
     data = rows[index + 1 :]
-    if any(len(c) < width for c in data):
+    if min(map(len, data), default=width) < width:
         data = [c if len(c) >= width else [*c, *[""] * (width - len(c))] for c in data]
-    body = tuple([(n, c) for n, c in zip(count(index + 2), data) if pick(c) != blank])
+    # a row's first data cell settles most rows without picking all its cells
+    body = tuple([(n, c) for n, c in zip(count(index + 2), data) if c[first] != "" or pick(c) != blank])
     return SheetTable(sheet, index + 1, columns, headers, body, extra)

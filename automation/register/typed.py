@@ -65,8 +65,8 @@ def typed_columns(
 ) -> tuple[list[str], list[list[Any]]]:
     """Field names and, for each, the column's typed values; problems collected. A cell
     reference is only made when there is something to say about the cell."""
-    numbers = [number for number, _ in table.rows]
-    row_values = [values for _, values in table.rows]  # calamine rows are all the sheet's width
+    numbers = list(map(itemgetter(0), table.rows))
+    row_values = list(map(itemgetter(1), table.rows))  # calamine rows are all the sheet's width
     keys, columns = [], []
     for column in spec.columns:
         index = table.columns.get(column.key)

@@ -183,3 +183,25 @@ def test_template_round_trip(tmp_path):
     assert register.settings.amber_days == 30
     assert [o.name for o in register.owners] == ["Dana Whitfield", "Tom Brennan"]
     assert register.publication(PUB.upper()).published == date(2021, 7, 13)
+
+
+def test_rows_without_publication_or_ref_are_reported_and_blank_rows_skipped(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Register"
+    sheet.append(["Publication", "Ref", "Kind", "Owner", "Status"])
+    sheet.append([PUB, "Rec 1", "Recommendation", "Dana Whitfield", "In progress"])
+    sheet.append([None, None, None, "Sam Okafor", None])  # data, but not an item
+    sheet.append([])
+    sheet.append([None, "Rec 2"])  # an item with no publication: its first cell is blank
+    sheet.append([PUB, "Rec 3", None, None, None, None, "a note beyond the table"])
+    book.save(tmp_path / "r.xlsx")
+    for for_rating in (False, True):
+        register = load_register(tmp_path / "r.xlsx", for_rating=for_rating)
+        assert [(i.row, i.publication, i.ref) for i in register.items] == [
+            (2, PUB, "Rec 1"),
+            (5, "", "Rec 2"),
+            (6, PUB, "Rec 3"),
+        ]
+        (not_item,) = [p for p in register.problems if "no Publication or Ref" in p.message]
+        assert (not_item.cell, not_item.severity.value) == ("A3", "warning")
