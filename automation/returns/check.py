@@ -79,6 +79,11 @@ def _row(
 ) -> tuple[list[str], ProposedUpdate | None]:
     where = f"{parsed.sheet}!row {row.row}"
     sent = issued.row(row.key)
+    if not row.key and not any(row.cells):
+        return [
+            f"{where} is a row added to the table, with no item: write it on the row of the item "
+            "it is about, or leave it out"
+        ], None
     if sent is None or sent.fingerprint != row.fingerprint:
         what = f"'{clip(row.cells[1], 30)}' of '{clip(row.cells[0], 50)}'"
         return [f"{where} claims {what}, which was not sent to {issued.owner} in this return"], None

@@ -249,6 +249,20 @@ def test_a_return_edited_to_claim_another_owners_item_is_refused(setup):
     assert register.read_bytes() == saved
 
 
+def test_a_note_typed_below_the_items_is_named_as_a_row_with_no_item(setup):
+    register, ledger, inbox = setup
+    dana = issue(register, ledger, "Dana Whitfield", TODAY)
+    below = row_of(dana, dana.rows[-1].ref) + 1
+    (inbox / "dana.xlsx").write_bytes(fill(blank(dana), {f"I{below}": "General note: all on track"}))
+
+    (verdict,) = collect(setup).refused
+
+    assert verdict.reasons == (
+        f"Update!row {below} is a row added to the table, with no item: write it on the row of the item "
+        "it is about, or leave it out",
+    )
+
+
 def test_one_bad_return_never_stops_the_others_and_each_refusal_says_why(setup):
     register, ledger, inbox = setup
     dana = issue(register, ledger, "Dana Whitfield", TODAY)
