@@ -48,7 +48,9 @@ def summary_recipients(mail: MailConfig, owners: Sequence[Owner]) -> list[str]:
     named on the Owners sheet."""
     configured = [a for a in (mail.register_owner, *mail.managers) if a]
     chosen = configured or [o.manager_email for o in owners if o.manager_email]
-    return list(dict.fromkeys(a.strip() for a in chosen))
+    # one person however the address is capitalised ('Mark.Ellison@...' on one owner's row)
+    first = {a.strip().casefold(): a.strip() for a in reversed(chosen)}
+    return list(dict.fromkeys(first[a.strip().casefold()] for a in chosen))
 
 
 def _address_summary(body: Callable[[], EmailMessage], *, to: list[str], key: str) -> EmailMessage:

@@ -535,3 +535,13 @@ def test_every_amber_item_is_listed_under_its_reason_and_a_broken_closure_is_not
     assert "NO UPDATE FOR MORE THAN 28 DAYS (1)\n  - R3 - Inspection of the demo force" in summary
     assert "  Blue           0" in summary  # marked Closed, but not confirmed while its row is wrong
     assert result.exit_code == 0
+
+
+def test_a_line_manager_written_in_two_cases_gets_one_summary_of_all_their_owners(tmp_path):
+    path = edit(register(tmp_path), {"D3": "Mark.Ellison@Demo.Police.UK"}, sheet="Owners")
+    result = weekly_run(config(tmp_path, register_owner=""), path, TODAY)
+
+    summaries = [(d.outgoing.recipient, d.result) for d in result.deliveries if "summary" in d.outgoing.key]
+    assert summaries == [("mark.ellison@demo.police.uk", Result.SENT)]
+    body = plain(read_outbox(tmp_path / "outbox" / "2021-W39")["summary~mark.ellison@demo.police.uk.eml"])
+    assert "covers the items of the 2 " in body and "Dana Whitfield" in body and "Tom Brennan" in body
