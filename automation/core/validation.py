@@ -206,7 +206,7 @@ def _item(register: Register, item: Item, reported: set[tuple[str, str]], out: l
             warning(
                 item.cell("date_closed"),
                 item.date_closed,
-                f"has a date closed but the status is {item.status.label if item.status else 'blank'}",
+                f"has a date closed but the status is {item.status.label if item.status else 'not Closed'}",
                 "set the status to Closed, or clear the date closed",
             )
         )

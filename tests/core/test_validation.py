@@ -199,3 +199,11 @@ def test_spacing_a_reader_cannot_see_is_named(tmp_path):
         "Register!F3",
         "is not on the Owners sheet: it reads 'Tom Brennan' but has two spaces together in it",
     ) in found
+
+
+def test_a_date_closed_beside_a_status_not_on_the_list_names_no_blank_status(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [item(date_closed=date(2021, 9, 1), last_update=date(2021, 9, 1))])
+    edit(path, {"E2": "Open"})
+    assert [p for p in problems_of(path) if p[1] == "Register!T2"] == [
+        ("warning", "Register!T2", "has a date closed but the status is not Closed")
+    ]
