@@ -9,6 +9,7 @@ import shutil
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
+from zipfile import BadZipFile, ZipFile
 
 from openpyxl import Workbook, load_workbook
 
@@ -18,6 +19,7 @@ from .guards import check_writable
 from .package import Package
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"  # Excel's Strict Open XML
 
 
 def check_file(path: Path) -> None:
@@ -54,10 +56,25 @@ def open_package(data: bytes, path: Path) -> Package:
 def load(data: bytes, path: Path, *, keep_vba: bool, rich_text: bool = True) -> Workbook:
     """openpyxl workbook from bytes; unreadable files -> RegisterUnreadable."""
     _check_bytes(data, path)
+    if _strict(data):  # openpyxl would open it as a workbook with no sheets
+        raise RegisterUnreadable(
+            "the workbook is saved as Strict Open XML, which tracker can read but cannot update",
+            where=str(path),
+            fix="in Excel, File > Save As and choose Excel Workbook (.xlsx), not Strict Open XML "
+            "Spreadsheet, then run again",
+        )
     try:
         return load_workbook(BytesIO(data), rich_text=rich_text, keep_vba=keep_vba)
     except Exception as exc:  # openpyxl raises many types for a damaged package
         raise _unopenable(exc, path) from exc
+
+
+def _strict(data: bytes) -> bool:
+    try:
+        with ZipFile(BytesIO(data)) as archive, archive.open("xl/workbook.xml") as part:
+            return STRICT_NAMESPACE in part.read(4096)
+    except (KeyError, BadZipFile, OSError):
+        return False  # not where Excel puts it: openpyxl says what is wrong
 
 
 def _unopenable(exc: Exception, path: Path) -> RegisterUnreadable:

@@ -33,6 +33,7 @@ from automation.register.safe_write.append import append_rows
 from automation.register.safe_write.write import WriteResult, guarded_update
 from tests.register.workbooks import (
     LAST_ROW,
+    edit_zip,
     excel_owner_file,
     inject_sensitivity_label,
     inject_threaded_comment,
@@ -217,6 +218,34 @@ def test_a_workbook_open_in_libreoffice_is_refused_and_names_the_user(register: 
     assert err.value.exit_code == 2
     assert sha(register) == digest and lock.exists()
     assert not (register.parent / "backups").exists()
+
+
+def test_a_workbook_saved_as_strict_open_xml_is_refused_with_how_to_save_it(register: Path) -> None:
+    """Excel's 'Strict Open XML Spreadsheet' is read by the reader but not by openpyxl, which
+    opened it as a workbook with no sheets."""
+
+    def strict(old: bytes | None) -> bytes:
+        assert old is not None
+        transitional = b"http://schemas.openxmlformats.org/"
+        return old.replace(
+            transitional + b"spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+        ).replace(
+            transitional + b"officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        )
+
+    with zipfile.ZipFile(register) as zf:
+        parts = [n for n in zf.namelist() if n.endswith((".xml", ".rels"))]
+    edit_zip(register, dict.fromkeys(parts, strict))
+    digest = sha(register)
+    with pytest.raises(RegisterUnreadable) as err:
+        guarded_update(register, add_two_rows, now=NOW)
+    assert err.value.exit_code == 2
+    assert err.value.what == (
+        "the workbook is saved as Strict Open XML, which tracker can read but cannot update"
+    )
+    assert "Excel Workbook (.xlsx)" in err.value.fix
+    assert sha(register) == digest and not (register.parent / "backups").exists()
 
 
 def test_lock_held_by_another_job_times_out(register: Path) -> None:
