@@ -153,7 +153,10 @@ def _open_by_owner(
 def _unlisted(register: Register) -> str:
     """Why an owner with open items who is not on the Owners sheet gets no email."""
     if not register.owners:
-        return "the register has no Owners sheet (or it lists nobody), so no owner has an email address"
+        return (
+            "the register has no Owners sheet, nobody on it or no Email column on it (tracker "
+            "validate says which), so no owner has an email address"
+        )
     return "is not on the Owners sheet, so has no email address"
 
 

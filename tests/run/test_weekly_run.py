@@ -545,3 +545,12 @@ def test_a_line_manager_written_in_two_cases_gets_one_summary_of_all_their_owner
     assert summaries == [("mark.ellison@demo.police.uk", Result.SENT)]
     body = plain(read_outbox(tmp_path / "outbox" / "2021-W39")["summary~mark.ellison@demo.police.uk.eml"])
     assert "covers the items of the 2 " in body and "Dana Whitfield" in body and "Tom Brennan" in body
+
+
+def test_an_owners_sheet_without_its_email_column_is_not_called_missing(tmp_path):
+    path = edit(register(tmp_path), {"B1": "E-mail address"}, sheet="Owners")
+    result = weekly_run(config(tmp_path), path, TODAY, dry_run=True)
+    assert dict(result.refused)["Dana Whitfield"] == (
+        "the register has no Owners sheet, nobody on it or no Email column on it (tracker "
+        "validate says which), so no owner has an email address"
+    )
