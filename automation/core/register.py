@@ -40,6 +40,14 @@ class Register:
             found.setdefault(owner.name.casefold(), owner)
         return found
 
+    @cached_property
+    def _items_at(self) -> dict[tuple[str, int], Item]:
+        return {(item.sheet, item.row): item for item in self.items}
+
+    def item_at(self, sheet: str, row: int) -> Item | None:
+        """The item read from ``row`` of ``sheet``, if any."""
+        return self._items_at.get((sheet, row))
+
     def publication(self, title: str) -> Publication | None:
         return self._publications.get(title.casefold())
 

@@ -22,7 +22,7 @@ from automation.mail.digests import (
     Section,
 )
 from automation.mail.news import with_returns
-from automation.mail.summary import OPEN, by_team, manager_summary, name_problems, problem_rows, teams
+from automation.mail.summary import OPEN, manager_summaries, name_problems
 
 T = TypeVar("T")
 
@@ -164,18 +164,14 @@ def _left_out_by_owner(
     register: Register, excluded: set[tuple[str, int]], noted: Sequence[Noted]
 ) -> dict[str, list[Noted]]:
     """Each owner's items left out of their email, as the errors that keep them out."""
-    if not excluded:
-        return {}
-    owners = {
-        (i.sheet, i.row): i.owner.casefold()
-        for i in register.items
-        if i.owner and (i.status is None or i.status in OPEN)  # would have been in their email
-    }
     found: dict[str, list[Noted]] = {}
     for note in noted:
-        where = (note.problem.sheet, note.problem.row)
-        if note.problem.is_error and where in excluded and where in owners:
-            found.setdefault(owners[where], []).append(note)
+        problem = note.problem
+        if not problem.is_error or (problem.sheet, problem.row) not in excluded:
+            continue
+        item = register.item_at(problem.sheet, problem.row)
+        if item is not None and item.owner and (item.status is None or item.status in OPEN):
+            found.setdefault(item.owner.casefold(), []).append(note)  # would have been in their email
     return found
 
 
@@ -188,14 +184,8 @@ def compose(
     excluded = rows_with_errors(problems)
     noted = name_problems(register, problems)
     digests, unreachable = owner_digests(register, report, excluded, history, options, noted)
-    summary = manager_summary(register, report, problems, excluded, history, unreachable, noted)
-    found = teams(register.owners, options.teams)
-    rows = problem_rows(problems) if found else {}
-    team_summaries = {
-        manager: manager_summary(
-            register, theirs, problems, excluded, history, unreachable, noted, found[manager], rows
-        )
-        for manager, theirs in by_team(report, found).items()
-    }
+    summary, team_summaries = manager_summaries(
+        register, report, problems, excluded, history, unreachable, noted, options.teams
+    )
     plan = Plan(report.as_of, digests, summary, team_summaries)
     return with_returns(plan, register, history, options)

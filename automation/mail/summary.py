@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
 
-from automation.core.model import Item, Owner, Rag, Status, column_letter
+from automation.core.model import Rag, Status, column_letter
 from automation.core.problems import Problem
-from automation.core.rating import Basis, RatedItem, Rating, StatusReport, count_ratings
+from automation.core.rating import Basis, RatedItem, StatusReport
 from automation.core.register import Register
 from automation.core.s55 import s55_responses
 from automation.mail.digests import (
@@ -30,39 +29,16 @@ from automation.mail.digests import (
     S55Line,
     SummaryLists,
 )
+from automation.mail.teams import Scope, team_scopes, teams
 from automation.register.schema import OWNERS, PUBLICATIONS, REGISTER, SheetSpec
 
 OPEN = frozenset(s for s in Status if s.is_open)
 RAGS = tuple(Rag)  # iterating the enum class itself is a Python generator
+RAG_OF = attrgetter("rating.rag")
 NO_OWNER = "(no owner)"
 
 
-@dataclass(frozen=True)
-class Team:
-    """Whose items a summary covers: a line manager and the owners who report to them."""
-
-    manager: str  # their email address
-    owners: tuple[str, ...]  # the owners' names, as on the Owners sheet
-
-    def describe(self) -> str:
-        names = ", ".join(self.owners[:10])
-        more = f" and {len(self.owners) - 10} more" if len(self.owners) > 10 else ""
-        who = "owner who reports" if len(self.owners) == 1 else f"{len(self.owners)} owners who report"
-        return f"the items of the {who} to you: {names}{more}"
-
-
-def teams(owners: Sequence[Owner], managers: Iterable[str]) -> dict[str, Team]:
-    """Each of ``managers`` (addresses), by casefolded address, with the owners naming them."""
-    wanted = {m.strip().casefold(): m.strip() for m in managers}
-    found: dict[str, list[str]] = {}
-    for owner in owners:
-        manager = owner.manager_email.strip().casefold()
-        if manager in wanted and owner.name:
-            found.setdefault(manager, []).append(owner.name)
-    return {m: Team(wanted[m], tuple(names)) for m, names in found.items()}
-
-
-def manager_summary(
+def manager_summaries(
     register: Register,
     report: StatusReport,
     problems: Sequence[Problem],
@@ -70,23 +46,27 @@ def manager_summary(
     history: History,
     unreachable: Sequence[tuple[str, str]],
     noted: Sequence[Noted] = (),
-    team: Team | None = None,
-    by_row: Mapping[tuple[str, int], list[int]] | None = None,
-) -> ManagerSummary:
-    """The summary of ``report``: the whole register's, or with ``team`` that manager's
-    owners' (``report`` then holds only their items: see ``by_team``), with the problems
-    (``by_row``: each row's, by their place in ``problems``), refusals and news about them."""
-    if team is not None:
-        rows = by_row if by_row is not None else problem_rows(problems)
-        problems, noted, unreachable = _for_team(team, report, problems, noted, unreachable, rows)
+    managers: Iterable[str] = (),
+) -> tuple[ManagerSummary, dict[str, ManagerSummary]]:
+    """The whole register's summary and, for each of ``managers`` (addresses) with owners who
+    report to them, the summary of those owners' items (by the casefolded address): each
+    team's lists and problems are split from the whole's, not found again."""
     today, window = report.as_of, register.settings.amber_days
-    rated = unconfirmed_closures(report.rated, excluded)
-    lists = _lists(rated, report.rated, excluded, history, today, today + timedelta(days=window))
-    if team is not None:
-        lists["unowned"] = []  # nobody's items are not the team's; the whole summary lists them
-    items, rags = [r.item for r in rated], [r.rating.rag for r in rated]
-    groups = {field: _group(items, rags, field) for field in ("publication", "owner")}
-    named = _most_urgent_problems(noted or name_problems(register, problems))
+    lists = _lists(report.rated, excluded, history, today, today + timedelta(days=window))
+    whole = Scope(report.rated, lists, problems, noted or name_problems(register, problems), unreachable)
+    found = teams(register.owners, managers)
+    parts = team_scopes(whole, found, register) if found else {}
+    summary = manager_summary(register, whole, history, today)
+    return summary, {manager: manager_summary(register, p, history, today) for manager, p in parts.items()}
+
+
+def manager_summary(register: Register, scope: Scope, history: History, today: date) -> ManagerSummary:
+    """The summary of ``scope``: the whole register's, or a team's (see ``team_scopes``)."""
+    lists, team, window = scope.lists, scope.team, register.settings.amber_days
+    unconfirmed = unconfirmed_closures(lists["left_out"])
+    rags = list(map(RAG_OF, scope.rated))
+    groups = {field: _group(scope.rated, rags, field, unconfirmed) for field in ("publication", "owner")}
+    named = _most_urgent_problems(scope.noted)
     totals = {name: len(found) for name, found in lists.items()}
     totals |= {"by_" + f: len(g) for f, g in groups.items()} | {"problems": len(named)}
     cut = any(n > LIMIT for n in totals.values())
@@ -97,8 +77,8 @@ def manager_summary(
 
     return ManagerSummary(
         as_of=today,
-        counts=count_ratings(rated),
-        previous_counts=_previous_counts(history, report if team is not None else None),
+        counts=_counts(rags, unconfirmed),
+        previous_counts=_previous_counts(history, scope.rated if team is not None else None),
         previous_as_of=history.previous_as_of,
         turned_red=lines("turned_red"),
         overdue=lines("overdue"),
@@ -110,9 +90,9 @@ def manager_summary(
         noted=tuple(named[:LIMIT]),
         by_publication=_shown(groups["publication"]),
         by_owner=_shown(groups["owner"]),
-        problems=tuple(problems),
+        problems=tuple(scope.problems),
         left_out=lines("left_out"),
-        unreachable=tuple(unreachable),
+        unreachable=tuple(scope.unreachable),
         s55=() if team is not None else _s55_lines(register, today),
         totals=totals,
         scope=team.describe() if team is not None else "",
@@ -123,20 +103,21 @@ def manager_summary(
 
 def _lists(
     rated: Sequence[RatedItem],
-    as_rated: Sequence[RatedItem],
     excluded: set[tuple[str, int]],
     history: History,
     today: date,
     horizon: date,
 ) -> dict[str, list[RatedItem]]:
-    """Every item in each list, most urgent first: one pass over the register."""
+    """Every item in each list, most urgent first: one pass over the register. An item whose
+    closure is not confirmed (see ``unconfirmed_closures``) is Closed, so it is in no list but
+    the rows left out."""
     found: dict[str, list[RatedItem]] = {
         name: [] for name in ("turned_red", "overdue", "unowned", "due_soon", "needs_update", "left_out")
     }
     turned, overdue, unowned = found["turned_red"], found["overdue"], found["unowned"]
     due_soon, needs_update, left_out = found["due_soon"], found["needs_update"], found["left_out"]
     previous = history.previous
-    for r, original in zip(rated, as_rated, strict=True):
+    for r in rated:
         item, rating = r.item, r.rating
         if rating.rag is Rag.RED and previous and previous.get(item.key) is not Rag.RED:
             turned.append(r)
@@ -150,62 +131,36 @@ def _lists(
             if rating.due and today <= rating.due <= horizon:
                 due_soon.append(r)
         if excluded and (item.sheet, item.row) in excluded:
-            left_out.append(original)
+            left_out.append(r)
     return found
 
 
-def by_team(report: StatusReport, found: Mapping[str, Team]) -> dict[str, StatusReport]:
-    """Each team's items, most urgent first: one pass over the register."""
-    team_of = {name.casefold(): manager for manager, team in found.items() for name in team.owners}
-    rated: dict[str, list[RatedItem]] = {manager: [] for manager in found}
-    for r in report.rated:
-        manager = team_of.get(r.item.owner.casefold()) if r.item.owner else None
-        if manager is not None:
-            rated[manager].append(r)
-    return {manager: StatusReport(report.as_of, tuple(items)) for manager, items in rated.items()}
-
-
-def problem_rows(problems: Sequence[Problem]) -> dict[tuple[str, int], list[int]]:
-    """Where each row's problems are in ``problems``."""
-    found: dict[tuple[str, int], list[int]] = {}
-    for n, p in enumerate(problems):
-        found.setdefault((p.sheet, p.row), []).append(n)
-    return found
-
-
-def _for_team(
-    team: Team,
-    report: StatusReport,
-    problems: Sequence[Problem],
-    noted: Sequence[Noted],
-    unreachable: Sequence[tuple[str, str]],
-    by_row: Mapping[tuple[str, int], list[int]],
-) -> tuple[list[Problem], list[Noted], list[tuple[str, str]]]:
-    owners = {name.casefold() for name in team.owners}
-    places = sorted(n for r in report.rated for n in by_row.get((r.item.sheet, r.item.row), ()))
-    mine = [problems[n] for n in places]
-    named = [noted[n] for n in places] if noted else []
-    reach = [(who, why) for who, why in unreachable if who.casefold() in owners]
-    return mine, named, reach
-
-
-def unconfirmed_closures(rated: Sequence[RatedItem], excluded: set[tuple[str, int]]) -> list[RatedItem]:
+def unconfirmed_closures(left_out: Sequence[RatedItem]) -> list[RatedItem]:
     """A Closed item whose row fails validation is not counted Blue: its closure is not
-    confirmed, so it counts as awaiting sign-off until the row is put right."""
-    if not excluded:
-        return list(rated)
-    out = []
-    for r in rated:
-        if r.rating.rag is Rag.BLUE and (r.item.sheet, r.item.row) in excluded:
-            reason = "marked Closed, but its row has errors"
-            r = RatedItem(r.item, Rating(Rag.GREEN, reason, r.rating.due, Basis.AWAITING_SIGN_OFF))
-        out.append(r)
-    return out
+    confirmed, so it counts as awaiting sign-off (Green) until the row is put right. Of the
+    items left out for errors in their rows, those."""
+    return [r for r in left_out if r.rating.rag is Rag.BLUE]
 
 
-def _group(items: Sequence[Item], rags: Sequence[Rag], field: str) -> dict[str, dict[Rag, int]]:
-    """Counts by rating for each publication or owner, by name (one count over the register)."""
-    counted = Counter(zip(map(attrgetter(field), items), rags, strict=True))
+def _counts(rags: Sequence[Rag], unconfirmed: Sequence[RatedItem]) -> dict[Rag, int]:
+    """How many items have each rating, as counted (see ``unconfirmed_closures``)."""
+    found = Counter(rags)
+    if unconfirmed:
+        found[Rag.BLUE] -= len(unconfirmed)
+        found[Rag.GREEN] += len(unconfirmed)
+    return {rag: found.get(rag, 0) for rag in RAGS}
+
+
+def _group(
+    rated: Sequence[RatedItem], rags: Sequence[Rag], field: str, unconfirmed: Sequence[RatedItem]
+) -> dict[str, dict[Rag, int]]:
+    """Counts by rating (``rags``: each item's) for each publication or owner, by name (one
+    count over the register), as counted (see ``unconfirmed_closures``)."""
+    name_of = attrgetter(f"item.{field}")
+    counted = Counter(zip(list(map(name_of, rated)), rags, strict=True))
+    for r in unconfirmed:
+        counted[name_of(r), Rag.BLUE] -= 1
+        counted[name_of(r), Rag.GREEN] += 1
     groups: dict[str, dict[Rag, int]] = {}
     for (name, rag), n in counted.items():
         groups.setdefault(name or NO_OWNER, dict.fromkeys(RAGS, 0))[rag] += n
@@ -225,15 +180,15 @@ def _most_urgent_problems(named: Sequence[Noted]) -> list[Noted]:
     return sorted(named, key=lambda n: not n.problem.is_error)
 
 
-def _previous_counts(history: History, report: StatusReport | None) -> dict[Rag, int] | None:
-    """The previous run's counts (of ``report``'s items only, when given)."""
+def _previous_counts(history: History, rated: Sequence[RatedItem] | None) -> dict[Rag, int] | None:
+    """The previous run's counts (of the items ``rated`` only, when given)."""
     if history.previous_as_of is None:
         return None
     previous = history.previous
-    if report is None:
+    if rated is None:
         found = Counter(previous.values())
     else:
-        found = Counter(previous[r.item.key] for r in report.rated if r.item.key in previous)
+        found = Counter(previous[r.item.key] for r in rated if r.item.key in previous)
     return {rag: found.get(rag, 0) for rag in Rag}
 
 
@@ -256,12 +211,11 @@ def _s55_lines(register: Register, today: date) -> tuple[S55Line, ...]:
 def name_problems(register: Register, problems: Sequence[Problem]) -> tuple[Noted, ...]:
     """Each problem with the item it is about and its column's header, for people who read
     an email rather than the workbook."""
-    items = {(i.sheet, i.row): i for i in register.items} if problems else {}
     headers: dict[int, dict[str, str]] = {}  # by the identity of a sheet's shared column map
     specs = {REGISTER.name: REGISTER, OWNERS.name: OWNERS, PUBLICATIONS.name: PUBLICATIONS}
     noted = []
     for p in problems:
-        item = items.get((p.sheet, p.row))
+        item = register.item_at(p.sheet, p.row)
         letters = "".join(ch for ch in p.cell if ch.isalpha())
         column = ""
         if item is not None and letters:

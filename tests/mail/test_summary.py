@@ -103,6 +103,25 @@ def test_a_line_manager_gets_the_items_of_the_owners_who_report_to_them():
     assert "OPEN ITEMS WITHOUT AN OWNER" not in text
 
 
+def test_a_closure_on_a_row_with_errors_counts_as_awaiting_sign_off_in_every_summary():
+    signed_off = dict(status=Status.CLOSED, evidence="E1", signed_off_by="Board", signed_off_on=TODAY)
+    items = [
+        item(ref="C1", row=2, owner="Gareth Lloyd", **signed_off),
+        item(ref="C2", row=3, owner="Gareth Lloyd", **signed_off),
+        overdue(1, "Dana Whitfield", 4),
+    ]
+    problem = Problem(Severity.ERROR, "Register", "K2", "", "has no kind", "pick the kind", 2)
+    plan = composed(register(items), (problem,), teams=MANAGERS)
+    for summary in (plan.summary, plan.summary_for(MANAGERS[1])):
+        assert (summary.counts[Rag.BLUE], summary.counts[Rag.GREEN]) == (1, 1)
+        assert summary.by_owner["Gareth Lloyd"][Rag.BLUE] == 1
+        assert summary.by_publication[PUB][Rag.GREEN] == 1
+        assert [(line.ref, line.rag) for line in summary.left_out] == [("C1", Rag.BLUE)]  # as rated
+        assert summary.problems == (problem,)
+    mark = plan.summary_for(MANAGERS[0])
+    assert mark.counts[Rag.GREEN] == 0 and mark.problems == () and mark.left_out == ()
+
+
 def test_a_body_several_recipients_share_is_built_once(monkeypatch):
     reg = register([overdue(n, "Dana Whitfield", n + 1) for n in range(1, 4)])
     plan = composed(reg)
