@@ -91,7 +91,7 @@ def _lines(
     """The ``limit`` most urgent of ``rated`` (already in order) as an email lists them, and
     how many more there are."""
     shown, more = _cut(rated, limit)
-    return tuple(Line.of(r, red_since.get(r.item.key)) for r in shown), more
+    return tuple(Line.of(r, red_since.get(r.item.key) if red_since else None) for r in shown), more
 
 
 def owner_digests(

@@ -6,12 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from automation.core.model import CellRef, Owner, Rag
+from automation.core.model import CellRef, Owner, Rag, Status
 from automation.core.problems import Problem
 from automation.core.rating import Basis, RatedItem
 from automation.core.updates import Update
 
 TEXT_LIMIT = 220
+STATUS_LABELS: dict[Status | None, str] = {None: "", **{status: status.label for status in Status}}
 LIMIT = 50  # lines a list of an email shows, the most urgent; the rest are in its attachment
 SECTIONS = (
     (Basis.OVERDUE, "Overdue", "send an update and evidence of completion, or ask for a new target date"),
@@ -63,7 +64,7 @@ class Line:
             "ref": item.ref,
             "text": shorten(item.text) if with_text else "",
             "owner": item.owner,
-            "status": item.status.label if item.status else "",
+            "status": STATUS_LABELS[item.status],
             "due": rating.due,
             "rag": rating.rag,
             "reason": rating.reason,

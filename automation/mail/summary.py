@@ -72,8 +72,11 @@ def manager_summary(register: Register, scope: Scope, history: History, today: d
     cut = any(n > LIMIT for n in totals.values())
 
     def lines(name: str) -> tuple[Line, ...]:
+        red_since = history.red_since  # empty on a first run: no item's key to make
         shown = lists[name][:LIMIT]
-        return tuple(Line.of(r, history.red_since.get(r.item.key), with_text=False) for r in shown)
+        return tuple(
+            Line.of(r, red_since.get(r.item.key) if red_since else None, with_text=False) for r in shown
+        )
 
     return ManagerSummary(
         as_of=today,
