@@ -84,8 +84,9 @@ def status(options: Options, today: date | None, fmt: str) -> int:
 def _print_status(report: Any, fmt: str, path: Path) -> int:
     from automation.cli.views import register as views
 
-    if fmt == "json":
-        click.echo(views.status_json(report))
+    if fmt == "json":  # megabytes with no escape codes to strip, nor a copy to add a line end
+        click.echo(views.status_json(report), nl=False, color=True)
+        click.echo()
     elif fmt == "csv":
         click.echo(views.status_csv(report), nl=False)
     else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from automation.core.deadlines import resolve_deadline
 from automation.core.model import DeadlineKind, FastEnum, Item, Rag, Settings, Status
@@ -50,6 +51,8 @@ SIGN_OFF_FIELDS = {"evidence": "evidence", "signed_off_by": "signed off by", "si
 
 def sign_off_missing(item: Item) -> list[str]:
     """The sign-off fields a Closed item still lacks (only those the sheet has a column for)."""
+    if item.evidence and item.signed_off_by and item.signed_off_on:
+        return []  # the usual case, settled without looking at the columns
     columns = item.columns
     return [label for key, label in SIGN_OFF_FIELDS.items() if key in columns and not getattr(item, key)]
 
@@ -114,6 +117,8 @@ def rate(item: Item, today: date, settings: Settings, published: date | None) ->
 # ----------------------------------------------------------------- a whole register
 
 _FAR = date.max
+_URGENCY = {rag: rag.urgency for rag in Rag}  # a lookup, not a property call, for each item sorted
+_RAG_OF = attrgetter("rating.rag")
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,8 @@ class RatedItem:
 
     @property
     def sort_key(self) -> tuple[int, date, str, str]:
-        return (self.rating.rag.urgency, self.rating.due or _FAR, self.item.publication, self.item.ref)
+        rating, item = self.rating, self.item
+        return (_URGENCY[rating.rag], rating.due or _FAR, item.publication, item.ref)
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,7 @@ class StatusReport:
 
 
 def count_ratings(rated: tuple[RatedItem, ...] | list[RatedItem]) -> dict[Rag, int]:
-    counter = Counter(r.rating.rag for r in rated)
+    counter = Counter(map(_RAG_OF, rated))
     return {rag: counter.get(rag, 0) for rag in Rag}
 
 
