@@ -32,6 +32,7 @@ from automation.mail.transports.interface import (
     TransientSendError,
     Transport,
     find_sent,
+    occupied,
 )
 
 
@@ -166,6 +167,8 @@ class _Run:
             self.stopped = self.pacing.wait_turn()
         if self.stopped:
             return Delivery(item, Result.NOT_TRIED, f"{self.stopped}; the next run sends it")
+        if record is None and not self.force and (in_the_way := occupied(self.transport, item.key)):
+            return Delivery(item, Result.FAILED, in_the_way)  # nothing recorded: the next run tries
         self.ledger.check_room()
         self.ledger.attempting(
             item.key,

@@ -554,3 +554,23 @@ def test_an_owners_sheet_without_its_email_column_is_not_called_missing(tmp_path
         "the register has no Owners sheet, nobody on it or no Email column on it (tracker "
         "validate says which), so no owner has an email address"
     )
+
+
+def test_a_second_register_sharing_the_outbox_never_replaces_the_firsts_drafts(tmp_path):
+    """Two registers in one folder (tracker.xlsx and fresh.xlsx) have a ledger each but the one
+    outbox: the second's digest to the same owner would have replaced the first's draft."""
+    first = register(tmp_path)
+    second = workbook(tmp_path / "fresh.xlsx", [item(ref="F1", deadline_date=TODAY + timedelta(days=9))])
+    cfg = config(tmp_path)
+    weekly_run(cfg, first, TODAY)
+    draft = tmp_path / "outbox" / "2021-W39" / "owner~dana.whitfield@demo.police.uk.eml"
+    kept = draft.read_bytes()
+
+    result = weekly_run(cfg, second, TODAY)
+
+    dana = next(d for d in result.deliveries if d.outgoing.recipient == "dana.whitfield@demo.police.uk")
+    assert dana.result is Result.FAILED and result.exit_code == 1
+    assert dana.detail.startswith(f"{draft} already holds a message this register's ledger never sent")
+    assert draft.read_bytes() == kept
+    forced = weekly_run(cfg, second, TODAY, force=True, only="dana.whitfield@demo.police.uk")
+    assert [d.result for d in forced.deliveries] == [Result.SENT] and b"F1" in draft.read_bytes()

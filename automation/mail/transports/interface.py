@@ -122,6 +122,13 @@ def find_sent(transport: Transport, key: str) -> str | None:
     return None if found is None else str(found)
 
 
+def occupied(transport: Transport, key: str) -> str:
+    """Why the first send of ``key`` must not go where the transport would put it (the
+    outbox's file is already there); "" when nothing is in the way."""
+    check = getattr(transport, "occupied", None)
+    return str(check(key)) if callable(check) else ""
+
+
 def probe(transport: Transport) -> str:
     """Connect and sign in as a send would, sending nothing; says what was checked. Raises
     ``SendError`` when that fails; "" when the transport has nothing to connect to."""

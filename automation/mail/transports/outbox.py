@@ -2,7 +2,7 @@
 
 ``<outbox>/<ISO week>/<rest of key>.eml``, written atomically with CRLF line ends and marked
 ``X-Unsent: 1``, so Outlook opens it as an unsent draft for a person to check and send.
-Sending the same key again replaces the file.
+Sending the same key again replaces the file; a file the ledger never sent is not replaced.
 """
 
 from __future__ import annotations
@@ -73,6 +73,19 @@ class OutboxTransport:
         if not sep or not week or not rest:
             raise ValueError(f"message key {key!r} is not '<ISO week>:<rest>'")
         return self.folder / safe_name(week) / f"{safe_name(rest)}.eml"
+
+    def occupied(self, key: str) -> str:
+        """A file already where a message this ledger never sent would go: another register's
+        run writing to the same outbox, or a ledger moved aside. Replacing it would lose a
+        draft nobody may have sent yet."""
+        target = self.path_for(key)
+        if not target.exists():
+            return ""
+        return (
+            f"{target} already holds a message this register's ledger never sent (does another "
+            "register's run write to the same outbox?): give each register its own [mail] outbox "
+            "folder, or move that file aside once it is dealt with, and run again"
+        )
 
     def send(self, message: EmailMessage, key: str) -> str:
         target = self.path_for(key)
