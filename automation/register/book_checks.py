@@ -24,13 +24,13 @@ from automation.register.tables import SheetTable
 def error_cells(book: Workbook, sheets: list[str]) -> list[Problem]:
     found = []
     for sheet in sheets:
-        for a1 in book.error_cells(sheet):
+        for a1, shown in book.error_cells(sheet):
             found.append(
                 Problem(
                     Severity.ERROR,
                     sheet,
                     a1,
-                    "#error",
+                    shown or "#error",
                     "holds an Excel error value",
                     "correct the formula or the cells it refers to, or clear the cell",
                     int("".join(ch for ch in a1 if ch.isdigit())),

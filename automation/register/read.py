@@ -254,9 +254,10 @@ class Workbook:
             return scan_blocks([self._xml[sheet]], watched)
         return scan_part(self._data, part, watched)
 
-    def error_cells(self, sheet: str) -> list[str]:
-        """Cells holding Excel error values (#REF!, #N/A, ...), which calamine reads as ''
-        in an .xlsx; none are looked for in .xls and .ods, where it reads them as text."""
+    def error_cells(self, sheet: str) -> list[tuple[str, str]]:
+        """Cells holding Excel error values, with the error shown (#REF!, #N/A, ...; '' when
+        none was saved): calamine reads them as '' in an .xlsx. None are looked for in .xls
+        and .ods, where it reads them as text."""
         scan = self._scan(sheet)
         return scan.errors if scan else []
 

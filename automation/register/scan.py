@@ -21,7 +21,11 @@ from typing import IO
 CHUNK = 128 << 10  # larger blocks scan no faster, and leave more memory with the allocator
 _FORMULA = re.compile(rb"<f[ />]")
 _LETTERS = re.compile(r"[A-Z]{1,3}")
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?t="e"')
+# an error cell and, when saved, the error Excel shows (#DIV/0!, #N/A, ...)
+_ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"[^>]*?t="e"[^>]*>'
+    rb"(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?(?:<v>(#[A-Z0-9/!?_]{1,15})</v>)?"
+)
 _END = b"</sheetData>"
 
 
@@ -31,7 +35,7 @@ class CellScan:
 
     formulas: dict[str, set[int]] = field(default_factory=dict)  # column letters -> rows
     unsaved: dict[int, set[str]] = field(default_factory=dict)  # row -> letters, no saved value
-    errors: list[str] = field(default_factory=list)  # A1 references
+    errors: list[tuple[str, str]] = field(default_factory=list)  # A1 reference, error shown
 
     def unsaved_in(self, columns: set[str]) -> dict[int, set[str]]:
         found = {row: letters & columns for row, letters in self.unsaved.items()}
@@ -51,7 +55,7 @@ def scan_blocks(blocks: Iterable[bytes], watched: Iterable[str] = ()) -> CellSca
         if len(_FORMULA.findall(block)) > found:
             _formulas(block, scan)
         if b't="e"' in block:
-            scan.errors += [m.group(1).decode() for m in _ERROR_CELL.finditer(block)]
+            scan.errors += [(a1.decode(), shown.decode()) for a1, shown in _ERROR_CELL.findall(block)]
     return scan
 
 

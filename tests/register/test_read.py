@@ -150,6 +150,7 @@ def test_excel_error_values_are_found_by_cell(tmp_path):
     problems = {p.cell: p for p in load_register(path).problems}
     assert problems["F2"].message == "holds an Excel error value"
     assert problems["I3"].message == "holds an Excel error value"
+    assert (problems["F2"].value, problems["I3"].value) == ("#REF!", "#N/A")  # as Excel shows it
 
 
 def test_template_round_trip(tmp_path):

@@ -24,7 +24,7 @@ def test_formulas_unsaved_values_and_errors_whatever_the_chunks(monkeypatch, chu
     assert found.formulas == {"B": {1}, "A": {2}, "C": {2}, "D": {2}, "AA": {3}}
     assert found.unsaved == {2: {"A", "D"}, 3: {"AA"}}
     assert found.unsaved_in({"A", "B"}) == {2: {"A"}}
-    assert sorted(found.errors) == ["B2", "C2"]
+    assert sorted(found.errors) == [("B2", "#N/A"), ("C2", "#DIV/0!")]
 
 
 REGISTER = b"".join(
@@ -39,12 +39,17 @@ REGISTER = b"".join(
 )
 
 
+def test_an_error_cell_without_a_saved_value_is_still_found():
+    sheet = b'<sheetData><row r="2"><c r="E2" t="e"/><c r="F2" t="e"><f>X</f></c></row></sheetData>'
+    assert scan.scan_stream(io.BytesIO(sheet)).errors == [("E2", ""), ("F2", "")]
+
+
 @pytest.mark.parametrize("chunk", [5, 64, 1 << 20])
 def test_watched_columns_give_their_formula_rows_and_nothing_else_is_missed(monkeypatch, chunk):
     monkeypatch.setattr(scan, "CHUNK", chunk)
     found = scan.scan_stream(io.BytesIO(REGISTER), watched={"C", "D"})
     assert found.formulas == {"C": set(range(2, 41)), "D": set(range(2, 40))}
-    assert found.unsaved == {n: {"C"} for n in range(2, 40)} and found.errors == ["C40"]
+    assert found.unsaved == {n: {"C"} for n in range(2, 40)} and found.errors == [("C40", "#DIV/0!")]
     assert found == scan.scan_stream(io.BytesIO(REGISTER))  # watching changes the speed only
     other = REGISTER.replace(b'<c r="A7" t="s"><v>0</v></c>', b'<c r="A7"><f>B7</f></c>')
     found = scan.scan_stream(io.BytesIO(other), watched={"C", "D"})
