@@ -5,7 +5,7 @@ where the register's status is still what the return was sent with. One guarded 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ class Change:
     outcome: StatusOutcome
     status_now: str  # the register's status when collected
     latest: bool  # its text and date go to the Register's latest update
+    owner_now: str = ""  # set when the item was given to another owner since the return was sent
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,16 @@ def plan_updates(register: Register, updates: Sequence[ProposedUpdate]) -> Updat
         elif (update.return_ref, *key) in logged:
             skipped.append((update, "already logged on the Updates sheet"))
         else:
-            outcome = _outcome(update, status_now[key])
+            outcome, moved = _outcome(update, status_now[key]), _given_away(update, item)
+            if outcome is StatusOutcome.APPLIED and moved is not None:
+                outcome = StatusOutcome.HELD  # the owner it was sent to no longer answers for it
             if outcome is StatusOutcome.APPLIED and update.proposed is not None:
                 status_now[key] = update.proposed.label
             if item.last_update is None or update.received >= item.last_update:
                 latest[key] = len(changes)
-            changes.append(Change(update, outcome, status_now[key], False))
+            changes.append(Change(update, outcome, status_now[key], False, moved or ""))
     changes = [
-        Change(c.update, c.outcome, c.status_now, latest.get(_key(c.update.publication, c.update.ref)) == n)
+        replace(c, latest=latest.get(_key(c.update.publication, c.update.ref)) == n)
         for n, c in enumerate(changes)
     ]
     return UpdatePlan(tuple(changes), tuple(skipped), _cells(items, changes))
@@ -81,6 +84,13 @@ def _outcome(update: ProposedUpdate, now: str) -> StatusOutcome:
     if now == update.proposed.label:
         return StatusOutcome.UNCHANGED
     return StatusOutcome.APPLIED if now == update.status_sent else StatusOutcome.HELD
+
+
+def _given_away(update: ProposedUpdate, item: Item) -> str | None:
+    """Who owns the item now, when that is no longer the owner the return was sent to."""
+    if " ".join(item.owner.split()).casefold() == " ".join(update.owner.split()).casefold():
+        return None
+    return item.owner or "nobody"
 
 
 def _cells(items: dict[tuple[str, str], Item], changes: list[Change]) -> dict[tuple[str, int, int], Any]:
@@ -126,6 +136,9 @@ def log_row(change: Change) -> dict[str, Any]:
 
 
 def _outcome_text(change: Change) -> str:
+    if change.outcome is StatusOutcome.HELD and change.owner_now:
+        who = "without an owner" if change.owner_now == "nobody" else f"{change.owner_now}'s"
+        return f"held: the item is now {who}, not {change.update.owner}'s as when the return was sent"
     if change.outcome is StatusOutcome.HELD:
         return (
             f"held: the register's status is {change.status_now or 'blank'}, not "

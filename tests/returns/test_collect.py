@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from automation.core.model import Status
 from automation.register.load import load_register
@@ -331,6 +332,30 @@ def test_a_status_changed_in_the_register_since_sending_is_held_as_a_conflict(se
     (logged,) = load_register(register).updates
     assert logged.status_outcome == (
         f"held: the register's status is Not started, not {issued.rows[0].status} as when the return was sent"
+    )
+
+
+def test_a_status_proposed_for_an_item_given_to_another_owner_since_sending_is_held(setup):
+    register, ledger, inbox = setup
+    issued = issue(register, ledger, "Dana Whitfield", TODAY)
+    ref = issued.rows[0].ref
+    item = item_of(register, ref, "Dana Whitfield")
+    owner_cell = f"{get_column_letter(item.columns['owner'])}{item.row}"
+    edit(register, {owner_cell: "Tom Brennan"})  # reassigned after the return went out
+    (inbox / "dana.xlsx").write_bytes(
+        fill(blank(issued), at(issued, ref, update="Finished", status="Complete – awaiting sign-off"))
+    )
+
+    result = collect(setup)
+
+    assert [c.outcome.name for c in result.plan.changes] == ["HELD"]
+    (after,) = [
+        i for i in load_register(register).items if (i.publication, i.row) == (item.publication, item.row)
+    ]
+    assert (after.owner, after.status, after.progress) == ("Tom Brennan", item.status, "Finished")
+    (logged,) = load_register(register).updates
+    assert logged.status_outcome == (
+        "held: the item is now Tom Brennan's, not Dana Whitfield's as when the return was sent"
     )
 
 
