@@ -7,6 +7,7 @@ and IT are emailed (``notify.notify_failure``). These functions never raise for 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
@@ -141,6 +142,9 @@ def unattended_weekly(
     return result
 
 
+_TOLD = "the log says why; the register owner and IT were emailed"
+
+
 def scheduled_weekly(
     config: Config,
     register: Path,
@@ -153,11 +157,16 @@ def scheduled_weekly(
     ``[schedule] collect_returns`` says from where, so the digests and summaries reflect
     them; then the weekly job. Collecting that fails is told to the owner and IT, and the
     weekly job still runs."""
+    failed = ""
     if where := config.schedule.collect_returns.strip():
         if not where.startswith("mailbox:"):
             where = str(config.path(where))  # a folder named in the file is beside the file
-        unattended_collect(config, register, today, where, transport=transport, now=now)
-    return unattended_weekly(config, register, today, transport=transport, now=now)
+        if unattended_collect(config, register, today, where, transport=transport, now=now) is None:
+            failed = (
+                f"collecting from {where} failed (the log says why; the register owner and IT were emailed)"
+            )
+    result = unattended_weekly(config, register, today, transport=transport, now=now)
+    return dataclasses.replace(result, collect_problem=failed) if result is not None and failed else result
 
 
 def unattended_collect(

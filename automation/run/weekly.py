@@ -54,6 +54,7 @@ class WeeklyResult:
     location: str = ""  # where a person finds the messages (an outbox folder), if anywhere
     history_problem: str = ""  # why the items' history was not recorded, if it was not
     quiet: tuple[str, ...] = ()  # why nothing goes to anyone, when nothing does
+    collect_problem: str = ""  # why collecting returns before a scheduled run failed, if it did
 
     def count(self, result: Result) -> int:
         return sum(1 for d in self.deliveries if d.result is result)
@@ -61,8 +62,9 @@ class WeeklyResult:
     @property
     def exit_code(self) -> int:
         """1 when anything did not reach whom it should: a failed, partly sent, doubtful or
-        untried message, or a recipient mail may not go to."""
-        return 1 if any(d.result.troubled for d in self.deliveries) or self.refused else 0
+        untried message, a recipient mail may not go to, or returns that could not be collected."""
+        troubled = any(d.result.troubled for d in self.deliveries)
+        return 1 if troubled or self.refused or self.collect_problem else 0
 
 
 def ledger_path(config: Config, register: Path) -> Path:

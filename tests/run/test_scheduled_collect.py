@@ -9,6 +9,7 @@ import email.policy
 from datetime import date
 from pathlib import Path
 
+from automation.cli.views.runs import weekly_text
 from automation.core.model import Status
 from automation.register.load import load_register
 from automation.run.config import load_config
@@ -57,7 +58,12 @@ def test_a_collection_that_cannot_run_is_reported_and_the_week_still_goes(tmp_pa
     register, _ = setup(tmp_path, "no-such-folder")
     config = load_config(tmp_path / "tracker.toml")
     result = scheduled_weekly(config, register, NEXT_WEEK)
-    assert result is not None and result.exit_code == 0
+    assert result is not None and result.exit_code == 1  # a scheduler's watcher sees it failed
+    assert result.collect_problem.startswith(f"collecting from {tmp_path / 'no-such-folder'} failed")
+    assert weekly_text(result, register).splitlines()[-1] == (
+        f"Returns not collected: collecting from {tmp_path / 'no-such-folder'} failed (the log says "
+        "why; the register owner and IT were emailed)"
+    )
     sent = bodies(tmp_path / "outbox")
     assert any(name.startswith("owner~") for name in sent)
     notices = [text for text in sent.values() if "collecting returns" in text]

@@ -48,6 +48,8 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
         lines.append(f"Messages are in {result.location}")
     if result.history_problem:
         lines.append(f"History not recorded: {printable(result.history_problem)}")
+    if result.collect_problem:
+        lines.append(f"Returns not collected: {printable(result.collect_problem)}")
     return "\n".join(lines)
 
 
