@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -40,13 +41,20 @@ class Register:
             found.setdefault(owner.name.casefold(), owner)
         return found
 
-    @cached_property
-    def _items_at(self) -> dict[tuple[str, int], Item]:
-        return {(item.sheet, item.row): item for item in self.items}
+    def items_at(self) -> Callable[[str, int], Item | None]:
+        """A look-up of the item read from a row of a sheet, for one pass over some rows (the
+        rows of problems): its map is made on the first look-up and let go with the look-up,
+        where a map kept on the register would hold a key for every item until the run ends."""
+        rows: dict[str, dict[int, Item]] = {}
 
-    def item_at(self, sheet: str, row: int) -> Item | None:
-        """The item read from ``row`` of ``sheet``, if any."""
-        return self._items_at.get((sheet, row))
+        def item_at(sheet: str, row: int) -> Item | None:
+            if not rows:
+                for item in self.items:
+                    rows.setdefault(item.sheet, {})[item.row] = item
+            found = rows.get(sheet)
+            return found.get(row) if found is not None else None
+
+        return item_at
 
     def publication(self, title: str) -> Publication | None:
         return self._publications.get(title.casefold())

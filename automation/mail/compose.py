@@ -165,11 +165,12 @@ def _left_out_by_owner(
 ) -> dict[str, list[Noted]]:
     """Each owner's items left out of their email, as the errors that keep them out."""
     found: dict[str, list[Noted]] = {}
+    item_at = register.items_at()
     for note in noted:
         problem = note.problem
         if not problem.is_error or (problem.sheet, problem.row) not in excluded:
             continue
-        item = register.item_at(problem.sheet, problem.row)
+        item = item_at(problem.sheet, problem.row)
         if item is not None and item.owner and (item.status is None or item.status in OPEN):
             found.setdefault(item.owner.casefold(), []).append(note)  # would have been in their email
     return found

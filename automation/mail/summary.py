@@ -217,8 +217,9 @@ def name_problems(register: Register, problems: Sequence[Problem]) -> tuple[Note
     headers: dict[int, dict[str, str]] = {}  # by the identity of a sheet's shared column map
     specs = {REGISTER.name: REGISTER, OWNERS.name: OWNERS, PUBLICATIONS.name: PUBLICATIONS}
     noted = []
+    item_at = register.items_at()
     for p in problems:
-        item = register.item_at(p.sheet, p.row)
+        item = item_at(p.sheet, p.row)
         letters = "".join(ch for ch in p.cell if ch.isalpha())
         column = ""
         if item is not None and letters:

@@ -94,8 +94,9 @@ def _problem_places(
 ) -> dict[str, list[int]]:
     """Where each team's problems are in ``problems``: those on the rows of its items."""
     places: dict[str, list[int]] = {manager: [] for manager in found}
+    item_at = register.items_at()
     for n, p in enumerate(problems):
-        item = register.item_at(p.sheet, p.row)
+        item = item_at(p.sheet, p.row)
         manager = team_of.get(item.owner.casefold()) if item is not None and item.owner else None
         if manager is not None:
             places[manager].append(n)
