@@ -15,15 +15,15 @@ a stopped run did not try is reported as "not tried" and left for the next run.
 from __future__ import annotations
 
 import enum
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from automation.mail.ledger import Ledger
 from automation.mail.ledger_files import LedgerError
-from automation.mail.ledger_records import MessageState
+from automation.mail.ledger_records import Deferred, MessageState
 from automation.mail.outgoing import Outgoing
+from automation.mail.pacing import Pacing as Pacing  # the run's limits, given with deliver
 from automation.mail.transports.interface import (
     LookupUnavailable,
     OutcomeUnknown,
@@ -33,6 +33,7 @@ from automation.mail.transports.interface import (
     Transport,
     find_sent,
     occupied,
+    send_again,
 )
 
 
@@ -56,43 +57,7 @@ class Delivery:
     outgoing: Outgoing
     result: Result
     detail: str = ""
-
-
-@dataclass
-class Pacing:
-    """Run-wide limits: ``deadline`` seconds of sending in all, and the server's requests to
-    back off, which hold for the rest of the run."""
-
-    deadline: float = 1800.0
-    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-    started: float | None = None
-    resume_at: float = 0.0
-
-    def begin(self) -> None:
-        self.started = self.clock()
-
-    @property
-    def ends(self) -> float:
-        return (self.started if self.started is not None else self.clock()) + self.deadline
-
-    def back_off(self, seconds: float) -> None:
-        self.resume_at = max(self.resume_at, self.clock() + seconds)
-
-    def wait_turn(self) -> str:
-        """Wait out any back-off the server asked for; "" when the next message may go,
-        else why the run must stop instead."""
-        now = self.clock()
-        if self.resume_at > self.ends:
-            return (
-                f"the server asked to wait {self.resume_at - now:.0f} s more, past the run's deadline "
-                f"([mail] run_deadline {self.deadline:g} s)"
-            )
-        if self.resume_at > now:
-            self.sleep(self.resume_at - now)
-        if self.clock() >= self.ends:
-            return f"the run's deadline passed ([mail] run_deadline {self.deadline:g} s)"
-        return ""
+    again: tuple[str, ...] = ()  # sent again to these only: a run before missed them
 
 
 _RESEND = "send it again with: tracker remind --force --only {recipient}"
@@ -105,6 +70,8 @@ def would_deliver(ledger: Ledger, item: Outgoing, force: bool) -> Delivery | Non
     if record is None or force or record.state is MessageState.FAILED:
         return None
     if record.state is MessageState.SENT:
+        if missed := ledger.deferred(item.key):
+            return Delivery(item, Result.WOULD_SEND, again=missed.recipients)
         return Delivery(item, Result.ALREADY_SENT, record.transport_id or "")
     return Delivery(
         item,
@@ -150,6 +117,9 @@ class _Run:
 
     def _one(self, item: Outgoing) -> Delivery:
         record = self.ledger.message(item.key)
+        sent = record is not None and record.state is MessageState.SENT and not self.force
+        if sent and (missed := self.ledger.deferred(item.key)):
+            return self._again(item, missed)
         if record is not None and record.state is MessageState.ATTEMPTING and not self.stopped:
             found, looked = _look(self.transport, item)
             if found is not None:
@@ -200,9 +170,9 @@ class _Run:
         try:
             transport_id = self.transport.send(item.message, item.key)
         except PartlySent as exc:
-            partly_id = exc.transport_id
+            partly_id, missed = exc.transport_id, _missed(exc)
             delivery = Delivery(item, Result.PARTLY_SENT, exc.message)
-            return self._record(delivery, lambda: self._sent(item, partly_id))
+            return self._record(delivery, lambda: ledger.sent(item.key, partly_id, now(), deferred=missed))
         except OutcomeUnknown as exc:  # left at 'attempting': looked for, else a person checks
             return self._in_doubt(item, exc)
         except SendError as exc:
@@ -217,6 +187,36 @@ class _Run:
                 Delivery(item, Result.FAILED, detail), lambda: ledger.failed(item.key, detail, now())
             )
         return self._record(Delivery(item, Result.SENT, transport_id), lambda: self._sent(item, transport_id))
+
+    def _again(self, item: Outgoing, missed: Deferred) -> Delivery:
+        """Send the message as it went to the recipients a run before missed, them only."""
+        again, ledger, now = missed.recipients, self.ledger, self.now
+        if not self.stopped:
+            self.stopped = self.pacing.wait_turn()
+        if self.stopped:
+            return Delivery(item, Result.NOT_TRIED, f"{self.stopped}; the next run sends it", again)
+        ledger.check_room()
+        try:
+            transport_id = send_again(self.transport, missed.message, item.key, again)
+        except PartlySent as exc:
+            partly_id, left = exc.transport_id, Deferred(exc.deferred, missed.message)
+            delivery = Delivery(item, Result.PARTLY_SENT, exc.message, again)
+            return self._record(delivery, lambda: ledger.sent(item.key, partly_id, now(), deferred=left))
+        except OutcomeUnknown as exc:  # nobody knows whether they got it: a person checks
+            why = exc.message
+            detail = f"{why}; check whether {', '.join(again)} got it, and only if not, forward it to them"
+            delivery = Delivery(item, Result.UNKNOWN, detail, again)
+            return self._record(delivery, lambda: ledger.in_doubt(item.key, why, now()))
+        except SendError as exc:  # nobody got it this time: they stay, for the next run
+            self._after_failure(exc)
+            if isinstance(exc, TransientSendError):
+                detail = f"{exc.message}; the next run sends it to them again"
+                return Delivery(item, Result.PARTLY_SENT, detail, again)
+            return Delivery(item, Result.FAILED, exc.message, again)
+        except Exception as exc:  # a transport bug must not stop the other messages
+            return Delivery(item, Result.FAILED, f"unexpected {type(exc).__name__}: {exc}", again)
+        delivery = Delivery(item, Result.SENT, transport_id, again)
+        return self._record(delivery, lambda: ledger.sent(item.key, transport_id, now()))
 
     def _in_doubt(self, item: Outgoing, exc: OutcomeUnknown) -> Delivery:
         found, looked = _look(self.transport, item)
@@ -233,6 +233,11 @@ class _Run:
             self.pacing.back_off(exc.retry_after)
         if exc.stops_run:
             self.stopped = f"stopped after {self.transport.name} failed: {exc.what}"
+
+
+def _missed(partly: PartlySent) -> Deferred | None:
+    """What the ledger keeps to send the message again to those the server deferred."""
+    return Deferred(partly.deferred, partly.data) if partly.deferred else None
 
 
 def deliver(

@@ -3,7 +3,10 @@
 It is what makes the weekly job safe to rerun: a message is keyed by ISO week, kind and
 recipient, moves attempting -> sent (with the transport's id) or failed (with the reason),
 and a key already sent this week is not sent again. A key left at 'attempting' by a crash is
-reported, never silently resent: nobody knows whether the mail system took it.
+reported, never silently resent: nobody knows whether the mail system took it. A message
+sent but deferred (4xx) for some recipients keeps, in ``deferred``, those recipients and the
+message as it went, until a later run of the week gets it to them. Tables added since the first
+ledgers are made when an older ledger is opened, which keeps all it recorded.
 
 What each run saw of the items (their ratings) is in the items' history, in tables of its
 own in the same file (``automation.reports.history``). The ``ratings`` table holds what
@@ -20,6 +23,7 @@ from automation.core.model import Rag
 from automation.mail.digests import History
 from automation.mail.ledger_files import check_room, open_ledger
 from automation.mail.ledger_records import (
+    Deferred,
     MessageRecord,
     RunKind,
     RunOutcome,
@@ -39,6 +43,8 @@ CREATE TABLE IF NOT EXISTS messages (
     key TEXT PRIMARY KEY, week TEXT NOT NULL, kind TEXT NOT NULL, recipient TEXT NOT NULL,
     subject TEXT NOT NULL, state TEXT NOT NULL, transport TEXT NOT NULL, transport_id TEXT,
     error TEXT, attempts INTEGER NOT NULL DEFAULT 0, run_id INTEGER, updated TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deferred (
+    key TEXT PRIMARY KEY, recipients TEXT NOT NULL, message BLOB NOT NULL, updated TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ratings (
     run_id INTEGER NOT NULL, publication TEXT NOT NULL, ref TEXT NOT NULL, owner TEXT,
     rag TEXT NOT NULL, due TEXT, PRIMARY KEY (run_id, publication, ref));
@@ -219,18 +225,35 @@ class Ledger:
             (key, week, kind, recipient, subject, transport, run_id, now.isoformat(timespec="seconds")),
         )
 
-    def sent(self, key: str, transport_id: str, now: datetime) -> None:
-        self._db.execute(
-            "UPDATE messages SET state='sent', transport_id=?, updated=? WHERE key=?",
-            (transport_id, now.isoformat(timespec="seconds"), key),
-        )
+    def sent(self, key: str, transport_id: str, now: datetime, *, deferred: Deferred | None = None) -> None:
+        """Record ``key`` sent, to everyone but the recipients ``deferred`` names, if any."""
+        stamp = now.isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "UPDATE messages SET state='sent', transport_id=?, updated=? WHERE key=?",
+                (transport_id, stamp, key),
+            )
+            self._db.execute("DELETE FROM deferred WHERE key=?", (key,))
+            if deferred is not None and deferred.recipients:
+                self._db.execute(
+                    "INSERT INTO deferred (key, recipients, message, updated) VALUES (?, ?, ?, ?)",
+                    (key, "\n".join(deferred.recipients), deferred.message, stamp),
+                )
+
+    def deferred(self, key: str) -> Deferred | None:
+        """The recipients a message sent as ``key`` has yet to reach, and the message."""
+        row = self._db.execute("SELECT recipients, message FROM deferred WHERE key=?", (key,)).fetchone()
+        return Deferred(tuple(row[0].split("\n")), bytes(row[1])) if row else None
 
     def in_doubt(self, key: str, why: str, now: datetime) -> None:
-        """Keep ``key`` at 'attempting' (it may have gone), noting why nobody knows."""
+        """Keep ``key`` at 'attempting' (it may have gone), noting why nobody knows; whom it
+        had yet to reach is no longer known either."""
         self._db.execute(
             "UPDATE messages SET state='attempting', error=?, updated=? WHERE key=?",
             (why, now.isoformat(timespec="seconds"), key),
         )
+        self._db.execute("DELETE FROM deferred WHERE key=?", (key,))
 
     def failed(self, key: str, error: str, now: datetime) -> None:
         self._db.execute(

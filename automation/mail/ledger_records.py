@@ -4,7 +4,7 @@ that keys a message."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -49,6 +49,15 @@ class MessageRecord:
     transport_id: str | None
     error: str | None
     attempts: int
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Recipients a sent message has yet to reach (the server deferred them), and the
+    message as it went, to send them unchanged."""
+
+    recipients: tuple[str, ...]
+    message: bytes = field(repr=False)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ def failure_from_result(result: WeeklyResult) -> Failure:
     failed = [d for d in result.deliveries if d.result is Result.FAILED]
     unknown = [d for d in result.deliveries if d.result is Result.UNKNOWN]
     untried = [d for d in result.deliveries if d.result is Result.NOT_TRIED]
+    partly = [d for d in result.deliveries if d.result is Result.PARTLY_SENT]
     total = len(result.deliveries)
     if failed:
         what = f"{len(failed)} of {total} messages could not be sent"
@@ -48,6 +49,9 @@ def failure_from_result(result: WeeklyResult) -> Failure:
     elif unknown:
         what = f"{len(unknown)} of {total} messages may or may not have gone (a run stopped while sending)"
         fix = "check the mailbox, then `tracker remind --force --only ADDRESS` for any that did not arrive"
+    elif partly:
+        what = f"{len(partly)} of {total} messages did not reach every recipient"
+        fix = partly[0].detail
     else:
         who, why = result.refused[0]
         what = f"{plural(len(result.refused), 'recipient')} could not be emailed ({who}: {why})"

@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 import requests
 
-from automation.mail.deliver import Delivery, Pacing, deliver
+from automation.mail.deliver import Delivery, Pacing, Result, deliver
 from automation.mail.ledger import Ledger
 from automation.mail.outgoing import Outgoing
 from automation.mail.settings import SmtpConfig
 from automation.mail.transports.ews import EwsTransport
 from automation.mail.transports.graph import GraphTransport
-from automation.mail.transports.interface import Transport
+from automation.mail.transports.interface import PartlySent, Transport
 from automation.mail.transports.smtp import SmtpTransport
 from tests.mail.fake_time import FakeTime
 from tests.mail.transports.conftest import EWS_PASSWORD, GRAPH_SECRET, ews_config, free_port, graph_config
@@ -326,3 +326,29 @@ def test_a_relay_that_takes_the_connection_but_never_greets_stops_the_run(ledger
 
     assert results(done) == ["failed"] + ["not tried"] * 4
     assert f"SMTP server 127.0.0.1:{port} did not set up a session" in done[0].detail
+
+
+class _PartlyOnce:
+    """Takes every message but defers its recipient, as a relay deferring a Cc would; it
+    cannot send to some recipients only (no ``send_to``), as EWS and Graph cannot."""
+
+    name = "partial"
+
+    def send(self, message: EmailMessage, key: str) -> str:
+        raise PartlySent("deferred", transport_id="<id>", deferred=[str(message["To"])], data=bytes(message))
+
+
+def test_a_transport_that_cannot_send_to_the_deferred_only_fails_clearly_and_keeps_them(
+    ledger: Ledger,
+) -> None:
+    [item] = outgoing(1)
+    first = deliver([item], ledger, _PartlyOnce(), week=WEEK, run_id=1, now=lambda: datetime(2026, 11, 23, 8))
+    second = deliver(
+        [item], ledger, _PartlyOnce(), week=WEEK, run_id=2, now=lambda: datetime(2026, 11, 23, 9)
+    )
+
+    assert [d.result for d in first + second] == [Result.PARTLY_SENT, Result.FAILED]
+    assert second[0].again == ("owner1@force.police.uk",)
+    assert "the partial transport cannot send a message to some of its recipients only" in second[0].detail
+    missed = ledger.deferred(item.key)
+    assert missed is not None and missed.recipients == ("owner1@force.police.uk",)

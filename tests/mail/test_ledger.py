@@ -196,3 +196,54 @@ def test_a_full_ledger_database_says_the_disk_is_full(tmp_path):
                     run_id=run_id,
                     now=NOW,
                 )
+
+
+# The ledger's tables as trackers made them before a message's deferred recipients were kept.
+BEFORE_DEFERRED = """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, week TEXT NOT NULL, as_of TEXT NOT NULL,
+    started TEXT NOT NULL, finished TEXT, outcome TEXT, sent INTEGER DEFAULT 0,
+    failed INTEGER DEFAULT 0, skipped INTEGER DEFAULT 0, errors INTEGER DEFAULT 0,
+    warnings INTEGER DEFAULT 0, detail TEXT DEFAULT '');
+CREATE TABLE messages (
+    key TEXT PRIMARY KEY, week TEXT NOT NULL, kind TEXT NOT NULL, recipient TEXT NOT NULL,
+    subject TEXT NOT NULL, state TEXT NOT NULL, transport TEXT NOT NULL, transport_id TEXT,
+    error TEXT, attempts INTEGER NOT NULL DEFAULT 0, run_id INTEGER, updated TEXT NOT NULL);
+CREATE TABLE ratings (
+    run_id INTEGER NOT NULL, publication TEXT NOT NULL, ref TEXT NOT NULL, owner TEXT,
+    rag TEXT NOT NULL, due TEXT, PRIMARY KEY (run_id, publication, ref));
+INSERT INTO runs VALUES (1, 'weekly', '2021-W40', '2021-10-04', '2021-10-04T08:00:00',
+    '2021-10-04T08:01:00', 'done', 1, 0, 0, 0, 0, '');
+INSERT INTO messages VALUES ('2021-W40:owner:a@x.police.uk', '2021-W40', 'owner', 'a@x.police.uk',
+    'Digest', 'sent', 'smtp', '<1@x>', NULL, 1, 1, '2021-10-04T08:00:30');
+"""
+
+
+def test_a_ledger_from_before_deferred_recipients_is_migrated_keeping_what_it_recorded(tmp_path):
+    import sqlite3
+
+    from automation.mail.ledger_records import Deferred, MessageState
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as old:
+        old.executescript(BEFORE_DEFERRED)
+    old.close()
+    key = "2021-W40:owner:a@x.police.uk"
+
+    with Ledger(path) as ledger:
+        assert ledger.deferred(key) is None
+        ledger.attempting(
+            "2021-W40:owner:b@x.police.uk", week="2021-W40", kind="owner", recipient="b@x.police.uk",
+            subject="Digest", transport="smtp", run_id=2, now=NOW,
+        )  # fmt: skip
+        missed = Deferred(("boss@x.police.uk",), b"Subject: Digest\r\n\r\nbody\r\n")
+        ledger.sent("2021-W40:owner:b@x.police.uk", "<2@x>", NOW, deferred=missed)
+
+    with Ledger(path) as ledger:
+        [record] = ledger.runs()
+        kept = ledger.message(key)
+        assert record.outcome is not None and (record.id, record.outcome.value, record.sent) == (1, "done", 1)
+        assert kept is not None and (kept.state, kept.transport_id) == (MessageState.SENT, "<1@x>")
+        assert ledger.deferred("2021-W40:owner:b@x.police.uk") == missed
+        ledger.sent("2021-W40:owner:b@x.police.uk", "<2@x>", NOW)  # they got it: forgotten
+        assert ledger.deferred("2021-W40:owner:b@x.police.uk") is None

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from click.testing import CliRunner
 
 from automation.mail.deliver import Result
-from automation.mail.transports.interface import TransientSendError
+from automation.mail.transports.interface import PartlySent, TransientSendError
 from automation.mail.transports.outbox import OutboxTransport
 from automation.run.notify import Failure, notify_failure
 from automation.run.unattended import exit_code, unattended_validation, unattended_weekly
@@ -36,6 +36,25 @@ class MailServerDown:
             "could not reach SMTP server mail.demo.police.uk:587: Connection refused",
             fix="check [mail.smtp] host and port",
         )
+
+
+class CcDeferred:
+    """A relay that took every message but deferred one recipient through its retries."""
+
+    name = "smtp"
+
+    def send(self, message, key):
+        to = str(message["To"])
+        raise PartlySent(f"delivered, except to {to}: 451 4.3.0 Try again later", transport_id="<id>")
+
+
+def test_a_partly_sent_run_is_a_failed_run_saying_who_was_missed(tmp_path):
+    result = unattended_weekly(
+        config(tmp_path), register(tmp_path), TODAY, transport=CcDeferred(), now=lambda: NOW
+    )
+    assert result is not None and exit_code(result) == 1 and result.count(Result.PARTLY_SENT) == 3
+    body = plain(notices(tmp_path)[OWNER])
+    assert "3 of 3 messages did not reach every recipient" in body and "451 4.3.0 Try again later" in body
 
 
 def test_unreadable_register_is_recorded_and_emailed_to_owner_and_it(tmp_path):

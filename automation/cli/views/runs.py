@@ -23,7 +23,7 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
     ]
     width = max((len(d.outgoing.recipient) for d in result.deliveries), default=0)
     for d in result.deliveries:
-        detail = f": {d.detail}" if d.result.troubled else ""
+        detail = _again(d.again, d.outgoing.cc) + (f": {d.detail}" if d.result.troubled else "")
         lines.append(
             f"  {d.result.value:<13}{d.outgoing.recipient:<{width}}  {d.outgoing.about}{printable(detail)}"
         )
@@ -51,6 +51,15 @@ def weekly_text(result: WeeklyResult, path: Path) -> str:
     if result.collect_problem:
         lines.append(f"Returns not collected: {printable(result.collect_problem)}")
     return "\n".join(lines)
+
+
+def _again(again: Sequence[str], cc: Sequence[str]) -> str:
+    """A message sent again to those a run before missed, and to them only."""
+    if not again:
+        return ""
+    copied = {a.casefold() for a in cc}
+    who = "the Cc" if all(a.casefold() in copied for a in again) else "the recipients"
+    return f" (again, only to {who} deferred last run: {', '.join(again)})"
 
 
 def doctor_text(checks: Sequence[Check]) -> str:

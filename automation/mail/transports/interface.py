@@ -12,13 +12,19 @@ Only a refusal before the message was handed over is a failure: once a request c
 has been sent, a lost or late answer leaves it in doubt, and it is never sent again without
 a person's say-so. A transport that keeps a copy in the sender's Sent Items can look there
 (``find_sent``) before anyone decides a message in doubt was lost.
+
+A message some recipients got and others did not raises ``PartlySent``, naming the recipients
+the server only deferred (a later run may reach them) and the bytes handed over. Sending those
+bytes again to those recipients alone takes ``send_to``: a transport that cannot address some
+recipients only (EWS and Graph send to every recipient the message names) has none, and
+``send_again`` refuses it.
 """
 
 from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses, make_msgid
@@ -66,11 +72,24 @@ class OutcomeUnknown(SendError):
 
 class PartlySent(SendError):
     """Some recipients got the message and some did not (e.g. a Cc refused): recorded as
-    sent, so the others never get it twice, and reported."""
+    sent, so the others never get it twice, and reported. ``deferred``: the recipients the
+    server only deferred (4xx), whom a later run sends it to again (``send_again``) as the
+    bytes ``data`` handed over; the others were refused for good (5xx) and need a person."""
 
-    def __init__(self, what: str, *, transport_id: str, where: str = "", fix: str = "") -> None:
+    def __init__(
+        self,
+        what: str,
+        *,
+        transport_id: str,
+        deferred: Sequence[str] = (),
+        data: bytes = b"",
+        where: str = "",
+        fix: str = "",
+    ) -> None:
         super().__init__(what, where=where, fix=fix)
         self.transport_id = transport_id
+        self.deferred = tuple(deferred) if data else ()  # without the bytes, nothing to send again
+        self.data = data
 
 
 class PermanentSendError(SendError):
@@ -96,13 +115,33 @@ class LookupUnavailable(TrackerError):
 
 @runtime_checkable
 class Transport(Protocol):
-    """Hands messages to a mail system. ``close()`` is optional; see ``close_transport``."""
+    """Hands messages to a mail system. ``close()`` is optional; see ``close_transport``.
+    So is ``send_to(data, key, recipients)``, sending the bytes a ``PartlySent`` carried to
+    some of the message's recipients only; a transport without it is refused by
+    ``send_again``, never asked to send to everyone."""
 
     name: str
 
     def send(self, message: EmailMessage, key: str) -> str:
         """Send ``message``; return the transport's id for it. Raises ``SendError``."""
         ...
+
+
+def send_again(transport: Transport, data: bytes, key: str, recipients: Sequence[str]) -> str:
+    """Send a message, as the bytes ``data`` it was handed over as (``PartlySent.data``),
+    unchanged (To and Cc as they were) to ``recipients`` only, those it missed: the
+    transport's ``send_to``, which returns its id and raises as ``send`` does
+    (``PartlySent`` when some of ``recipients`` are missed again). Raises
+    ``PermanentSendError`` when the transport cannot send to some recipients only: sending
+    to everyone would give the others the message twice."""
+    send_to = getattr(transport, "send_to", None)
+    if not callable(send_to):
+        raise PermanentSendError(
+            f"the {transport.name} transport cannot send a message to some of its recipients only "
+            f"({', '.join(recipients)})",
+            fix="forward the message sent before to them by hand (the others have it)",
+        )
+    return str(send_to(data, key, list(recipients)))
 
 
 def location(transport: Transport, week: str) -> str:

@@ -9,12 +9,11 @@ an untrusted certificate stop the run (``stops_run``): every other message would
 from __future__ import annotations
 
 import contextlib
-import email.policy
 import logging
 import smtplib
 import ssl
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from email.message import EmailMessage
 from typing import Any
 
@@ -24,19 +23,16 @@ from automation.mail.transports.interface import (
     AuthRefused,
     Backoff,
     OutcomeUnknown,
-    PartlySent,
     SendError,
     SetupRefused,
     TransientSendError,
     Unreachable,
-    addresses,
-    check_recipients,
-    with_message_id,
     with_retries,
-    without_bcc,
 )
 from automation.mail.transports.secrets import resolve_secret
-from automation.mail.transports.smtp_errors import explain, refusals
+from automation.mail.transports.smtp_envelope import Envelope
+from automation.mail.transports.smtp_errors import deferred as _deferred
+from automation.mail.transports.smtp_errors import explain, partly_sent, refusals
 
 log = logging.getLogger(__name__)
 DEFAULT_BACKOFF = Backoff(tries=3, first=2.0, factor=4.0, max_total=30.0)
@@ -129,41 +125,48 @@ class SmtpTransport:
         return f"{self.settings.host}:{self.settings.port}"
 
     def send(self, message: EmailMessage, key: str) -> str:
-        check_recipients(message, self._allowed, f"SMTP server {self.server}")
-        stamped = with_message_id(message)
-        pending: list[str] | None = None  # None: every recipient; later only the deferred ones
+        return self._send(Envelope.of(message, self._allowed, f"SMTP server {self.server}"), None)
 
+    def send_to(self, data: bytes, key: str, recipients: Sequence[str]) -> str:
+        """Send ``data``, the bytes of a message handed over before (``PartlySent.data``),
+        unchanged, with only ``recipients`` in the envelope: those that run missed. Raises
+        ``PartlySent`` when some are missed again, or as ``send`` does when none got it."""
+        where = f"SMTP server {self.server}"
+        return self._send(Envelope.again(data, recipients, self._allowed, where), list(recipients))
+
+    def _send(self, envelope: Envelope, only: list[str] | None) -> str:
+        pending = only  # None: every recipient the message names; later only the deferred ones
         refused: dict[str, tuple[int, bytes]] = {}
+        deferrals: dict[str, tuple[int, bytes]] = {}  # the server's latest answer to each
 
         def attempt() -> None:
             nonlocal pending
             try:
-                refused.update(self._deliver(stamped, pending))
+                refused.update(self._deliver(envelope, pending, some_only=pending is not None))
             except (TransientSendError, OutcomeUnknown):
                 self._drop()
                 raise
             deferred = [rcpt for rcpt in (pending or refused) if _deferred(refused.get(rcpt))]
             if deferred:
                 pending = deferred
-                for rcpt in deferred:
-                    refused.pop(rcpt)
+                deferrals.update({rcpt: refused.pop(rcpt) for rcpt in deferred})
                 raise TransientSendError(f"deferred for {', '.join(deferred)}", where=self.server)
 
-        message_id = str(stamped["Message-ID"])
         try:
             with_retries(attempt, self._backoff, sleep=self._sleep, on_retry=self._log_retry)
         except TransientSendError as exc:
             if pending is None:
                 raise
-            refused.update({rcpt: (451, exc.message.encode()) for rcpt in pending})
+            if pending == only and not refused:  # none of those asked for got it
+                if set(deferrals) != set(pending):
+                    raise
+                deferred = {rcpt: deferrals[rcpt] for rcpt in pending}
+                where = f"SMTP server {self.server}"
+                raise TransientSendError(f"recipients deferred: {refusals(deferred)}", where=where) from exc
+            refused.update({rcpt: deferrals.get(rcpt, (451, exc.message.encode())) for rcpt in pending})
         if refused:
-            raise PartlySent(
-                f"delivered, except to {refusals(refused)}",
-                transport_id=message_id,
-                where=f"SMTP server {self.server}",
-                fix="check those addresses; the others got the message",
-            )
-        return message_id
+            raise partly_sent(refused, envelope, f"SMTP server {self.server}")
+        return envelope.message_id
 
     def probe(self) -> str:
         """Connect, start TLS and log in as a send would, then hang up: nothing is sent."""
@@ -196,17 +199,24 @@ class SmtpTransport:
         if client is not None:
             client.close()
 
-    def _deliver(self, message: EmailMessage, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
-        """Send; return the recipients the server refused while accepting others."""
+    def _deliver(
+        self, envelope: Envelope, to_addrs: list[str] | None, *, some_only: bool = False
+    ) -> dict[str, tuple[int, bytes]]:
+        """Send; return the recipients the server refused while accepting others, and, when
+        sending to ``some_only`` of them, those it refused when it took nobody."""
         reused = self._client is not None
         try:
             try:
-                return self._send_once(message, to_addrs)
+                return self._send_once(envelope, to_addrs)
             except smtplib.SMTPServerDisconnected:
                 if not reused or self._data_started():
                     raise
                 self._drop()  # the server timed out the idle connection: reconnect once now
-                return self._send_once(message, to_addrs)
+                return self._send_once(envelope, to_addrs)
+        except smtplib.SMTPRecipientsRefused as exc:
+            if some_only:  # each answer counts: deferred ones are retried, refused ones reported
+                return dict(exc.recipients)
+            raise explain(self.settings, exc) from exc
         except (smtplib.SMTPException, OSError) as exc:
             if self._data_started() and not isinstance(exc, smtplib.SMTPDataError):
                 raise OutcomeUnknown(
@@ -216,7 +226,7 @@ class SmtpTransport:
                 ) from exc
             raise explain(self.settings, exc) from exc
 
-    def _send_once(self, message: EmailMessage, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
+    def _send_once(self, envelope: Envelope, to_addrs: list[str] | None) -> dict[str, tuple[int, bytes]]:
         if self._client is None:
             try:
                 self._client = self._connect()
@@ -224,12 +234,8 @@ class SmtpTransport:
                 raise self._not_connected(exc) from exc
         client = self._client
         client.data_started = False  # type: ignore[attr-defined]
-        sender = addresses(message, "Sender") or addresses(message, "From")
-        recipients = to_addrs if to_addrs is not None else addresses(message)
-        # Written as the EWS and Graph transports write it; smtplib's send_message would turn
-        # a body line starting "From " into ">From " (a habit of mbox files).
-        data = without_bcc(message).as_bytes(policy=email.policy.SMTP)
-        return client.sendmail(sender[0] if sender else "", recipients, data)
+        recipients = to_addrs if to_addrs is not None else list(envelope.recipients)
+        return client.sendmail(envelope.sender, recipients, envelope.data)
 
     def _data_started(self) -> bool:
         return bool(getattr(self._client, "data_started", False))
@@ -268,7 +274,3 @@ class SmtpTransport:
             client.close()
             raise
         return client
-
-
-def _deferred(reply: tuple[int, bytes] | None) -> bool:
-    return reply is not None and 400 <= reply[0] < 500

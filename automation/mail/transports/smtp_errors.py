@@ -8,11 +8,13 @@ import ssl
 
 from automation.mail.settings import SmtpConfig
 from automation.mail.transports.interface import (
+    PartlySent,
     PermanentSendError,
     SendError,
     TransientSendError,
     secret_hint,
 )
+from automation.mail.transports.smtp_envelope import Envelope
 
 
 def explain(settings: SmtpConfig, exc: BaseException) -> SendError:
@@ -87,3 +89,25 @@ def refusals(refused: dict[str, tuple[int, bytes]]) -> str:
 
 def _reply(exc: smtplib.SMTPResponseException) -> str:
     return _text(exc.smtp_code, exc.smtp_error)
+
+
+def deferred(reply: tuple[int, bytes] | None) -> bool:
+    """A 4xx answer: the server may take it later."""
+    return reply is not None and 400 <= reply[0] < 500
+
+
+def partly_sent(refused: dict[str, tuple[int, bytes]], envelope: Envelope, where: str) -> PartlySent:
+    """Delivered to all but the ``refused``: those only deferred are named for a later run."""
+    later = [rcpt for rcpt, reply in refused.items() if deferred(reply)]
+    fix = ["check the addresses refused"] if len(later) < len(refused) else []
+    fix.append("the others got the message")
+    if later:
+        fix.append("the next run sends it again to those deferred only")
+    return PartlySent(
+        f"delivered, except to {refusals(refused)}",
+        transport_id=envelope.message_id,
+        deferred=later,
+        data=envelope.data,
+        where=where,
+        fix="; ".join(fix),
+    )

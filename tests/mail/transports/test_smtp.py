@@ -9,12 +9,22 @@ import time
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from automation.core.errors import ConfigError
 from automation.mail.settings import SmtpConfig
-from automation.mail.transports.interface import Backoff, PermanentSendError, TransientSendError
+from automation.mail.transports.ews import EwsTransport
+from automation.mail.transports.graph import GraphTransport
+from automation.mail.transports.interface import (
+    Backoff,
+    PartlySent,
+    PermanentSendError,
+    TransientSendError,
+    send_again,
+)
+from automation.mail.transports.outbox import OutboxTransport
 from automation.mail.transports.registry import make_transport
 from automation.mail.transports.smtp import SmtpTransport
 from tests.mail.transports.conftest import (
@@ -278,3 +288,60 @@ def test_a_body_line_starting_from_arrives_as_written(
     assert got is not None
     lines = got.get_content().splitlines()
     assert lines == ["Owner: Dana", "From the inspection of 2021:", ".", "From here on."]
+
+
+# --- sending again to the recipients a run before missed ---------------------------------
+
+
+def test_send_to_sends_the_bytes_handed_over_before_to_the_missed_recipient_only(
+    smtp_server: Callable[..., SmtpServer], message: EmailMessage
+) -> None:
+    server = smtp_server()
+    server.handler.rcpt_replies = ["451 4.3.0 Try again later"]  # alice deferred, bob taken
+    transport = SmtpTransport(server.settings(), backoff=Backoff(tries=1))
+
+    with pytest.raises(PartlySent) as partly:
+        transport.send(message, KEY)
+    sent_id = transport.send_to(partly.value.data, KEY, ["alice@force.police.uk"])
+
+    assert partly.value.deferred == ("alice@force.police.uk",)
+    first, again = server.handler.received
+    assert (first.rcpt_tos, again.rcpt_tos) == (["bob.manager@force.police.uk"], ["alice@force.police.uk"])
+    assert again.content == first.content == partly.value.data  # To, Cc, Message-ID, Date as they were
+    assert sent_id == partly.value.transport_id == "<2026-W48.owner.alice@force.police.uk>"
+
+
+def test_send_to_refuses_a_recipient_the_message_does_not_name(
+    smtp_server: Callable[..., SmtpServer], message: EmailMessage
+) -> None:
+    server = smtp_server()
+    transport = SmtpTransport(server.settings(), allowed_domains=["force.police.uk"])
+    data = message.as_bytes(policy=email.policy.SMTP)
+
+    with pytest.raises(PermanentSendError, match="only to recipients the message names"):
+        transport.send_to(data, KEY, ["eve@force.police.uk"])
+    assert server.handler.received == []
+
+
+def test_a_recipient_deferred_then_refused_on_the_retry_is_partly_sent_not_a_failure(
+    smtp_server: Callable[..., SmtpServer], message: EmailMessage
+) -> None:
+    server = smtp_server()
+    server.handler.rcpt_replies = ["451 4.3.0 Try again later"]  # alice deferred, bob taken
+    transport = SmtpTransport(
+        server.settings(), backoff=FAST, sleep=lambda _: server.handler.refuse.add("alice@force.police.uk")
+    )
+
+    with pytest.raises(PartlySent, match=r"alice@force.police.uk: 550 5\.1\.1") as partly:
+        transport.send(message, KEY)
+
+    assert partly.value.deferred == ()  # refused for good: no later run sends it to her
+    assert [e.rcpt_tos for e in server.handler.received] == [["bob.manager@force.police.uk"]]
+
+
+@pytest.mark.parametrize(
+    "transport", [EwsTransport, GraphTransport, OutboxTransport], ids=["ews", "graph", "outbox"]
+)
+def test_a_transport_that_cannot_send_to_some_recipients_only_refuses_to(transport: Any) -> None:
+    with pytest.raises(PermanentSendError, match="cannot send a message to some of its recipients only"):
+        send_again(transport, b"Subject: x\r\n\r\nbody\r\n", KEY, ["bob.manager@force.police.uk"])
