@@ -27,31 +27,22 @@ def libreoffice_lock(path: Path) -> Path:
 
 
 def refuse_if_open(path: Path) -> None:
-    _refuse_if_open_in_libreoffice(path)
-    owner = owner_file(path)
-    if not owner.exists():
-        return
-    user = owner_user(owner)
-    who = f"{user} has" if user else "someone has"
-    raise WorkbookInUse(
-        f"{who} the workbook open in Excel (owner file {owner.name} exists)",
-        where=str(path),
-        fix="close the workbook in Excel; if nobody has it open, the owner file is stale: "
-        f"delete {owner.name} and run again",
-    )
-
-
-def _refuse_if_open_in_libreoffice(path: Path) -> None:
     lock = libreoffice_lock(path)
-    if not lock.exists():
-        return
-    user = _libreoffice_user(lock)
+    if lock.exists():
+        _refuse(path, "LibreOffice", "lock file", lock, _libreoffice_user(lock))
+    owner = owner_file(path)
+    if owner.exists():
+        _refuse(path, "Excel", "owner file", owner, owner_user(owner))
+
+
+def _refuse(path: Path, program: str, kind: str, marker: Path, user: str | None) -> None:
+    """The workbook is open in ``program``, as the ``marker`` file beside it shows."""
     who = f"{user} has" if user else "someone has"
     raise WorkbookInUse(
-        f"{who} the workbook open in LibreOffice (lock file {lock.name} exists)",
+        f"{who} the workbook open in {program} ({kind} {marker.name} exists)",
         where=str(path),
-        fix="close the workbook in LibreOffice; if nobody has it open, the lock file is stale: "
-        f"delete {lock.name} and run again",
+        fix=f"close the workbook in {program}; if nobody has it open, the {kind} is stale: "
+        f"delete {marker.name} and run again",
     )
 
 
